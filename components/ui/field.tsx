@@ -1,0 +1,114 @@
+import type { ComponentProps, ReactNode } from "react";
+
+const inputClass =
+  "block w-full rounded-md border-0 px-3 py-2 text-base text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 sm:text-sm";
+
+type FieldProps = {
+  label: string;
+  name: string;
+  /** Messages shown beside the field (the first is shown). */
+  errors?: string[];
+  hint?: ReactNode;
+};
+
+function FieldShell({ label, name, errors, hint, id, children }: FieldProps & { id: string; children: ReactNode }) {
+  const error = errors?.[0];
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-600" data-field-error={name}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, errors?: string[], hint?: ReactNode) {
+  return errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
+}
+
+/** A labelled input with its error message, wired with aria-invalid and aria-describedby. */
+export function TextField({ label, name, errors, hint, id, ...props }: FieldProps & ComponentProps<"input">) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(fieldId, errors, hint)}
+        className={inputClass}
+        {...props}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ label, name, errors, hint, id, ...props }: FieldProps & ComponentProps<"textarea">) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
+      <textarea
+        id={fieldId}
+        name={name}
+        rows={3}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(fieldId, errors, hint)}
+        className={inputClass}
+        {...props}
+      />
+    </FieldShell>
+  );
+}
+
+export function Select({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  options,
+  ...props
+}: FieldProps & ComponentProps<"select"> & { options: { value: string; label: string }[] }) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(fieldId, errors, hint)}
+        className={inputClass}
+        {...props}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Checkbox({ label, name, ...props }: { label: string; name: string } & ComponentProps<"input">) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <div className="flex items-center gap-2">
+      <input id={id} name={name} type="checkbox" className="size-4 rounded border-slate-300 text-indigo-600" {...props} />
+      <label htmlFor={id} className="text-sm text-slate-800">
+        {label}
+      </label>
+    </div>
+  );
+}

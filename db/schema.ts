@@ -1,0 +1,243 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tstz = (name?: string) => (name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true }));
+const createdAt = () => tstz().notNull().defaultNow();
+
+export const userRole = pgEnum("user_role", ["client", "provider", "staff"]);
+export const plan = pgEnum("plan", ["free", "pro"]);
+export const appointmentStatus = pgEnum("appointment_status", [
+  "pending",
+  "confirmed",
+  "completed",
+  "cancelled",
+  "no_show",
+]);
+export const mailStatus = pgEnum("mail_status", ["pending", "sent", "captured", "failed"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Always stored lower-cased and trimmed (lib/auth normalises), so the unique index is exact.
+    email: text().notNull(),
+    name: text().notNull(),
+    phone: text(),
+    passwordHash: text(),
+    role: userRole().notNull(),
+    emailVerifiedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const emailVerificationTokens = pgTable(
+  "email_verification_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // sha256 of the token sent by mail; the token itself is never stored.
+    tokenHash: text().notNull(),
+    expiresAt: tstz().notNull(),
+    usedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_verification_tokens_hash_key").on(t.tokenHash), index().on(t.userId)],
+);
+
+export const providers = pgTable(
+  "providers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    businessName: text().notNull(),
+    slug: text().notNull(),
+    description: text().notNull().default(""),
+    timezone: text().notNull().default("UTC"),
+    phone: text().notNull().default(""),
+    email: text().notNull().default(""),
+    address: text().notNull().default(""),
+    plan: plan().notNull().default("free"),
+    proUntil: tstz(),
+    cancellationWindowHours: integer().notNull().default(24),
+    minNoticeMinutes: integer().notNull().default(60),
+    bookingHorizonDays: integer().notNull().default(60),
+    createdAt: createdAt(),
+    updatedAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("providers_slug_key").on(t.slug),
+    uniqueIndex("providers_owner_key").on(t.ownerId),
+    check("providers_cancellation_window_check", sql`${t.cancellationWindowHours} between 0 and 720`),
+    check("providers_min_notice_check", sql`${t.minNoticeMinutes} between 0 and 43200`),
+    check("providers_horizon_check", sql`${t.bookingHorizonDays} between 1 and 365`),
+  ],
+);
+
+export const services = pgTable(
+  "services",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    durationMinutes: integer().notNull(),
+    priceCents: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.providerId),
+    check("services_duration_check", sql`${t.durationMinutes} between 5 and 720`),
+    check("services_price_check", sql`${t.priceCents} >= 0`),
+  ],
+);
+
+/** Weekly opening hours: wall-clock times in the provider's zone; weekday is ISO (1 = Monday). */
+export const providerHours = pgTable(
+  "provider_hours",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    weekday: smallint().notNull(),
+    startTime: time().notNull(),
+    endTime: time().notNull(),
+  },
+  (t) => [
+    index().on(t.providerId, t.weekday),
+    check("provider_hours_weekday_check", sql`${t.weekday} between 1 and 7`),
+    check("provider_hours_order_check", sql`${t.startTime} < ${t.endTime}`),
+  ],
+);
+
+export const closedDates = pgTable(
+  "closed_dates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    date: date({ mode: "string" }).notNull(),
+    reason: text().notNull().default(""),
+  },
+  (t) => [uniqueIndex("closed_dates_provider_date_key").on(t.providerId, t.date)],
+);
+
+export const staffMembers = pgTable(
+  "staff_members",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    name: text().notNull(),
+    email: text().notNull().default(""),
+    phone: text().notNull().default(""),
+    bio: text().notNull().default(""),
+    active: boolean().notNull().default(true),
+    displayOrder: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.providerId), uniqueIndex("staff_members_user_key").on(t.userId)],
+);
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: "restrict" }),
+    staffId: uuid().references(() => staffMembers.id, { onDelete: "restrict" }),
+    clientUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    clientName: text().notNull(),
+    clientEmail: text().notNull(),
+    clientPhone: text().notNull().default(""),
+    notes: text().notNull().default(""),
+    startsAt: tstz().notNull(),
+    endsAt: tstz().notNull(),
+    status: appointmentStatus().notNull().default("confirmed"),
+    cancellationReason: text(),
+    cancelledBy: text(),
+    // sha256 of the guest's manage-link token.
+    manageTokenHash: text().notNull(),
+    source: text().notNull().default("online"),
+    createdAt: createdAt(),
+    updatedAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.providerId, t.startsAt),
+    index().on(t.clientUserId),
+    index().on(t.staffId, t.startsAt),
+    uniqueIndex("appointments_manage_token_key").on(t.manageTokenHash),
+    check("appointments_time_order_check", sql`${t.startsAt} < ${t.endsAt}`),
+    // The exclusion constraints that forbid double booking live in custom SQL
+    // (drizzle/0001_*.sql): drizzle-kit cannot express EXCLUDE USING gist.
+  ],
+);
+
+/** Every mail the app sends: written in the transaction that causes it, delivered by a job. */
+export const mailMessages = pgTable(
+  "mail_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    status: mailStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: tstz(),
+  },
+  (t) => [index().on(t.createdAt)],
+);
+
+/** Fixed-window counters shared by every app instance (sign-in throttling, public API). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  windowStart: tstz().notNull(),
+  count: integer().notNull(),
+});
+
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Provider = typeof providers.$inferSelect;
+export type Service = typeof services.$inferSelect;
+export type ProviderHour = typeof providerHours.$inferSelect;
+export type ClosedDate = typeof closedDates.$inferSelect;
+export type StaffMember = typeof staffMembers.$inferSelect;
+export type Appointment = typeof appointments.$inferSelect;
+export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
+export type MailMessage = typeof mailMessages.$inferSelect;

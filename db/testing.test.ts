@@ -1,0 +1,21 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "./index";
+import { createTestDb, testDrivers, type TestDb } from "./testing";
+
+describe.each(testDrivers())("test database on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.dispose());
+
+  it("is migrated, with the no-double-booking constraints in place", async () => {
+    const rows = await queryRows<{ conname: string }>(
+      t.db,
+      sql`select conname from pg_constraint where conname like 'appointments_no_overlap%' order by conname`,
+    );
+    const names = rows.map((r) => r.conname);
+    expect(names).toEqual(["appointments_no_overlap_provider", "appointments_no_overlap_staff"]);
+  });
+});

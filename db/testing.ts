@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { openDb, type DbHandle } from "./index";
+import { startBoss } from "@/lib/jobs/boss";
+import { migrateDb } from "./migrate";
+
+export type DriverKind = DbHandle["kind"];
+
+/** PGlite always; the server in TEST_DATABASE_URL too when it is set (CI sets it). */
+export function testDrivers(): DriverKind[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export type TestDb = DbHandle & { dispose(): Promise<void> };
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
+ * test server (dropped by dispose), so files never see each other's rows.
+ */
+export async function createTestDb(kind: DriverKind): Promise<TestDb> {
+  if (kind === "pglite") {
+    const handle = await openDb({});
+    await migrateDb(handle);
+    await startBoss(handle);
+    return { ...handle, dispose: () => handle.close() };
+  }
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
+  assertLocal(baseUrl);
+  const { default: postgres } = await import("postgres");
+  const name = `slotbook_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString() });
+  await migrateDb(handle);
+  await startBoss(handle);
+  return {
+    ...handle,
+    async dispose() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Tests create and drop databases: refuse anything but a server on this machine. */
+function assertLocal(url: string) {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    throw new Error(`Refusing to run tests against a non-local database host: ${host}`);
+  }
+}

@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from "pg-boss";
+import type { Db, DbHandle, Tx } from "@/db";
+import { queueOptions, type JobData, type QueueName } from "./queues";
+
+// One queue client per database handle. Keyed by the Drizzle handle so domain code that is
+// given a `db` can enqueue on it, in tests (one database per file) as in the app.
+const bosses = new WeakMap<Db, PgBoss>();
+
+/** Creates pg-boss's schema and our queues on this database; starts no workers. */
+export async function startBoss(handle: DbHandle): Promise<PgBoss> {
+  const existing = bosses.get(handle.db);
+  if (existing) return existing;
+  let boss = await newStartedBoss(handle);
+  let created = false;
+  for (const [name, options] of Object.entries(queueOptions)) {
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, options);
+      created = true;
+    }
+  }
+  // pg-boss caches the queue list at start. On PGlite a cache miss inside a transaction would
+  // query the outer connection and wait on that transaction forever, so after creating queues
+  // start afresh with a complete cache (only ever on a new database).
+  if (created && handle.kind === "pglite") {
+    await boss.stop({ graceful: false, close: false });
+    boss = await newStartedBoss(handle);
+  }
+  bosses.set(handle.db, boss);
+  return boss;
+}
+
+async function newStartedBoss(handle: DbHandle): Promise<PgBoss> {
+  const boss =
+    handle.kind === "pglite"
+      ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite" })
+      : new PgBoss({ connectionString: handle.url!, max: 4 });
+  boss.on("error", (err) => console.error("[jobs]", err));
+  await boss.start();
+  return boss;
+}
+
+export function bossFor(db: Db): PgBoss {
+  const boss = bosses.get(db);
+  if (!boss) throw new Error("Job queue not started for this database (startBoss)");
+  return boss;
+}
+
+/** Stops the queue client of this database, if one was started (before closing the database). */
+export async function stopBoss(db: Db): Promise<void> {
+  const boss = bosses.get(db);
+  if (!boss) return;
+  bosses.delete(db);
+  await boss.stop({ graceful: true, close: true, timeout: 5_000 });
+}
+
+/**
+ * Enqueues a job inside the caller's transaction: it exists if and only if the change that
+ * caused it commits.
+ */
+export async function enqueue<Q extends QueueName>(
+  db: Db,
+  tx: Tx,
+  name: Q,
+  data: JobData[Q],
+  options: Omit<SendOptions, "db"> = {},
+): Promise<void> {
+  await bossFor(db).send(name, data, { ...options, db: fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql) });
+}

@@ -1,0 +1,20 @@
+import type { Queue } from "pg-boss";
+
+/**
+ * Every durable queue. Jobs carry ids, not payloads: the handler reads current state and
+ * reconciles, so a retried or late job does the right thing.
+ */
+export const QUEUES = {
+  mail: "mail-send",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
+  // SMTP outages: back off from 5 s up to 10 min, for about a day of tries.
+  [QUEUES.mail]: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+};
+
+export type JobData = {
+  [QUEUES.mail]: { messageId: string };
+};

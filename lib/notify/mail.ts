@@ -1,0 +1,94 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { mailMessages, type MailAttachment } from "@/db/schema";
+import { enqueue } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { env } from "@/lib/env";
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: MailAttachment[];
+};
+
+/**
+ * Records a mail and enqueues its delivery in the caller's transaction: the mail goes out if
+ * and only if the change that caused it commits, and an SMTP outage only delays it.
+ */
+export async function queueMail(db: Db, tx: Tx, mail: OutgoingMail): Promise<string> {
+  const [row] = await tx
+    .insert(mailMessages)
+    .values({ ...mail, attachments: mail.attachments ?? [] })
+    .returning({ id: mailMessages.id });
+  await enqueue(db, tx, QUEUES.mail, { messageId: row!.id });
+  return row!.id;
+}
+
+export type MailTransport = (mail: OutgoingMail & { from: string }) => Promise<void>;
+
+/** Permanent SMTP failures (5xx): retrying cannot help, so the job completes with the error recorded. */
+export class PermanentMailError extends Error {}
+
+let smtpTransport: MailTransport | undefined;
+
+async function defaultTransport(): Promise<MailTransport | undefined> {
+  const url = env().SMTP_URL;
+  if (!url) return undefined;
+  if (!smtpTransport) {
+    const nodemailer = await import("nodemailer");
+    const transporter = nodemailer.createTransport(url);
+    smtpTransport = async (mail) => {
+      try {
+        await transporter.sendMail({
+          ...mail,
+          attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        });
+      } catch (e) {
+        const code = (e as { responseCode?: number }).responseCode;
+        if (code && code >= 500 && code < 600) throw new PermanentMailError(`SMTP ${code}`);
+        throw e;
+      }
+    };
+  }
+  return smtpTransport;
+}
+
+/**
+ * Delivers one recorded mail; the mail job's handler. Idempotent: a mail that is no longer
+ * pending is left alone, so a retried or duplicated job never sends twice after a success.
+ * Without SMTP_URL the mail is marked captured (listed at /dev/mailbox).
+ */
+export async function deliverMail(db: Db, messageId: string, transport?: MailTransport): Promise<void> {
+  const [mail] = await db
+    .update(mailMessages)
+    .set({ attempts: sql`${mailMessages.attempts} + 1` })
+    .where(and(eq(mailMessages.id, messageId), eq(mailMessages.status, "pending")))
+    .returning();
+  if (!mail) return;
+  const send = transport ?? (await defaultTransport());
+  if (!send) {
+    await db.update(mailMessages).set({ status: "captured", sentAt: new Date() }).where(eq(mailMessages.id, mail.id));
+    return;
+  }
+  try {
+    await send({
+      from: env().MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? undefined,
+      attachments: mail.attachments,
+    });
+  } catch (e) {
+    const permanent = e instanceof PermanentMailError;
+    await db
+      .update(mailMessages)
+      .set({ lastError: String((e as Error).message ?? e).slice(0, 500), ...(permanent ? { status: "failed" as const } : {}) })
+      .where(eq(mailMessages.id, mail.id));
+    if (permanent) return;
+    throw e; // transient: pg-boss retries with backoff
+  }
+  await db.update(mailMessages).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(mailMessages.id, mail.id));
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native and WASM packages load their own files from node_modules at run time: keep them
+  // out of the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer"],
+  poweredByHeader: false,
+  // Lets the end-to-end build live beside a running `npm run dev` (and parallel dev servers).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{lib,db,app,components,scripts}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    // An odd zone, so hidden local-time assumptions fail (rallly does the same).
+    env: { TZ: "Asia/Kathmandu" },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    server: { deps: { inline: [/next-auth/] } },
+  },
+});
