@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -45,6 +46,7 @@ export async function openDb(opts: { url?: string; dir?: string }): Promise<DbHa
   const { PGlite } = await import("@electric-sql/pglite");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { drizzle } = await import("drizzle-orm/pglite");
+  if (opts.dir) await mkdir(opts.dir, { recursive: true });
   const pglite = await PGlite.create(opts.dir, { extensions: { btree_gist } });
   const db = drizzle({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
   const close = async () => {
