@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const key = Buffer.alloc(32, 7).toString("base64");
+
+describe("configuration", () => {
+  it("defaults to PGlite and generates local secrets once, reusing them on the next start", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "slotbook-env-"));
+    const a = parseEnv({ NODE_ENV: "development" }, dir);
+    const b = parseEnv({ NODE_ENV: "development" }, dir);
+    expect(a.dbKind).toBe("pglite");
+    expect(a.PGLITE_DIR).toBe(".data/pglite");
+    expect(Buffer.from(a.AUTH_SECRET, "base64")).toHaveLength(32);
+    expect(b.AUTH_SECRET).toBe(a.AUTH_SECRET);
+    expect(b.TOKEN_ENCRYPTION_KEY).toBe(a.TOKEN_ENCRYPTION_KEY);
+    expect(JSON.parse(readFileSync(path.join(dir, "secrets.json"), "utf8")).AUTH_SECRET).toBe(a.AUTH_SECRET);
+    expect(a.mailboxUi).toBe(true);
+    expect(a.RATE_LIMIT_PER_MINUTE).toBe(120);
+  });
+
+  it("refuses to start in production without secrets, naming them", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" }, "/nonexistent")).toThrow(
+      /AUTH_SECRET, TOKEN_ENCRYPTION_KEY: required in production/,
+    );
+  });
+
+  it("names the variable that has a bad value", () => {
+    const bad = { NODE_ENV: "production", AUTH_SECRET: key, TOKEN_ENCRYPTION_KEY: "c2hvcnQ=" } as const;
+    expect(() => parseEnv(bad)).toThrow(ConfigError);
+    expect(() => parseEnv(bad)).toThrow(/TOKEN_ENCRYPTION_KEY: must be exactly 32 random bytes/);
+    expect(() => parseEnv({ ...bad, TOKEN_ENCRYPTION_KEY: key, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ ...bad, TOKEN_ENCRYPTION_KEY: key, RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(
+      /RATE_LIMIT_PER_MINUTE/,
+    );
+  });
+
+  it("uses the server with DATABASE_URL, and shows the mailbox in production only with MAILBOX_UI=1", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: key, TOKEN_ENCRYPTION_KEY: key } as const;
+    const e = parseEnv({ ...base, DATABASE_URL: "postgres://u@db/x", APP_URL: "https://book.example/" });
+    expect(e.dbKind).toBe("postgres");
+    expect(e.APP_URL).toBe("https://book.example");
+    expect(e.mailboxUi).toBe(false);
+    expect(parseEnv({ ...base, MAILBOX_UI: "1" }).mailboxUi).toBe(true);
+    expect(parseEnv({ ...base, MAILBOX_UI: "1", SMTP_URL: "smtp://mail:25" }).mailboxUi).toBe(false);
+    expect(parseEnv({ ...base, RATE_LIMIT_PER_MINUTE: "0" }).RATE_LIMIT_PER_MINUTE).toBe(0);
+  });
+});
