@@ -1,0 +1,96 @@
+import { Temporal } from "temporal-polyfill";
+
+/*
+ * Wall clock ↔ instant conversions. Everything here is explicit about the zone: nothing reads
+ * the process's own TZ, so the results are the same on a laptop in Kathmandu and a UTC server.
+ * Wall-clock times that do not exist (spring-forward gap) or exist twice (fall-back overlap) are
+ * resolved with `disambiguation: "compatible"`: a time in the gap moves forward by the gap's
+ * length (02:30 → 03:30), a repeated time takes its first occurrence (the earlier instant).
+ */
+
+const MINUTES_PER_DAY = 24 * 60;
+const WALL_TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "HH:MM" (or a database time "HH:MM:SS" with zero seconds) → minutes since midnight; "24:00" → 1440. */
+export function parseWallTime(value: string): number {
+  const m = WALL_TIME.exec(value);
+  const hours = Number(m?.[1]);
+  const minutes = Number(m?.[2]);
+  const seconds = Number(m?.[3] ?? 0);
+  if (!m || hours > 24 || minutes > 59 || seconds !== 0 || (hours === 24 && minutes !== 0)) {
+    throw new RangeError(`Invalid wall-clock time "${value}" (expected HH:MM)`);
+  }
+  return hours * 60 + minutes;
+}
+
+/** Minutes since midnight → "HH:MM" ("24:00" for 1440). */
+export function formatWallTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** Strict "YYYY-MM-DD" → PlainDate (throws RangeError otherwise). */
+export function parseLocalDate(value: string): Temporal.PlainDate {
+  if (!ISO_DATE.test(value)) throw new RangeError(`Invalid date "${value}" (expected YYYY-MM-DD)`);
+  return Temporal.PlainDate.from(value, { overflow: "reject" });
+}
+
+export function isValidTimeZone(timezone: string): boolean {
+  try {
+    Temporal.Now.zonedDateTimeISO(timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function zoned(instant: Date, timezone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timezone);
+}
+
+/** The instant's calendar date in `timezone`, "YYYY-MM-DD". */
+export function zonedDate(instant: Date, timezone: string): string {
+  return zoned(instant, timezone).toPlainDate().toString();
+}
+
+/** The instant's wall-clock time in `timezone`, "HH:MM" (24-hour). */
+export function zonedTime(instant: Date, timezone: string): string {
+  const z = zoned(instant, timezone);
+  return formatWallTime(z.hour * 60 + z.minute);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a "YYYY-MM-DD" date. */
+export function isoWeekday(date: string): number {
+  return parseLocalDate(date).dayOfWeek;
+}
+
+/** "YYYY-MM-DD" plus `days` (may be negative). */
+export function addDays(date: string, days: number): string {
+  return parseLocalDate(date).add({ days }).toString();
+}
+
+/**
+ * Epoch milliseconds of `minutes` past midnight of `date` on the wall clock of `timezone`
+ * (1440 = midnight ending the day). Gaps and overlaps are resolved "compatible".
+ */
+export function wallClockToEpochMs(date: Temporal.PlainDate, minutes: number, timezone: string): number {
+  const day = minutes >= MINUTES_PER_DAY ? date.add({ days: 1 }) : date;
+  const m = minutes % MINUTES_PER_DAY;
+  return new Temporal.PlainDateTime(day.year, day.month, day.day, Math.floor(m / 60), m % 60)
+    .toZonedDateTime(timezone, { disambiguation: "compatible" }).epochMilliseconds;
+}
+
+/** The instant shown as `date` `time` ("YYYY-MM-DD", "HH:MM") on the wall clock of `timezone`. */
+export function zonedDateTimeToInstant(date: string, time: string, timezone: string): Date {
+  return new Date(wallClockToEpochMs(parseLocalDate(date), parseWallTime(time), timezone));
+}
+
+/** True for a real calendar date written "YYYY-MM-DD". */
+export function isValidLocalDate(value: string): boolean {
+  try {
+    parseLocalDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
