@@ -1,0 +1,166 @@
+import { and, between, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { closedDates, providers, services, staffMembers, users } from "@/db/schema";
+import { addDays, isBookableSlot, zonedDate, type SlotInput, type WeeklyInterval } from "@/lib/availability";
+import { AppError } from "@/lib/errors";
+import { loadWeeklyHours } from "./providers";
+
+/*
+ * What booking, listing slots and rescheduling need to know about a provider and a service,
+ * loaded with one query per table. Ownership is in every WHERE: a service or staff member of
+ * another provider is simply not found.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids reach lib/ from URLs and forms: anything that is not a uuid cannot exist (and must not reach a uuid column). */
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+
+export type BookingProvider = {
+  id: string;
+  slug: string;
+  businessName: string;
+  timezone: string;
+  phone: string;
+  email: string;
+  address: string;
+  ownerEmail: string;
+  cancellationWindowHours: number;
+  minNoticeMinutes: number;
+  bookingHorizonDays: number;
+};
+
+export type BookingService = { id: string; name: string; durationMinutes: number; active: boolean };
+
+export const providerColumns = {
+  id: providers.id,
+  slug: providers.slug,
+  businessName: providers.businessName,
+  timezone: providers.timezone,
+  phone: providers.phone,
+  email: providers.email,
+  address: providers.address,
+  ownerEmail: users.email,
+  cancellationWindowHours: providers.cancellationWindowHours,
+  minNoticeMinutes: providers.minNoticeMinutes,
+  bookingHorizonDays: providers.bookingHorizonDays,
+};
+
+export async function loadProvider(db: DbOrTx, providerId: string): Promise<BookingProvider | null> {
+  if (!isUuid(providerId)) return null;
+  const [row] = await db
+    .select(providerColumns)
+    .from(providers)
+    .innerJoin(users, eq(users.id, providers.ownerId))
+    .where(eq(providers.id, providerId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The provider's service; `activeOnly` for new bookings and slot lists. */
+export async function loadService(
+  db: DbOrTx,
+  providerId: string,
+  serviceId: string,
+  activeOnly: boolean,
+): Promise<BookingService | null> {
+  if (!isUuid(serviceId)) return null;
+  const [row] = await db
+    .select({ id: services.id, name: services.name, durationMinutes: services.durationMinutes, active: services.active })
+    .from(services)
+    .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
+    .limit(1);
+  if (!row || (activeOnly && !row.active)) return null;
+  return row;
+}
+
+/** The provider's active staff member's id, or null. */
+export async function loadStaffId(db: DbOrTx, providerId: string, staffId: string): Promise<string | null> {
+  if (!isUuid(staffId)) return null;
+  const [row] = await db
+    .select({ id: staffMembers.id })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId), eq(staffMembers.active, true)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function loadClosedDates(db: DbOrTx, providerId: string, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .select({ date: closedDates.date })
+    .from(closedDates)
+    .where(and(eq(closedDates.providerId, providerId), between(closedDates.date, from, to)));
+  return rows.map((r) => r.date);
+}
+
+/** Provider, active service, optional staff member and weekly hours, or NOT_FOUND. */
+export async function loadBookingContextOrThrow(
+  db: DbOrTx,
+  args: { providerId: string; serviceId: string; staffId?: string | null; activeServiceOnly?: boolean },
+): Promise<{ provider: BookingProvider; service: BookingService; staffId: string | null; hours: WeeklyInterval[] }> {
+  const provider = await loadProvider(db, args.providerId);
+  if (!provider) throw new AppError("NOT_FOUND", "We couldn't find that provider.");
+  const [service, staffId, hours] = await Promise.all([
+    loadService(db, provider.id, args.serviceId, args.activeServiceOnly ?? true),
+    args.staffId ? loadStaffId(db, provider.id, args.staffId) : Promise.resolve(null),
+    loadWeeklyHours(db, provider.id),
+  ]);
+  if (!service) throw new AppError("NOT_FOUND", "We couldn't find that service.");
+  if (args.staffId && !staffId) throw new AppError("NOT_FOUND", "We couldn't find that staff member.");
+  return { provider, service, staffId, hours };
+}
+
+export type BookingActorKind = "guest" | "client" | "provider";
+
+/** Far enough that the horizon never binds: a provider may book any future day by phone. */
+const PROVIDER_HORIZON_DAYS = 3650;
+
+/**
+ * Throws OUTSIDE_HOURS (with a message for the `start` field) unless `start` is on the
+ * service's grid inside opening hours, not on a closed date, and — for guests and clients —
+ * respects minimum notice and the booking horizon. Overlaps are not checked here: the
+ * exclusion constraint decides them when the row is written.
+ */
+export async function assertBookableOrThrow(
+  db: DbOrTx,
+  ctx: { provider: BookingProvider; service: BookingService; hours: WeeklyInterval[] },
+  start: Date,
+  by: BookingActorKind,
+  now: Date,
+): Promise<void> {
+  const fail = (message: string): never => {
+    throw new AppError("OUTSIDE_HOURS", message, { fieldErrors: { start: [message] } });
+  };
+  if (Number.isNaN(start.getTime())) fail("Choose a valid date and time.");
+  const { provider, service } = ctx;
+  const day = zonedDate(start, provider.timezone);
+  const input: SlotInput = {
+    timezone: provider.timezone,
+    weeklyHours: ctx.hours,
+    // The start's local day, padded: a slot belongs to the day whose hours produced it.
+    closedDates: await loadClosedDates(db, provider.id, addDays(day, -1), addDays(day, 1)),
+    busy: [],
+    durationMinutes: service.durationMinutes,
+    minNoticeMinutes: by === "provider" ? 0 : provider.minNoticeMinutes,
+    horizonDays: by === "provider" ? PROVIDER_HORIZON_DAYS : provider.bookingHorizonDays,
+    now,
+  };
+  if (isBookableSlot(input, start)) return;
+  if (start.getTime() < now.getTime()) fail("That time has already passed. Please pick a later time.");
+  if (by !== "provider") {
+    if (start.getTime() < now.getTime() + provider.minNoticeMinutes * 60_000) {
+      fail(`Bookings need at least ${describeMinutes(provider.minNoticeMinutes)} notice. Please pick a later time.`);
+    }
+    if (isBookableSlot({ ...input, horizonDays: PROVIDER_HORIZON_DAYS }, start)) {
+      fail(`Bookings can be made at most ${provider.bookingHorizonDays} days ahead.`);
+    }
+  }
+  fail("That time is not available for booking. Please pick one of the offered times.");
+}
+
+/** 90 → "90 minutes", 120 → "2 hours", 1440 → "1 day". */
+export function describeMinutes(minutes: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (minutes % 1440 === 0 && minutes > 0) return plural(minutes / 1440, "day");
+  if (minutes % 60 === 0 && minutes > 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { Db } from "@/db";
+import { appointments, type Appointment } from "@/db/schema";
+import { AppError, PG, pgErrorCode } from "@/lib/errors";
+import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
+import { queueBookingCreatedMails } from "./mails";
+import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
+import { newManageToken } from "./token";
+
+export type CreateBookingInput = {
+  providerId: string;
+  serviceId: string;
+  staffId?: string | null;
+  start: Date;
+  name: string;
+  email: string;
+  phone: string;
+  notes?: string;
+  /** Signed-in client: the appointment is attached to the account. */
+  clientUserId?: string | null;
+  /** "provider" = walk-in/phone booking from the dashboard: minimum notice and horizon do not apply; hours and overlaps still do. */
+  by: "guest" | "client" | "provider";
+  source?: "online" | "walk_in" | "phone";
+};
+
+// Callers parse their own input (bookingRequestSchema); the domain checks again so that no
+// caller can write a row the public form would refuse.
+const contactSchema = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  phone: phoneSchema,
+  notes: notesSchema.optional(),
+});
+
+/**
+ * Books a slot. The exclusion constraint, not a read before the write, decides overlaps: of
+ * any number of concurrent bookings of one slot exactly one commits, the rest get SLOT_TAKEN.
+ * The appointment and its mails (client confirmation with .ics and manage link; provider
+ * notice for online bookings) are written in one transaction.
+ *
+ * Throws AppError NOT_FOUND (unknown provider; service inactive or not this provider's;
+ * foreign staff member), VALIDATION (contact fields), OUTSIDE_HOURS (not a bookable slot),
+ * SLOT_TAKEN.
+ */
+export async function createBooking(
+  db: Db,
+  input: CreateBookingInput,
+  now: Date = new Date(),
+): Promise<{ appointment: Appointment; manageToken: string }> {
+  const contact = contactSchema.safeParse({ name: input.name, email: input.email, phone: input.phone, notes: input.notes });
+  if (!contact.success) {
+    const fieldErrors = z.flattenError(contact.error).fieldErrors as Record<string, string[]>;
+    throw new AppError("VALIDATION", undefined, { fieldErrors });
+  }
+  if (input.by === "client" && !input.clientUserId) throw new AppError("UNAUTHENTICATED");
+
+  const ctx = await loadBookingContextOrThrow(db, input);
+  const { provider, service } = ctx;
+  await assertBookableOrThrow(db, ctx, input.start, input.by, now);
+
+  const start = new Date(input.start.getTime());
+  const end = new Date(start.getTime() + service.durationMinutes * 60_000);
+  const source = input.by === "provider" ? (input.source ?? "phone") : "online";
+  const { token, hash } = newManageToken();
+  const c = contact.data;
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [appointment] = await tx
+        .insert(appointments)
+        .values({
+          providerId: provider.id,
+          serviceId: service.id,
+          staffId: ctx.staffId,
+          clientUserId: input.by === "guest" ? null : (input.clientUserId ?? null),
+          clientName: c.name,
+          clientEmail: c.email,
+          clientPhone: c.phone,
+          notes: c.notes ?? "",
+          startsAt: start,
+          endsAt: end,
+          status: "confirmed",
+          manageTokenHash: hash,
+          source,
+        })
+        .returning();
+      await queueBookingCreatedMails(
+        db,
+        tx,
+        {
+          appointmentId: appointment!.id,
+          clientEmail: c.email,
+          providerEmail: provider.email || provider.ownerEmail,
+          context: {
+            providerName: provider.businessName,
+            providerPhone: provider.phone,
+            providerAddress: provider.address,
+            timezone: provider.timezone,
+            serviceName: service.name,
+            clientName: c.name,
+            clientEmail: c.email,
+            clientPhone: c.phone,
+            notes: c.notes ?? "",
+            start,
+            end,
+          },
+        },
+        // A provider entering a walk-in does not need a mail about it.
+        { manageToken: token, notifyProvider: input.by !== "provider", source },
+      );
+      return { appointment: appointment!, manageToken: token };
+    });
+  } catch (e) {
+    if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
+    throw e;
+  }
+}

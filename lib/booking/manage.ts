@@ -1,0 +1,115 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { appointments, type Appointment } from "@/db/schema";
+import { AppError, PG, pgErrorCode } from "@/lib/errors";
+import { changeRefusal, loadForActor, mailParties, type Actor } from "./appointment-view";
+import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
+import { icsSequence } from "./ics";
+import { manageUrl, portalUrl, queueCancellationMails, queueRescheduleMails } from "./mails";
+import { cancelRequestSchema } from "./schema";
+import { HOLDING_STATUSES } from "./slots";
+
+export {
+  getAppointmentByToken,
+  getAppointmentForActor,
+  type Actor,
+  type AppointmentView,
+} from "./appointment-view";
+
+/**
+ * Cancels a pending or confirmed appointment. Guests (by token) and clients (their own) only
+ * outside the provider's cancellation window; the provider any time, with a reason the client
+ * sees. Someone else's appointment is NOT_FOUND, never FORBIDDEN, so ids cannot be probed.
+ * The update is conditional on the status, so of two concurrent cancels one does the work and
+ * the other gets INVALID_STATE. Mails both sides.
+ */
+export async function cancelAppointment(
+  db: Db,
+  args: { appointmentId: string; actor: Actor; reason?: string },
+  now: Date = new Date(),
+): Promise<Appointment> {
+  const parsed = cancelRequestSchema.safeParse({ reason: args.reason });
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", undefined, { fieldErrors: { reason: parsed.error.issues.map((i) => i.message) } });
+  }
+  const reason = parsed.data.reason ?? null;
+  const current = await loadForActor(db, args.appointmentId, args.actor);
+  if (!current) throw new AppError("NOT_FOUND", "We couldn't find that appointment.");
+  const refusal = changeRefusal(current, args.actor.kind, "cancelled", now);
+  if (refusal) throw refusal;
+
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancellationReason: reason, cancelledBy: args.actor.kind, updatedAt: sql`now()` })
+      .where(and(eq(appointments.id, current.id), inArray(appointments.status, [...HOLDING_STATUSES])))
+      .returning();
+    if (!row) return null;
+    await queueCancellationMails(db, tx, mailParties(current, current.start, current.end), { by: args.actor.kind, reason });
+    return row;
+  });
+  if (!updated) throw new AppError("INVALID_STATE", "This appointment has already been cancelled.");
+  return updated;
+}
+
+/**
+ * Moves an appointment to another bookable slot of the same service, in place (the exclusion
+ * constraint ignores the row's own old range). Same ownership and window rules as cancelling;
+ * SLOT_TAKEN when the new time is taken, and then nothing changes. Mails both sides with the
+ * old and new time.
+ */
+export async function rescheduleAppointment(
+  db: Db,
+  args: { appointmentId: string; actor: Actor; start: Date },
+  now: Date = new Date(),
+): Promise<Appointment> {
+  const current = await loadForActor(db, args.appointmentId, args.actor);
+  if (!current) throw new AppError("NOT_FOUND", "We couldn't find that appointment.");
+  const refusal = changeRefusal(current, args.actor.kind, "rescheduled", now);
+  if (refusal) throw refusal;
+
+  const ctx = await loadBookingContextOrThrow(db, {
+    providerId: current.provider.id,
+    serviceId: current.service.id,
+    staffId: current.staffId,
+    // A service withdrawn after booking can still be moved; new bookings of it cannot be made.
+    activeServiceOnly: false,
+  });
+  await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now);
+  const start = new Date(args.start.getTime());
+  const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);
+  const manageLink =
+    args.actor.kind === "guest" ? manageUrl(args.actor.token) : current.clientUserId ? portalUrl(current.id) : undefined;
+
+  let updated: Appointment | null;
+  try {
+    updated = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(appointments)
+        .set({ startsAt: start, endsAt: end, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(appointments.id, current.id),
+            inArray(appointments.status, [...HOLDING_STATUSES]),
+            // Unchanged since we read it: a concurrent reschedule or cancel wins, this one stops.
+            eq(appointments.startsAt, current.start),
+          ),
+        )
+        .returning();
+      if (!row) return null;
+      await queueRescheduleMails(db, tx, mailParties(current, start, end), {
+        by: args.actor.kind,
+        oldStart: current.start,
+        oldEnd: current.end,
+        manageLink,
+        sequence: icsSequence(row.updatedAt),
+      });
+      return row;
+    });
+  } catch (e) {
+    if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
+    throw e;
+  }
+  if (!updated) throw new AppError("INVALID_STATE", "This appointment was changed meanwhile. Please reload the page and try again.");
+  return updated;
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { addService, createProviderFixture } from "./test-fixtures";
+import { getPublicProviderBySlug, searchProviders } from "./providers";
+
+describe.each(testDrivers())("public providers on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.dispose());
+
+  it("shows a provider by slug with its active services and weekly hours", async () => {
+    const f = await createProviderFixture(t.db, {
+      provider: { slug: "north-cuts", businessName: "North Cuts" },
+      hours: [
+        { weekday: 2, start: "13:00", end: "18:00" },
+        { weekday: 1, start: "09:00", end: "12:30" },
+      ],
+    });
+    await addService(t.db, f.provider.id, { name: "Beard trim", durationMinutes: 15 });
+    await addService(t.db, f.provider.id, { name: "Retired", active: false });
+    const p = await getPublicProviderBySlug(t.db, "north-cuts");
+    expect(p).toMatchObject({ id: f.provider.id, businessName: "North Cuts", timezone: "Europe/Berlin" });
+    expect(p!.services.map((s) => s.name)).toEqual(["Beard trim", "Haircut"]);
+    expect(p!.hours).toEqual([
+      { weekday: 1, start: "09:00", end: "12:30" },
+      { weekday: 2, start: "13:00", end: "18:00" },
+    ]);
+    expect(p).not.toHaveProperty("ownerId");
+    expect(await getPublicProviderBySlug(t.db, "no-such-slug")).toBeNull();
+  });
+
+  it("searches name and description case-insensitively, by name, treating % and _ literally", async () => {
+    await createProviderFixture(t.db, { provider: { businessName: "Zen Yoga", description: "Calm classes" } });
+    await createProviderFixture(t.db, { provider: { businessName: "100% Nails", description: "" } });
+    await createProviderFixture(t.db, { provider: { businessName: "Anna's Studio", description: "Yoga and pilates" } });
+    await createProviderFixture(t.db, { provider: { businessName: "Snake_case Tattoo", description: "" } });
+
+    expect((await searchProviders(t.db, "yOgA")).map((p) => p.businessName)).toEqual(["Anna's Studio", "Zen Yoga"]);
+    expect((await searchProviders(t.db, "%")).map((p) => p.businessName)).toEqual(["100% Nails"]);
+    expect((await searchProviders(t.db, "_")).map((p) => p.businessName)).toEqual(["Snake_case Tattoo"]);
+    expect(await searchProviders(t.db, "nothing matches this")).toEqual([]);
+
+    const all = await searchProviders(t.db, "  ");
+    const names = all.map((p) => p.businessName);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names).toEqual(expect.arrayContaining(["Zen Yoga", "100% Nails", "North Cuts"]));
+  });
+
+  it("pages through results 50 at a time", async () => {
+    for (let i = 0; i < 52; i++) {
+      await createProviderFixture(t.db, { provider: { businessName: `Paged ${String(i).padStart(2, "0")}` } });
+    }
+    const first = await searchProviders(t.db, "paged");
+    const second = await searchProviders(t.db, "paged", { page: 2 });
+    expect(first).toHaveLength(50);
+    expect(second.map((p) => p.businessName)).toEqual(["Paged 50", "Paged 51"]);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Texts of the booking mails. Plain text only: everything here may contain what a user typed,
+ * and plain text cannot be rendered as markup. Times are always written in the provider's
+ * zone, with the zone named, because client and provider may be in different zones.
+ */
+
+export type BookingMailContext = {
+  providerName: string;
+  providerPhone: string;
+  providerAddress: string;
+  timezone: string;
+  serviceName: string;
+  clientName: string;
+  clientEmail: string;
+  clientPhone: string;
+  notes: string;
+  start: Date;
+  end: Date;
+};
+
+export type MailText = { subject: string; text: string };
+
+export type CancelledBy = "guest" | "client" | "provider";
+
+function formatDateInZone(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(instant);
+}
+
+function formatTimeInZone(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    instant,
+  );
+}
+
+/** "Monday, 2 March 2026, 10:00 (Europe/Berlin)" */
+export function formatInZone(instant: Date, timezone: string): string {
+  return `${formatDateInZone(instant, timezone)}, ${formatTimeInZone(instant, timezone)} (${timezone})`;
+}
+
+/** "Monday, 2 March 2026, 10:00–10:30 (Europe/Berlin)" */
+export function formatRangeInZone(start: Date, end: Date, timezone: string): string {
+  return `${formatDateInZone(start, timezone)}, ${formatTimeInZone(start, timezone)}–${formatTimeInZone(end, timezone)} (${timezone})`;
+}
+
+// Subjects are headers: keep what users typed on one line.
+const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
+const subject = (s: string) => oneLine(s).slice(0, 200);
+
+function contactLine(c: BookingMailContext): string {
+  return c.providerPhone ? `To change anything else, call ${c.providerName} on ${c.providerPhone}.` : "";
+}
+
+function details(c: BookingMailContext): string[] {
+  return [
+    `Service: ${c.serviceName}`,
+    `When: ${formatRangeInZone(c.start, c.end, c.timezone)}`,
+    `Where: ${c.providerName}${c.providerAddress ? `, ${c.providerAddress}` : ""}`,
+  ];
+}
+
+function clientDetails(c: BookingMailContext): string[] {
+  return [
+    `Client: ${c.clientName}`,
+    `Email: ${c.clientEmail}`,
+    ...(c.clientPhone ? [`Phone: ${c.clientPhone}`] : []),
+    ...(c.notes ? [`Notes: ${c.notes}`] : []),
+  ];
+}
+
+const join = (lines: (string | false | undefined)[]) =>
+  lines.filter((l): l is string => typeof l === "string").join("\n") + "\n";
+
+export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl: string }): MailText {
+  return {
+    subject: subject(`Booking confirmed: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      `your booking with ${c.providerName} is confirmed.`,
+      "",
+      ...details(c),
+      "",
+      "To cancel or reschedule, use this private link (anyone with it can manage the booking):",
+      opts.manageUrl,
+      "",
+      "The appointment is attached as a calendar file.",
+      contactLine(c) || undefined,
+    ]),
+  };
+}
+
+export function bookingProviderNoticeMail(c: BookingMailContext, opts: { dashboardUrl: string; source: string }): MailText {
+  const how = opts.source === "online" ? "New online booking" : "New booking";
+  return {
+    subject: subject(`${how}: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}`),
+    text: join([`${how} for ${c.providerName}.`, "", ...details(c), ...clientDetails(c), "", `Dashboard: ${opts.dashboardUrl}`]),
+  };
+}
+
+export function cancellationClientMail(c: BookingMailContext, opts: { by: CancelledBy; reason?: string | null }): MailText {
+  const byProvider = opts.by === "provider";
+  return {
+    subject: subject(`Cancelled: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      byProvider
+        ? `${c.providerName} has cancelled your appointment.`
+        : `your appointment with ${c.providerName} is cancelled, as you asked.`,
+      byProvider && opts.reason ? `Reason: ${opts.reason}` : undefined,
+      "",
+      ...details(c),
+      "",
+      contactLine(c) || undefined,
+    ]),
+  };
+}
+
+export function cancellationProviderMail(
+  c: BookingMailContext,
+  opts: { by: CancelledBy; reason?: string | null; dashboardUrl: string },
+): MailText {
+  const who = opts.by === "provider" ? "You cancelled" : `${c.clientName} cancelled`;
+  return {
+    subject: subject(`Cancelled: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}`),
+    text: join([
+      `${who} an appointment.`,
+      opts.reason ? `Reason: ${opts.reason}` : undefined,
+      "",
+      ...details(c),
+      ...clientDetails(c),
+      "",
+      `Dashboard: ${opts.dashboardUrl}`,
+    ]),
+  };
+}
+
+export function rescheduleClientMail(
+  c: BookingMailContext,
+  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; manageUrl?: string },
+): MailText {
+  return {
+    subject: subject(`Rescheduled: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      opts.by === "provider"
+        ? `${c.providerName} has moved your appointment.`
+        : `your appointment with ${c.providerName} has been moved, as you asked.`,
+      "",
+      `Was: ${formatRangeInZone(opts.oldStart, opts.oldEnd, c.timezone)}`,
+      `Now: ${formatRangeInZone(c.start, c.end, c.timezone)}`,
+      "",
+      ...details(c),
+      ...(opts.manageUrl ? ["", "Manage your booking:", opts.manageUrl] : []),
+      "",
+      "The updated appointment is attached as a calendar file.",
+      contactLine(c) || undefined,
+    ]),
+  };
+}
+
+export function rescheduleProviderMail(
+  c: BookingMailContext,
+  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; dashboardUrl: string },
+): MailText {
+  const who = opts.by === "provider" ? "You moved" : `${c.clientName} moved`;
+  return {
+    subject: subject(`Rescheduled: ${c.serviceName}, now ${formatInZone(c.start, c.timezone)}`),
+    text: join([
+      `${who} an appointment.`,
+      "",
+      `Was: ${formatRangeInZone(opts.oldStart, opts.oldEnd, c.timezone)}`,
+      `Now: ${formatRangeInZone(c.start, c.end, c.timezone)}`,
+      "",
+      ...details(c),
+      ...clientDetails(c),
+      "",
+      `Dashboard: ${opts.dashboardUrl}`,
+    ]),
+  };
+}
