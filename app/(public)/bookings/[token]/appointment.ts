@@ -1,0 +1,11 @@
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { getAppointmentByToken, type AppointmentView } from "@/lib/booking/manage";
+
+/** The appointment behind a manage link, once per request (layout and page share it); unknown → 404. */
+export const getAppointmentOrNotFound = cache(async (token: string): Promise<AppointmentView> => {
+  const appointment = await getAppointmentByToken(await getDb(), token);
+  if (!appointment) notFound();
+  return appointment;
+});

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { cancelBookingAction } from "./actions";
+import { getAppointmentOrNotFound } from "./appointment";
+import { CancelForm } from "./_components/cancel-form";
+import { RescheduleSection } from "./_components/reschedule-section";
+import { AddToCalendarLink } from "@/components/booking/add-to-calendar-link";
+import { AppointmentSummary } from "@/components/booking/appointment-summary";
+import { parseDate, parseInstant, type SearchParams } from "@/components/booking/booking-params";
+import { formatWhen } from "@/components/booking/format";
+import { NavForm } from "@/components/booking/nav-form";
+import { StatusBadge } from "@/components/booking/status-badge";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Flash } from "@/components/ui/flash";
+import type { AppointmentView } from "@/lib/booking/manage";
+import { env } from "@/lib/env";
+
+// The token in the URL is the guest's key: keep the page out of search engines and the key
+// out of Referer headers sent to other sites.
+export const metadata: Metadata = {
+  title: "Your appointment",
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+};
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<SearchParams> };
+
+export default async function ManageBookingPage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const sp = await searchParams;
+  const a = await getAppointmentOrNotFound(token);
+
+  const path = `/bookings/${encodeURIComponent(token)}`;
+  const holding = a.status === "pending" || a.status === "confirmed";
+  const rescheduling = sp.reschedule === "1" && holding && a.canReschedule;
+
+  return (
+    <div className="space-y-6">
+      <Flashes sp={sp} appointment={a} />
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Your appointment</h1>
+        <StatusBadge status={a.status} />
+      </header>
+
+      <Card>
+        <AppointmentSummary appointment={a} />
+        {holding ? (
+          <div className="mt-6 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+            <AddToCalendarLink token={token} />
+            {a.canReschedule && !rescheduling ? (
+              <NavForm action={`${path}#reschedule`}>
+                <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
+                  Reschedule
+                </button>
+              </NavForm>
+            ) : null}
+          </div>
+        ) : null}
+      </Card>
+
+      {rescheduling ? (
+        <div id="reschedule" className="scroll-mt-4">
+          <RescheduleSection
+            token={token}
+            appointment={a}
+            choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
+          />
+        </div>
+      ) : null}
+
+      {holding && a.canCancel ? (
+        <Card title="Cancel">
+          <CancelForm action={cancelBookingAction.bind(null, token)} />
+        </Card>
+      ) : null}
+
+      {holding && !a.canCancel && a.blockedReason ? (
+        <Card title="Need to change this appointment?">
+          <p className="text-sm text-slate-700">{a.blockedReason}</p>
+          {a.provider.phone ? (
+            <a
+              href={`tel:${a.provider.phone.replace(/[^0-9+]/g, "")}`}
+              className={buttonClass("secondary", "mt-3")}
+            >
+              Call {a.provider.phone}
+            </a>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {!holding ? (
+        <ButtonLink href={`/p/${encodeURIComponent(a.provider.slug)}`} variant="secondary">
+          Book again with {a.provider.businessName}
+        </ButtonLink>
+      ) : null}
+
+      <Card title="Your manage link">
+        <p className="mb-2 text-sm text-slate-600">
+          Keep this link to change or cancel your booking. Anyone who has it can manage this appointment.
+        </p>
+        <label htmlFor="manage-link" className="sr-only">
+          Your manage link
+        </label>
+        <input
+          id="manage-link"
+          readOnly
+          value={`${env().APP_URL}${path}`}
+          className="block w-full rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-300"
+        />
+      </Card>
+    </div>
+  );
+}
+
+function Flashes({ sp, appointment: a }: { sp: SearchParams; appointment: AppointmentView }) {
+  if (sp.booked === "1") {
+    return (
+      <Flash tone="success">
+        <strong>You&apos;re booked!</strong> A confirmation is on its way to {a.clientEmail}.
+      </Flash>
+    );
+  }
+  if (sp.cancelled === "1" && a.status === "cancelled") return <Flash tone="success">Your appointment has been cancelled.</Flash>;
+  if (sp.rescheduled === "1") {
+    return (
+      <Flash tone="success">
+        Your appointment has been moved to {formatWhen(a.start, a.end, a.provider.timezone)}.
+      </Flash>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useActionState } from "react";
+import type { SlotFormState } from "../../../../_lib/form-state";
+import { AlternativeTimes } from "../../../../_components/alternative-times";
+import { TextArea, TextField } from "@/components/ui/field";
+import { Flash } from "@/components/ui/flash";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
+
+/** Step 4: contact details. Keeps everything typed when the server refuses it. */
+export function DetailsForm({
+  action,
+  serviceId,
+  staffId,
+  start,
+  initial,
+  timezone,
+  otherDayHref,
+}: {
+  action: Action;
+  serviceId: string;
+  staffId?: string;
+  start: string;
+  initial: { name: string; email: string; phone: string };
+  timezone: string;
+  otherDayHref: string;
+}) {
+  const [state, formAction] = useActionState(action, {} as SlotFormState);
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+  const value = (name: "name" | "email" | "phone" | "notes") => values[name] ?? (name === "notes" ? "" : initial[name]);
+  // Errors for fields the guest cannot see (a tampered service or time) are shown at the top.
+  const hiddenErrors = [...(errors.serviceId ?? []), ...(errors.staffId ?? []), ...(state.alternatives ? [] : (errors.start ?? []))];
+
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      {state.message ? (
+        <Flash tone="error">
+          {state.message}
+          {hiddenErrors.length > 0 && hiddenErrors[0] !== state.message ? ` ${hiddenErrors[0]}` : null}
+        </Flash>
+      ) : null}
+      <input type="hidden" name="serviceId" value={serviceId} />
+      {staffId ? <input type="hidden" name="staffId" value={staffId} /> : null}
+      <input type="hidden" name="offeredStart" value={start} />
+      {state.alternatives ? (
+        <AlternativeTimes
+          alternatives={state.alternatives}
+          timezone={timezone}
+          otherDayHref={otherDayHref}
+          checked={values.start}
+        />
+      ) : (
+        <input type="hidden" name="start" value={start} />
+      )}
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={value("name")}
+        errors={errors.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={value("email")}
+        errors={errors.email}
+        hint="We send your confirmation and manage link here."
+      />
+      <TextField
+        label="Phone"
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        required
+        maxLength={30}
+        defaultValue={value("phone")}
+        errors={errors.phone}
+        hint="Only used by the business if something changes."
+      />
+      <TextArea label="Notes (optional)" name="notes" maxLength={1000} defaultValue={value("notes")} errors={errors.notes} />
+      <SubmitButton className="w-full sm:w-auto" pendingLabel="Booking…">
+        Confirm booking
+      </SubmitButton>
+    </form>
+  );
+}

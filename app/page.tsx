@@ -1,3 +1,0 @@
-export default function HomePage() {
-  return <h1 className="text-2xl font-bold">Slotbook</h1>;
-}

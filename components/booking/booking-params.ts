@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { isCalendarDate } from "./calendar-days";
+
+/**
+ * The booking flow keeps its state in the URL (`?serviceId=&date=&start=`), so back/forward,
+ * reloads and shared links land on the same step. Anything malformed is dropped, never
+ * trusted: the server re-checks every choice against listSlots/createBooking anyway.
+ */
+export type BookingParams = {
+  serviceId?: string;
+  staffId?: string;
+  /** First day of the day window the guest navigated to ("Earlier"/"Later"). */
+  from?: string;
+  date?: string;
+  /** The chosen slot's start, normalised to an ISO instant. */
+  start?: string;
+};
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export type BookingStep = "service" | "day" | "time" | "details";
+
+const uuid = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+
+function first(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}
+
+/** "2025-12-07T09:30:00+00:00" → "2025-12-07T09:30:00.000Z"; anything else → undefined. */
+export function parseInstant(value: string | string[] | undefined): string | undefined {
+  const v = first(value);
+  if (!v || !instant.safeParse(v).success) return undefined;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+export function parseDate(value: string | string[] | undefined): string | undefined {
+  const v = first(value);
+  return isCalendarDate(v) ? v : undefined;
+}
+
+export function parseUuid(value: string | string[] | undefined): string | undefined {
+  const v = first(value);
+  return v && uuid.safeParse(v).success ? v.toLowerCase() : undefined;
+}
+
+export function parseBookingParams(sp: SearchParams): BookingParams {
+  const serviceId = parseUuid(sp.serviceId);
+  // Later choices only mean something once a service is chosen.
+  if (!serviceId) return {};
+  return clean({
+    serviceId,
+    staffId: parseUuid(sp.staffId),
+    from: parseDate(sp.from),
+    date: parseDate(sp.date),
+    start: parseInstant(sp.start),
+  });
+}
+
+/** Which step the flow is on; `start` alone (without `date`) still counts as a chosen time. */
+export function bookingStep(p: BookingParams): BookingStep {
+  if (!p.serviceId) return "service";
+  if (p.start) return "details";
+  if (p.date) return "time";
+  return "day";
+}
+
+function clean<T extends Record<string, string | undefined>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A path with the given query parameters, in the given order, skipping empty ones. */
+export function hrefWith(path: string, params: Record<string, string | null | undefined>, hash?: string): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const query = q.toString();
+  return `${path}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`;
+}
+
+export function bookPath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}/book`;
+}
+
+/** The booking flow's URL for these choices (keys in the order the flow adds them). */
+export function bookingHref(slug: string, p: BookingParams, hash?: string): string {
+  return hrefWith(
+    bookPath(slug),
+    { serviceId: p.serviceId, staffId: p.staffId, from: p.from, date: p.date, start: p.start },
+    hash,
+  );
+}
