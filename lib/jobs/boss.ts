@@ -5,7 +5,10 @@ import { queueOptions, type JobData, type QueueName } from "./queues";
 
 // One queue client per database handle. Keyed by the Drizzle handle so domain code that is
 // given a `db` can enqueue on it, in tests (one database per file) as in the app.
-const bosses = new WeakMap<Db, PgBoss>();
+// On globalThis like the database handle (db/index.ts): Next.js loads route bundles and
+// instrumentation.ts as separate module graphs, and all must find the queue started for the db.
+const globalForBoss = globalThis as unknown as { __slotbookBosses?: WeakMap<Db, PgBoss> };
+const bosses = (globalForBoss.__slotbookBosses ??= new WeakMap<Db, PgBoss>());
 
 /** Creates pg-boss's schema and our queues on this database; starts no workers. */
 export async function startBoss(handle: DbHandle): Promise<PgBoss> {
