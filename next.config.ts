@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // Lets the end-to-end build live beside a running `npm run dev` (and parallel dev servers).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // forbidden() in lib/auth/guards.ts: a wrong role gets a 403 page (pages, actions) or response (route handlers).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -33,5 +33,7 @@ describe("clientIp", () => {
     expect(clientIp(req({ "x-forwarded-for": "198.51.100.4" }))).toBe("198.51.100.4");
     expect(clientIp(req({ "x-real-ip": "198.51.100.9" }))).toBe("198.51.100.9");
     expect(clientIp(req({}))).toBe("unknown");
+    // Server actions and next-auth hand over bare Headers.
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.4" }))).toBe("198.51.100.4");
   });
 });

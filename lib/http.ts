@@ -43,8 +43,9 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
  * nearest proxy appended; Next.js sets it to the socket address when no proxy did), since
  * earlier entries are whatever the client sent.
  */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
+export function clientIp(source: Request | Headers): string {
+  const headers = source instanceof Headers ? source : source.headers;
+  const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return last || request.headers.get("x-real-ip")?.trim() || "unknown";
+  return (last || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { clientIp } from "@/lib/http";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -75,9 +76,6 @@ export async function createBookingAction(slug: string, _prev: SlotFormState, fo
   redirect(`/bookings/${encodeURIComponent(manageToken)}?booked=1`);
 }
 
-/** The nearest proxy's view of the caller (the last X-Forwarded-For entry), as lib/http does for the API. */
 async function requestIp(): Promise<string> {
-  const h = await headers();
-  const last = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return (last || h.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
+  return clientIp(await headers());
 }

@@ -1,0 +1,26 @@
+"use server";
+
+import { signOut } from "@/auth";
+import { getDb } from "@/db";
+import type { ActionState } from "@/lib/action-state";
+import { toActionError } from "@/lib/action-state";
+import { requireUser } from "@/lib/auth/guards";
+import { resendVerification } from "@/lib/auth/verification";
+
+/** Signs out from any page and lands on the home page. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+/** Mails the signed-in user a fresh verification link (rate-limited per account). */
+export async function resendVerificationAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  let sent: boolean;
+  try {
+    sent = await resendVerification(await getDb(), user.id);
+  } catch (e) {
+    return toActionError(e);
+  }
+  if (!sent) return { ok: true, message: "Your email is already verified." };
+  return { ok: true, message: `We've sent a new link to ${user.email}. It works for 24 hours.` };
+}

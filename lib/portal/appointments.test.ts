@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { appointments, providers, services, users, type AppointmentStatus } from "@/db/schema";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { listClientAppointments } from "./appointments";
+
+const NOW = new Date("2030-03-10T12:00:00Z");
+
+describe.each(testDrivers())("client appointments on %s", (kind) => {
+  let t: TestDb;
+  let me: string;
+  let other: string;
+  let providerId: string;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    const [a, b, owner] = await t.db
+      .insert(users)
+      .values([
+        { email: "me@example.com", name: "Me", role: "client" },
+        { email: "other@example.com", name: "Other", role: "client" },
+        { email: "owner@example.com", name: "Owner", role: "provider" },
+      ])
+      .returning();
+    me = a!.id;
+    other = b!.id;
+    const [p] = await t.db.insert(providers).values({ ownerId: owner!.id, businessName: "Studio", slug: "studio", timezone: "Asia/Kolkata" }).returning();
+    providerId = p!.id;
+    const [s] = await t.db.insert(services).values({ providerId, name: "Massage", durationMinutes: 60 }).returning();
+    serviceId = s!.id;
+  });
+  afterAll(() => t.dispose());
+
+  const book = async (clientUserId: string | null, startIso: string, status: AppointmentStatus = "confirmed") => {
+    const start = new Date(startIso);
+    const [row] = await t.db
+      .insert(appointments)
+      .values({
+        providerId,
+        serviceId,
+        clientUserId,
+        clientName: "C",
+        clientEmail: "c@example.com",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3600_000),
+        status,
+        manageTokenHash: hashToken(newToken()),
+      })
+      .returning({ id: appointments.id });
+    return row!.id;
+  };
+
+  it("splits my appointments into upcoming (soonest first) and past (newest first), and shows no one else's", async () => {
+    const later = await book(me, "2030-03-20T09:00:00Z");
+    const soon = await book(me, "2030-03-11T09:00:00Z", "pending");
+    const cancelledFuture = await book(me, "2030-03-12T09:00:00Z", "cancelled");
+    const yesterday = await book(me, "2030-03-09T09:00:00Z", "completed");
+    const startedAlready = await book(me, "2030-03-10T11:30:00Z");
+    await book(other, "2030-03-15T09:00:00Z");
+    await book(null, "2030-03-16T09:00:00Z");
+
+    const { upcoming, past } = await listClientAppointments(t.db, me, NOW);
+    expect(upcoming.map((a) => a.id)).toEqual([soon, later]);
+    expect(past.map((a) => a.id)).toEqual([cancelledFuture, startedAlready, yesterday]);
+    expect(upcoming[0]).toMatchObject({ serviceName: "Massage", providerName: "Studio", providerSlug: "studio", timezone: "Asia/Kolkata", status: "pending" });
+  });
+
+  it("is empty for a client with no appointments", async () => {
+    const [fresh] = await t.db.insert(users).values({ email: "new@example.com", name: "New", role: "client" }).returning();
+    expect(await listClientAppointments(t.db, fresh!.id, NOW)).toEqual({ upcoming: [], past: [] });
+  });
+});
