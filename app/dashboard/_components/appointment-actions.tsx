@@ -1,0 +1,102 @@
+"use client";
+
+import { useActionState } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/action-state";
+import type { AppointmentAction, DashboardAction } from "@/lib/provider/appointments";
+import { appointmentStatusAction, cancelAppointmentAction } from "../actions";
+
+const labels: Record<AppointmentAction, { label: string; pending: string; variant: "primary" | "secondary" }> = {
+  confirm: { label: "Confirm", pending: "Confirming…", variant: "primary" },
+  complete: { label: "Complete", pending: "Saving…", variant: "secondary" },
+  no_show: { label: "No-show", pending: "Saving…", variant: "secondary" },
+};
+
+type ListState = { view: string; status: string };
+
+function Hidden({ appointmentId, list }: { appointmentId: string; list: ListState }) {
+  return (
+    <>
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <input type="hidden" name="view" value={list.view} />
+      <input type="hidden" name="status" value={list.status} />
+    </>
+  );
+}
+
+function StatusForm({ appointmentId, action, list }: { appointmentId: string; action: AppointmentAction; list: ListState }) {
+  const [state, formAction] = useActionState(appointmentStatusAction, initialActionState);
+  const l = labels[action];
+  return (
+    <form action={formAction}>
+      <Hidden appointmentId={appointmentId} list={list} />
+      <input type="hidden" name="action" value={action} />
+      <SubmitButton variant={l.variant} pendingLabel={l.pending}>
+        {l.label}
+      </SubmitButton>
+      {state.message ? (
+        <p role="alert" className="mt-1 text-sm text-red-600">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function CancelForm({ appointmentId, clientName, list }: { appointmentId: string; clientName: string; list: ListState }) {
+  const [state, formAction] = useActionState(cancelAppointmentAction, initialActionState);
+  const fieldError = state.fieldErrors?.reason;
+  return (
+    <form action={formAction} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      <Hidden appointmentId={appointmentId} list={list} />
+      <div className="flex-1">
+        <TextField
+          id={`reason-${appointmentId}`}
+          label="Reason for cancelling (the client sees this)"
+          name="reason"
+          defaultValue={state.values?.reason ?? ""}
+          errors={fieldError}
+          maxLength={500}
+          placeholder="Optional"
+        />
+      </div>
+      <ConfirmButton confirm={`Cancel ${clientName}'s appointment? They will be told by email.`} pendingLabel="Cancelling…">
+        Cancel appointment
+      </ConfirmButton>
+      {state.message && !fieldError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** The buttons of one appointment card; each reports its own failure beside it. */
+export function AppointmentActions({
+  appointmentId,
+  clientName,
+  actions,
+  list,
+}: {
+  appointmentId: string;
+  clientName: string;
+  actions: DashboardAction[];
+  list: ListState;
+}) {
+  const statusActions = actions.filter((a): a is AppointmentAction => a !== "cancel");
+  return (
+    <div className="space-y-3">
+      {statusActions.length ? (
+        <div className="flex flex-wrap items-start gap-2">
+          {statusActions.map((action) => (
+            <StatusForm key={action} appointmentId={appointmentId} action={action} list={list} />
+          ))}
+        </div>
+      ) : null}
+      {actions.includes("cancel") ? <CancelForm appointmentId={appointmentId} clientName={clientName} list={list} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { StatusBadge } from "@/components/booking/status-badge";
+import { zonedTime } from "@/lib/availability";
+import { availableActions, type DashboardAppointment } from "@/lib/provider/appointments";
+import { AppointmentActions } from "./appointment-actions";
+
+const sourceLabels: Record<string, string> = { walk_in: "Walk-in", phone: "Phone booking" };
+
+export function AppointmentCard({
+  appointment: a,
+  timezone,
+  now,
+  list,
+}: {
+  appointment: DashboardAppointment;
+  timezone: string;
+  now: Date;
+  list: { view: string; status: string };
+}) {
+  const actions = availableActions(a, now);
+  const start = zonedTime(a.startsAt, timezone);
+  const end = zonedTime(a.endsAt, timezone);
+  return (
+    <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label={`${start} ${a.serviceName}, ${a.clientName}`}>
+      <div className="flex flex-col gap-3 sm:flex-row sm:gap-6">
+        <div className="shrink-0 sm:w-28">
+          <p className="text-lg font-semibold tabular-nums text-slate-900">
+            <time dateTime={a.startsAt.toISOString()}>{start}</time>
+          </p>
+          <p className="text-sm tabular-nums text-slate-500">
+            to <time dateTime={a.endsAt.toISOString()}>{end}</time>
+          </p>
+        </div>
+        <div className="min-w-0 flex-1 space-y-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-semibold text-slate-900">{a.serviceName}</h3>
+            <StatusBadge status={a.status} />
+            {sourceLabels[a.source] ? (
+              <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-200">
+                {sourceLabels[a.source]}
+              </span>
+            ) : null}
+          </div>
+          {a.staffName ? <p className="text-sm text-slate-600">With {a.staffName}</p> : null}
+          <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+            <dt className="text-slate-500">Client</dt>
+            <dd className="break-words text-slate-900">{a.clientName}</dd>
+            <dt className="text-slate-500">Email</dt>
+            <dd className="break-all">
+              <a href={`mailto:${a.clientEmail}`} className="text-indigo-700 underline-offset-2 hover:underline">
+                {a.clientEmail}
+              </a>
+            </dd>
+            {a.clientPhone ? (
+              <>
+                <dt className="text-slate-500">Phone</dt>
+                <dd>
+                  <a href={`tel:${a.clientPhone.replace(/[^0-9+]/g, "")}`} className="text-indigo-700 underline-offset-2 hover:underline">
+                    {a.clientPhone}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {a.notes ? (
+              <>
+                <dt className="text-slate-500">Notes</dt>
+                <dd className="whitespace-pre-line break-words text-slate-900">{a.notes}</dd>
+              </>
+            ) : null}
+            {a.status === "cancelled" && a.cancellationReason ? (
+              <>
+                <dt className="text-slate-500">Reason</dt>
+                <dd className="whitespace-pre-line break-words text-slate-900">{a.cancellationReason}</dd>
+              </>
+            ) : null}
+          </dl>
+          {actions.length ? (
+            <div className="border-t border-slate-100 pt-3">
+              <AppointmentActions appointmentId={a.id} clientName={a.clientName} actions={actions} list={list} />
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { isValidLocalDate, zonedDate, zonedTime, zoneLabel } from "@/lib/availability";
+import { requireProvider } from "@/lib/auth/guards";
+import { listSlots } from "@/lib/booking/slots";
+import { isAppError } from "@/lib/errors";
+import { formatCents } from "@/lib/provider/money";
+import { listServices } from "@/lib/provider/services";
+import { NewAppointmentForm } from "./_components/new-appointment-form";
+
+export const metadata: Metadata = { title: "New appointment" };
+
+export default async function NewAppointmentPage({ searchParams }: { searchParams: Promise<{ serviceId?: string; date?: string }> }) {
+  const { provider } = await requireProvider();
+  const db = await getDb();
+  const [search, all] = await Promise.all([searchParams, listServices(db, provider.id)]);
+  const active = all.filter((s) => s.active);
+  const tz = provider.timezone;
+  const now = new Date();
+  const today = zonedDate(now, tz);
+
+  const back = (
+    <p>
+      <Link href="/dashboard" className="text-sm text-indigo-700 underline-offset-2 hover:underline">
+        ← Appointments
+      </Link>
+    </p>
+  );
+
+  if (active.length === 0) {
+    return (
+      <div className="space-y-6">
+        {back}
+        <PageHeader title="New appointment" />
+        <EmptyState title="No active services" action={<ButtonLink href="/dashboard/services">Go to services</ButtonLink>}>
+          Add or activate a service before booking appointments.
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const serviceId = active.some((s) => s.id === search.serviceId) ? search.serviceId! : active[0]!.id;
+  const date = typeof search.date === "string" && isValidLocalDate(search.date) ? search.date : today;
+  let freeTimes: string[] = [];
+  try {
+    const { slots } = await listSlots(db, { providerId: provider.id, serviceId, from: date, to: date }, now);
+    freeTimes = slots.map((s) => zonedTime(s.start, tz));
+  } catch (e) {
+    // Suggestions only: the time field still works, and createBooking has the last word.
+    if (!isAppError(e)) console.error("Listing free times failed", e);
+  }
+
+  return (
+    <div className="space-y-6">
+      {back}
+      <PageHeader title="New appointment" description="Book a walk-in or phone client into a free time." />
+      <Card>
+        <NewAppointmentForm
+          services={active.map((s) => ({ id: s.id, label: `${s.name} (${s.durationMinutes} min, ${formatCents(s.priceCents)})` }))}
+          serviceId={serviceId}
+          date={date}
+          today={today}
+          freeTimes={freeTimes}
+          timezoneLabel={zoneLabel(tz, now)}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { requireProvider } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import { formatCents } from "@/lib/provider/money";
+import { getServiceOrThrow } from "@/lib/provider/services";
+import { updateServiceAction } from "../actions";
+import { ServiceForm } from "../_components/service-form";
+
+export const metadata: Metadata = { title: "Edit service" };
+
+export default async function EditServicePage({ params }: { params: Promise<{ id: string }> }) {
+  const { provider } = await requireProvider();
+  const { id } = await params;
+  const service = await getServiceOrThrow(await getDb(), provider.id, id).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/dashboard/services" className="text-sm text-indigo-700 underline-offset-2 hover:underline">
+          ← All services
+        </Link>
+      </p>
+      <PageHeader title={`Edit “${service.name}”`} />
+      <Card>
+        <ServiceForm
+          action={updateServiceAction.bind(null, service.id)}
+          initial={{
+            name: service.name,
+            description: service.description,
+            durationMinutes: String(service.durationMinutes),
+            price: formatCents(service.priceCents),
+            active: service.active,
+          }}
+          submitLabel="Save service"
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { Flash } from "@/components/ui/flash";
+import { Checkbox, TextArea, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState, type ActionState } from "@/lib/action-state";
+
+export type ServiceFormValues = { name: string; description: string; durationMinutes: string; price: string; active: boolean };
+
+/** Create and edit share this form; the action decides which. */
+export function ServiceForm({
+  action,
+  initial,
+  submitLabel,
+}: {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  initial: ServiceFormValues;
+  submitLabel: string;
+}) {
+  const [state, formAction] = useActionState(action, initialActionState);
+  const values = state.values;
+  const v = (name: "name" | "description" | "durationMinutes" | "price") => values?.[name] ?? initial[name];
+  const e = (name: string) => state.fieldErrors?.[name];
+  // A failed submit echoes the form: an unticked box is absent from it.
+  const active = values ? values.active === "on" : initial.active;
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.message ? <Flash tone="error">{state.message}</Flash> : null}
+      <TextField label="Service name" name="name" defaultValue={v("name")} errors={e("name")} required maxLength={100} />
+      <TextArea label="Description" name="description" defaultValue={v("description")} errors={e("description")} maxLength={1000} hint="Optional. Up to 1000 characters." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Duration (minutes)"
+          name="durationMinutes"
+          type="number"
+          inputMode="numeric"
+          min={5}
+          max={720}
+          step={5}
+          defaultValue={v("durationMinutes")}
+          errors={e("durationMinutes")}
+          required
+          hint="5 to 720, in steps of 5."
+        />
+        <TextField
+          label="Price"
+          name="price"
+          inputMode="decimal"
+          defaultValue={v("price")}
+          errors={e("price")}
+          required
+          hint="For example 25 or 25.50. Use 0 for free."
+        />
+      </div>
+      <Checkbox label="Active (clients can book it)" name="active" defaultChecked={active} key={String(active)} />
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
+import { formatSlotDateTime, zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
+import { AppError } from "@/lib/errors";
+import { queueMail } from "@/lib/notify/mail";
+import { isUuid } from "./form-fields";
+
+/*
+ * What a provider can do to an appointment from the dashboard, besides cancelling (which goes
+ * through lib/booking so the client is told). The table is the rule: the UPDATE that applies an
+ * action only matches rows in one of its from-states, so a stale page cannot skip a step.
+ */
+export type AppointmentAction = "confirm" | "complete" | "no_show";
+
+export const STATUS_TRANSITIONS: Record<
+  AppointmentAction,
+  { from: readonly AppointmentStatus[]; to: AppointmentStatus; onceStarted: boolean }
+> = {
+  confirm: { from: ["pending"], to: "confirmed", onceStarted: false },
+  complete: { from: ["pending", "confirmed"], to: "completed", onceStarted: true },
+  no_show: { from: ["pending", "confirmed"], to: "no_show", onceStarted: true },
+};
+
+export const APPOINTMENT_ACTIONS = Object.keys(STATUS_TRANSITIONS) as AppointmentAction[];
+
+/** Whether `action` may be applied to an appointment in `status` starting at `startsAt`, at `now`. */
+export function canApply(action: AppointmentAction, a: { status: AppointmentStatus; startsAt: Date }, now: Date): boolean {
+  const t = STATUS_TRANSITIONS[action];
+  return t.from.includes(a.status) && (!t.onceStarted || a.startsAt.getTime() <= now.getTime());
+}
+
+/** Provider cancellation is allowed while the appointment still holds its time. */
+export const canCancel = (a: { status: AppointmentStatus }) => a.status === "pending" || a.status === "confirmed";
+
+export type DashboardAction = AppointmentAction | "cancel";
+
+/** The buttons an appointment card shows, in order. */
+export function availableActions(a: { status: AppointmentStatus; startsAt: Date }, now: Date): DashboardAction[] {
+  const actions: DashboardAction[] = APPOINTMENT_ACTIONS.filter((action) => canApply(action, a, now));
+  if (canCancel(a)) actions.push("cancel");
+  return actions;
+}
+
+const STARTED_MESSAGE = "You can mark an appointment completed or a no-show once it has started.";
+
+/**
+ * Applies a status change to one of this provider's appointments: a conditional UPDATE on id,
+ * provider and allowed from-state. Someone else's (or an unknown) appointment is NOT_FOUND and
+ * is left untouched; a wrong state is INVALID_STATE. Confirming tells the client by mail.
+ */
+export async function applyAppointmentAction(
+  db: Db,
+  args: { providerId: string; appointmentId: string; action: AppointmentAction },
+  now = new Date(),
+): Promise<{ id: string; status: AppointmentStatus }> {
+  const t = STATUS_TRANSITIONS[args.action];
+  if (!t || !isUuid(args.appointmentId)) throw new AppError("NOT_FOUND");
+  const owned = and(eq(appointments.id, args.appointmentId), eq(appointments.providerId, args.providerId));
+  const conditions: SQL[] = [owned!, inArray(appointments.status, [...t.from])];
+  if (t.onceStarted) conditions.push(lte(appointments.startsAt, now));
+
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(appointments)
+      .set({ status: t.to, updatedAt: now })
+      .where(and(...conditions))
+      .returning({ id: appointments.id, status: appointments.status });
+    if (!updated) {
+      const [current] = await tx
+        .select({ status: appointments.status, startsAt: appointments.startsAt })
+        .from(appointments)
+        .where(owned);
+      if (!current) throw new AppError("NOT_FOUND");
+      if (t.onceStarted && t.from.includes(current.status)) throw new AppError("INVALID_STATE", STARTED_MESSAGE);
+      throw new AppError("INVALID_STATE");
+    }
+    if (args.action === "confirm") {
+      const [a] = await tx
+        .select({
+          clientName: appointments.clientName,
+          clientEmail: appointments.clientEmail,
+          startsAt: appointments.startsAt,
+          serviceName: services.name,
+          businessName: providers.businessName,
+          timezone: providers.timezone,
+          address: providers.address,
+        })
+        .from(appointments)
+        .innerJoin(services, eq(services.id, appointments.serviceId))
+        .innerJoin(providers, eq(providers.id, appointments.providerId))
+        .where(owned);
+      if (a) {
+        const when = formatSlotDateTime(a.startsAt, a.timezone);
+        await queueMail(db, tx, {
+          to: a.clientEmail,
+          subject: `Confirmed: ${a.serviceName} at ${a.businessName}`,
+          text: `Hello ${a.clientName},
+
+${a.businessName} has confirmed your appointment: ${a.serviceName}, ${when}.${a.address ? `\nAddress: ${a.address}` : ""}
+
+See you then!
+`,
+        });
+      }
+    }
+    return updated;
+  });
+}
+
+export const STATUS_FILTERS = ["all", "pending", "confirmed", "completed", "cancelled", "no_show"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export type AppointmentView = "upcoming" | "past";
+
+export function parseStatusFilter(v: unknown): StatusFilter {
+  return STATUS_FILTERS.includes(v as StatusFilter) ? (v as StatusFilter) : "all";
+}
+export function parseView(v: unknown): AppointmentView {
+  return v === "past" ? "past" : "upcoming";
+}
+
+export type DashboardAppointment = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  serviceName: string;
+  staffName: string | null;
+  clientName: string;
+  clientEmail: string;
+  clientPhone: string;
+  notes: string;
+  source: string;
+  cancellationReason: string | null;
+};
+
+export const LIST_LIMIT = 200;
+
+/**
+ * The provider's appointments for the dashboard, grouped by day on the provider's clock.
+ * "upcoming" = from the start of today (provider's zone) on, soonest first; "past" = before
+ * today, latest first. At most LIST_LIMIT rows (`truncated` says when more exist).
+ */
+export async function listDashboardAppointments(
+  db: Db,
+  args: { providerId: string; timezone: string; view: AppointmentView; status: StatusFilter },
+  now = new Date(),
+): Promise<{ today: string; truncated: boolean; days: { date: string; appointments: DashboardAppointment[] }[] }> {
+  const today = zonedDate(now, args.timezone);
+  const startOfToday = zonedDateTimeToInstant(today, "00:00", args.timezone);
+  const conditions: SQL[] = [
+    eq(appointments.providerId, args.providerId),
+    args.view === "upcoming" ? gte(appointments.startsAt, startOfToday) : lt(appointments.startsAt, startOfToday),
+  ];
+  if (args.status !== "all") conditions.push(eq(appointments.status, args.status));
+  const rows = await db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      serviceName: services.name,
+      staffName: staffMembers.name,
+      clientName: appointments.clientName,
+      clientEmail: appointments.clientEmail,
+      clientPhone: appointments.clientPhone,
+      notes: appointments.notes,
+      source: appointments.source,
+      cancellationReason: appointments.cancellationReason,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .leftJoin(staffMembers, eq(staffMembers.id, appointments.staffId))
+    .where(and(...conditions))
+    .orderBy(args.view === "upcoming" ? asc(appointments.startsAt) : desc(appointments.startsAt))
+    .limit(LIST_LIMIT + 1);
+  const truncated = rows.length > LIST_LIMIT;
+  const days: { date: string; appointments: DashboardAppointment[] }[] = [];
+  for (const row of rows.slice(0, LIST_LIMIT)) {
+    const date = zonedDate(row.startsAt, args.timezone);
+    const last = days[days.length - 1];
+    if (last?.date === date) last.appointments.push(row);
+    else days.push({ date, appointments: [row] });
+  }
+  return { today, truncated, days };
+}

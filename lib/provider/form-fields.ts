@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/**
+ * Zod pieces for dashboard forms, whose values arrive as strings. A blank number field must
+ * be an error, not 0 (z.coerce.number turns "" into 0), so numbers are checked as text first.
+ */
+export function wholeNumber(label: string, min: number, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .regex(/^\d+$/, `${label} must be a whole number.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max.toLocaleString("en")}.`));
+}
+
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+}
+
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .optional()
+    .transform((v) => v ?? "");
+}
+
+export const phonePattern = /^[0-9+()\-\s]{5,30}$/;
+
+/** An HTML checkbox: present ("on") when ticked, absent otherwise. */
+export const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+/** "YYYY-MM-DD" that is a real calendar date. */
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date.`)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `${label} must be a real date.`);
+
+/** Form data as a plain object of strings (files ignored), for zod. */
+export function formObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from hidden fields and URLs: anything not a uuid is simply not found. */
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);

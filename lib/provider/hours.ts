@@ -1,0 +1,156 @@
+import { and, asc, eq, gte } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { closedDates, providerHours, providers } from "@/db/schema";
+import { zonedDate } from "@/lib/availability";
+import { AppError, PG, pgErrorCode } from "@/lib/errors";
+import { isoDate, isUuid, optionalText } from "./form-fields";
+
+export const WEEKDAYS = [
+  { weekday: 1, name: "Monday" },
+  { weekday: 2, name: "Tuesday" },
+  { weekday: 3, name: "Wednesday" },
+  { weekday: 4, name: "Thursday" },
+  { weekday: 5, name: "Friday" },
+  { weekday: 6, name: "Saturday" },
+  { weekday: 7, name: "Sunday" },
+] as const;
+
+export const weekdayName = (weekday: number) => WEEKDAYS.find((d) => d.weekday === weekday)?.name ?? `Day ${weekday}`;
+
+/** One opening interval, wall-clock "HH:MM" in the provider's zone; weekday is ISO (1 = Monday). */
+export type HoursInterval = { weekday: number; start: string; end: string };
+
+/** The field a weekday's errors are reported under (the hours form shows it beside that day). */
+export const dayField = (weekday: number) => `day-${weekday}`;
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Reads the hours form: fields `h-<weekday>-<row>-start` / `-end`. A row left entirely blank
+ * is ignored; anything else must be a valid interval. Errors are per day and name the day.
+ */
+export function parseWeeklyHoursForm(form: Record<string, string>):
+  | { ok: true; intervals: HoursInterval[] }
+  | { ok: false; fieldErrors: Record<string, string[]> } {
+  const rows = new Map<string, { weekday: number; start?: string; end?: string }>();
+  for (const [key, raw] of Object.entries(form)) {
+    const m = /^h-([1-7])-(\d{1,3})-(start|end)$/.exec(key);
+    if (!m) continue;
+    const id = `${m[1]}-${m[2]}`;
+    const row = rows.get(id) ?? { weekday: Number(m[1]) };
+    row[m[3] as "start" | "end"] = raw.trim();
+    rows.set(id, row);
+  }
+  const intervals: HoursInterval[] = [];
+  const fieldErrors: Record<string, string[]> = {};
+  const fail = (weekday: number, message: string) => (fieldErrors[dayField(weekday)] ??= []).push(message);
+  for (const row of rows.values()) {
+    const start = (row.start ?? "").slice(0, 5);
+    const end = (row.end ?? "").slice(0, 5);
+    if (!start && !end) continue;
+    if (!start || !end) fail(row.weekday, `${weekdayName(row.weekday)}: give both a start and an end time.`);
+    else if (!HHMM.test(start) || !HHMM.test(end)) fail(row.weekday, `${weekdayName(row.weekday)}: use times like 09:00.`);
+    else intervals.push({ weekday: row.weekday, start, end });
+  }
+  for (const [field, messages] of Object.entries(validateWeeklyHours(intervals))) {
+    (fieldErrors[field] ??= []).push(...messages);
+  }
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, intervals: sortIntervals(intervals) };
+}
+
+function sortIntervals(intervals: HoursInterval[]): HoursInterval[] {
+  return [...intervals].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+}
+
+/** Each interval starts before it ends, and no two intervals of a day overlap (touching is fine). */
+export function validateWeeklyHours(intervals: HoursInterval[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const fail = (weekday: number, message: string) => (errors[dayField(weekday)] ??= []).push(message);
+  for (const { weekday, name } of WEEKDAYS) {
+    const day = sortIntervals(intervals.filter((i) => i.weekday === weekday));
+    for (const i of day) {
+      if (!HHMM.test(i.start) || !HHMM.test(i.end)) fail(weekday, `${name}: use times like 09:00.`);
+      else if (i.start >= i.end) fail(weekday, `${name}: ${i.start}–${i.end} must start before it ends.`);
+    }
+    const valid = day.filter((i) => i.start < i.end);
+    for (let k = 1; k < valid.length; k++) {
+      const prev = valid[k - 1]!;
+      const cur = valid[k]!;
+      if (cur.start < prev.end) fail(weekday, `${name}: ${prev.start}–${prev.end} overlaps ${cur.start}–${cur.end}.`);
+    }
+  }
+  for (const i of intervals) if (!Number.isInteger(i.weekday) || i.weekday < 1 || i.weekday > 7) fail(i.weekday, "Unknown weekday.");
+  return errors;
+}
+
+export async function getWeeklyHours(db: Db, providerId: string): Promise<HoursInterval[]> {
+  const rows = await db
+    .select({ weekday: providerHours.weekday, start: providerHours.startTime, end: providerHours.endTime })
+    .from(providerHours)
+    .where(eq(providerHours.providerId, providerId))
+    .orderBy(asc(providerHours.weekday), asc(providerHours.startTime));
+  return rows.map((r) => ({ weekday: r.weekday, start: r.start.slice(0, 5), end: r.end.slice(0, 5) }));
+}
+
+/** Replaces all of the provider's weekly hours in one transaction; invalid hours write nothing. */
+export async function replaceWeeklyHours(db: Db, providerId: string, intervals: HoursInterval[]): Promise<void> {
+  const fieldErrors = validateWeeklyHours(intervals);
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, { fieldErrors });
+  await db.transaction(async (tx) => {
+    await tx.delete(providerHours).where(eq(providerHours.providerId, providerId));
+    if (intervals.length) {
+      await tx
+        .insert(providerHours)
+        .values(intervals.map((i) => ({ providerId, weekday: i.weekday, startTime: i.start, endTime: i.end })));
+    }
+  });
+}
+
+export const closedDateSchema = z.object({
+  date: isoDate("Date"),
+  reason: optionalText("Reason", 200),
+});
+export type ClosedDateInput = z.infer<typeof closedDateSchema>;
+export type ClosedDateRow = { id: string; date: string; reason: string };
+
+async function providerTimezone(db: Db, providerId: string): Promise<string> {
+  const [row] = await db.select({ timezone: providers.timezone }).from(providers).where(eq(providers.id, providerId));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row.timezone;
+}
+
+/** Closed dates from today (in the provider's zone) on, soonest first. */
+export async function listUpcomingClosedDates(db: Db, providerId: string, now = new Date()): Promise<ClosedDateRow[]> {
+  const today = zonedDate(now, await providerTimezone(db, providerId));
+  return db
+    .select({ id: closedDates.id, date: closedDates.date, reason: closedDates.reason })
+    .from(closedDates)
+    .where(and(eq(closedDates.providerId, providerId), gte(closedDates.date, today)))
+    .orderBy(asc(closedDates.date));
+}
+
+/** Closes a day: not in the past (provider's zone), not twice (the unique index decides). */
+export async function addClosedDate(db: Db, providerId: string, input: ClosedDateInput, now = new Date()): Promise<void> {
+  const today = zonedDate(now, await providerTimezone(db, providerId));
+  if (input.date < today) {
+    throw new AppError("VALIDATION", undefined, { fieldErrors: { date: ["Choose today or a later date."] } });
+  }
+  try {
+    await db.insert(closedDates).values({ providerId, date: input.date, reason: input.reason });
+  } catch (e) {
+    if (pgErrorCode(e) === PG.uniqueViolation) {
+      throw new AppError("VALIDATION", undefined, { fieldErrors: { date: ["That date is already closed."] } });
+    }
+    throw e;
+  }
+}
+
+export async function removeClosedDate(db: Db, providerId: string, closedDateId: string): Promise<void> {
+  if (!isUuid(closedDateId)) throw new AppError("NOT_FOUND");
+  const deleted = await db
+    .delete(closedDates)
+    .where(and(eq(closedDates.id, closedDateId), eq(closedDates.providerId, providerId)))
+    .returning({ id: closedDates.id });
+  if (!deleted.length) throw new AppError("NOT_FOUND");
+}

@@ -1,0 +1,105 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { providers } from "@/db/schema";
+import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { AppError } from "@/lib/errors";
+import { getProfileOrThrow, profileSchema, SLUG_TAKEN, updateProfile } from "./profile";
+import { makeProvider } from "./test-fixtures";
+import { isSelectableTimeZone, timeZoneOptions } from "./time-zones";
+
+const form = (overrides: Record<string, string> = {}) => ({
+  businessName: "Hair by Ada",
+  slug: "hair-by-ada",
+  description: "Cuts and colour.",
+  timezone: "Asia/Kolkata",
+  phone: "+91 22 1234 5678",
+  email: "hello@ada.example",
+  address: "1 Main St",
+  cancellationWindowHours: "24",
+  minNoticeMinutes: "60",
+  bookingHorizonDays: "90",
+  ...overrides,
+});
+
+describe("time zone options", () => {
+  it("offer UTC and current IANA names (Asia/Kolkata, not only ICU's Asia/Calcutta)", () => {
+    const zones = timeZoneOptions();
+    expect(zones).toContain("UTC");
+    expect(zones).toContain("Asia/Kolkata");
+    expect(zones).toContain("Europe/Kyiv");
+    expect(zones).toContain("America/New_York");
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+
+  it("refuse a made-up zone, but keep the provider's existing zone selectable", () => {
+    expect(isSelectableTimeZone("Mars/Olympus_Mons")).toBe(false);
+    expect(isSelectableTimeZone("Asia/Calcutta")).toBe(false);
+    expect(isSelectableTimeZone("Asia/Calcutta", "Asia/Calcutta")).toBe(true);
+  });
+});
+
+describe("profile form", () => {
+  it("rejects a slug with capitals or spaces, an unknown zone and out-of-range numbers, naming each field", () => {
+    const r = profileSchema("UTC").safeParse(
+      form({ slug: "Hair By Ada", timezone: "Nowhere/Land", cancellationWindowHours: "721", minNoticeMinutes: "", bookingHorizonDays: "0" }),
+    );
+    expect(r.success).toBe(false);
+    const fields = Object.keys(r.error!.flatten().fieldErrors).sort();
+    expect(fields).toEqual(["bookingHorizonDays", "cancellationWindowHours", "minNoticeMinutes", "slug", "timezone"]);
+  });
+
+  it("accepts a blank phone and contact email", () => {
+    const r = profileSchema("UTC").safeParse(form({ phone: "", email: "" }));
+    expect(r.success).toBe(true);
+    expect(r.data).toMatchObject({ phone: "", email: "", minNoticeMinutes: 60 });
+  });
+});
+
+describe.each(testDrivers())("provider profile on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.dispose());
+
+  it("saves every field", async () => {
+    const { provider: p } = await makeProvider(t.db);
+    const input = profileSchema(p.timezone).parse(form({ slug: `saved-${p.id.slice(0, 8)}` }));
+    await updateProfile(t.db, p.id, input);
+    expect(await getProfileOrThrow(t.db, p.id)).toMatchObject({
+      businessName: "Hair by Ada",
+      slug: `saved-${p.id.slice(0, 8)}`,
+      timezone: "Asia/Kolkata",
+      bookingHorizonDays: 90,
+    });
+  });
+
+  it("answers a taken slug with a field error and writes nothing", async () => {
+    const { provider: other } = await makeProvider(t.db);
+    const { provider: p } = await makeProvider(t.db);
+    const input = profileSchema(p.timezone).parse(form({ slug: other.slug, businessName: "Renamed" }));
+    const err = await updateProfile(t.db, p.id, input).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).fieldErrors).toEqual({ slug: [SLUG_TAKEN] });
+    const [row] = await t.db.select().from(providers).where(eq(providers.id, p.id));
+    expect(row).toMatchObject({ slug: p.slug, businessName: p.businessName });
+  });
+
+  it("refuses an unknown zone and writes nothing, even past the form", async () => {
+    const { provider: p } = await makeProvider(t.db);
+    expect(profileSchema(p.timezone).safeParse(form({ timezone: "Europe/Atlantis" })).success).toBe(false);
+    const input = { ...profileSchema(p.timezone).parse(form({ businessName: "Renamed" })), timezone: "Europe/Atlantis" };
+    const err = await updateProfile(t.db, p.id, input).catch((e) => e);
+    expect((err as AppError).fieldErrors).toHaveProperty("timezone");
+    const [row] = await t.db.select().from(providers).where(eq(providers.id, p.id));
+    expect(row).toMatchObject({ timezone: "Europe/Berlin", businessName: p.businessName });
+  });
+
+  it("updates only the given provider", async () => {
+    const { provider: a } = await makeProvider(t.db);
+    const { provider: b } = await makeProvider(t.db);
+    await updateProfile(t.db, a.id, profileSchema(a.timezone).parse(form({ slug: `only-${a.id.slice(0, 8)}` })));
+    const [rowB] = await t.db.select().from(providers).where(eq(providers.id, b.id));
+    expect(rowB).toMatchObject({ slug: b.slug, businessName: b.businessName, timezone: b.timezone });
+  });
+});

@@ -1,0 +1,99 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { providers } from "@/db/schema";
+import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
+import { optionalText, phonePattern, requiredText, wholeNumber } from "./form-fields";
+import { isSelectableTimeZone } from "./time-zones";
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_TAKEN = "That address is taken";
+
+/** The profile form's schema; the provider's current zone stays valid even if not listed. */
+export function profileSchema(currentTimezone?: string) {
+  return z.object({
+    businessName: requiredText("Business name", 100),
+    slug: z
+      .string({ error: "Address is required." })
+      .trim()
+      .min(2, "The address needs at least 2 characters.")
+      .max(60, "The address must be at most 60 characters.")
+      .regex(slugPattern, "Use lower-case letters, digits and single dashes (not at the start or end)."),
+    description: optionalText("Description", 2000),
+    timezone: z
+      .string({ error: "Choose a time zone." })
+      .refine((tz) => isSelectableTimeZone(tz, currentTimezone), "Choose a time zone from the list."),
+    phone: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v ?? "")
+      .refine((v) => v === "" || phonePattern.test(v), "Use 5–30 digits, spaces, +, - or brackets."),
+    email: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v ?? "")
+      .pipe(z.union([z.literal(""), z.email("Enter a valid email address.")])),
+    address: optionalText("Address", 300),
+    cancellationWindowHours: wholeNumber("Cancellation window", 0, 720),
+    minNoticeMinutes: wholeNumber("Minimum notice", 0, 43_200),
+    bookingHorizonDays: wholeNumber("Booking horizon", 1, 365),
+  });
+}
+
+export type ProfileInput = z.infer<ReturnType<typeof profileSchema>>;
+
+export type ProviderProfile = ProfileInput & {
+  id: string;
+  plan: "free" | "pro";
+  proUntil: Date | null;
+};
+
+export async function getProfileOrThrow(db: Db, providerId: string): Promise<ProviderProfile> {
+  const [row] = await db
+    .select({
+      id: providers.id,
+      businessName: providers.businessName,
+      slug: providers.slug,
+      description: providers.description,
+      timezone: providers.timezone,
+      phone: providers.phone,
+      email: providers.email,
+      address: providers.address,
+      cancellationWindowHours: providers.cancellationWindowHours,
+      minNoticeMinutes: providers.minNoticeMinutes,
+      bookingHorizonDays: providers.bookingHorizonDays,
+      plan: providers.plan,
+      proUntil: providers.proUntil,
+    })
+    .from(providers)
+    .where(eq(providers.id, providerId));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/**
+ * Saves the profile. An unknown zone is refused. A slug another provider has is a field error on `slug`, decided by the
+ * unique index (not a read-then-write check), and nothing is written.
+ */
+export async function updateProfile(db: Db, providerId: string, input: ProfileInput): Promise<void> {
+  const current = await getProfileOrThrow(db, providerId);
+  // The zone drives every slot: checked here too, whatever the caller parsed.
+  if (!isSelectableTimeZone(input.timezone, current.timezone)) {
+    throw new AppError("VALIDATION", undefined, { fieldErrors: { timezone: ["Choose a time zone from the list."] } });
+  }
+  try {
+    const updated = await db
+      .update(providers)
+      .set({ ...input, updatedAt: sql`now()` })
+      .where(eq(providers.id, providerId))
+      .returning({ id: providers.id });
+    if (updated.length === 0) throw new AppError("NOT_FOUND");
+  } catch (e) {
+    if (pgErrorCode(e) === PG.uniqueViolation && pgConstraint(e) === "providers_slug_key") {
+      throw new AppError("VALIDATION", undefined, { fieldErrors: { slug: [SLUG_TAKEN] } });
+    }
+    throw e;
+  }
+}
