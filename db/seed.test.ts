@@ -1,0 +1,70 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { providerHours, providers, services, users } from "./schema";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedResult } from "./seed";
+import { createTestDb, testDrivers, type TestDb } from "./testing";
+
+describe.each(testDrivers())("demo seed on %s", (kind) => {
+  let t: TestDb;
+  let first: SeedResult;
+  const now = new Date("2030-03-04T10:00:00Z");
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    first = await seedDemo(t.db, now);
+  });
+  afterAll(() => t.dispose());
+
+  it("creates verified demo accounts that sign in with the printed password", async () => {
+    for (const login of DEMO_LOGINS) {
+      const [u] = await t.db.select().from(users).where(eq(users.email, login.email));
+      expect(u, login.email).toBeDefined();
+      expect(u!.emailVerifiedAt).not.toBeNull();
+      expect(await verifyPassword(u!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+    }
+    const [client] = await t.db.select().from(users).where(eq(users.email, "client@example.com"));
+    expect(client).toMatchObject({ name: "Casey Client", role: "client" });
+  });
+
+  it("creates a FREE London salon with a 30-minute £35 haircut and split weekday hours", async () => {
+    const [bloom] = await t.db.select().from(providers).where(eq(providers.slug, "bloom-hair"));
+    expect(bloom).toMatchObject({ businessName: "Bloom Hair Studio", timezone: "Europe/London", plan: "free", proUntil: null });
+    const [haircut] = await t.db.select().from(services).where(eq(services.id, first.providers["bloom-hair"]!.services["Haircut"]!));
+    expect(haircut).toMatchObject({ durationMinutes: 30, priceCents: 3500, active: true, providerId: bloom!.id });
+    const monday = await t.db
+      .select({ start: providerHours.startTime, end: providerHours.endTime })
+      .from(providerHours)
+      .where(and(eq(providerHours.providerId, bloom!.id), eq(providerHours.weekday, 1)))
+      .orderBy(providerHours.startTime);
+    expect(monday).toEqual([
+      { start: "09:00:00", end: "12:00:00" },
+      { start: "13:00:00", end: "17:00:00" },
+    ]);
+    const sunday = await t.db.select().from(providerHours).where(and(eq(providerHours.providerId, bloom!.id), eq(providerHours.weekday, 7)));
+    expect(sunday).toEqual([]);
+  });
+
+  it("creates a PRO New York clinic whose PRO runs a year from the seed", async () => {
+    const [north] = await t.db.select().from(providers).where(eq(providers.slug, "northside-physio"));
+    expect(north).toMatchObject({ timezone: "America/New_York", plan: "pro" });
+    expect(north!.proUntil?.toISOString()).toBe("2031-03-04T10:00:00.000Z");
+    expect(Object.keys(first.providers["northside-physio"]!.services).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("is safe to re-run: nothing is duplicated and changes made in the app are kept", async () => {
+    const haircutId = first.providers["bloom-hair"]!.services["Haircut"]!;
+    await t.db.update(services).set({ priceCents: 4000 }).where(eq(services.id, haircutId));
+    const tally = async () => ({
+      users: (await t.db.select({ n: count() }).from(users))[0]!.n,
+      providers: (await t.db.select({ n: count() }).from(providers))[0]!.n,
+      services: (await t.db.select({ n: count() }).from(services))[0]!.n,
+      hours: (await t.db.select({ n: count() }).from(providerHours))[0]!.n,
+    });
+    const before = await tally();
+    const again = await seedDemo(t.db, new Date("2031-01-01T00:00:00Z"));
+    expect(await tally()).toEqual(before);
+    expect(again).toEqual(first);
+    const [haircut] = await t.db.select().from(services).where(eq(services.id, haircutId));
+    expect(haircut!.priceCents).toBe(4000);
+  });
+});

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { assertLocalDatabase } from "./e2e/assert-local-database";
+
+// Checked here as well as in globalSetup: Playwright starts the web server before globalSetup.
+assertLocalDatabase();
+
+const PORT = Number(process.env.E2E_PORT || 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+// The config is evaluated again in every worker; values set on process.env here are inherited
+// by them, so the whole run shares one id and one set of secrets.
+process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64");
+process.env.E2E_TOKEN_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+
+// `npx playwright install` cannot download here: use the system Chromium when there is one.
+const CHROMIUM = "/usr/bin/chromium";
+const launchOptions = {
+  executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  globalSetup: "./e2e/assert-local-database.ts",
+  outputDir: "test-results",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // Two cores: the server, the browser and two workers already fill them.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+  },
+  projects: [
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "phone",
+      use: {
+        browserName: "chromium",
+        viewport: { width: 375, height: 812 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: devices["Pixel 7"].userAgent,
+        launchOptions,
+      },
+    },
+  ],
+  webServer: {
+    command: "npx tsx scripts/e2e-server.ts",
+    url: `${baseURL}/api/health`,
+    // Includes `next build`.
+    timeout: 10 * 60_000,
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      E2E_PORT: String(PORT),
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Always a fresh PGlite directory, whatever DATABASE_URL the shell has.
+      DATABASE_URL: "",
+      PGLITE_DIR: `.data/e2e-${process.env.E2E_RUN_ID}`,
+      APP_URL: baseURL,
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+      TOKEN_ENCRYPTION_KEY: process.env.E2E_TOKEN_ENCRYPTION_KEY,
+      // Mail is captured and readable at /dev/mailbox (the mailbox fixture reads it).
+      SMTP_URL: "",
+      MAILBOX_UI: "1",
+      RATE_LIMIT_PER_MINUTE: "0",
+    },
+  },
+});

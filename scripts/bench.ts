@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts) and the
+ * booking storm (bench/storm.ts), each printing its figures. `npm run bench -- http storm`
+ * runs only those. Figures, not assertions: the storm alone sets a failing exit code when
+ * its outcome is wrong (anything but exactly one booking per slot).
+ */
+import * as http from "@/bench/http";
+import * as slots from "@/bench/slots";
+import * as storm from "@/bench/storm";
+import { formatMs } from "./lib/process";
+
+const BENCHES = ["slots", "http", "storm"] as const;
+type BenchName = (typeof BENCHES)[number];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !BENCHES.includes(w as BenchName));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Benchmarks: ${BENCHES.join(", ")}`);
+  process.exit(2);
+}
+const selected = wanted.length > 0 ? (wanted as BenchName[]) : [...BENCHES];
+
+function printSlots(result: ReturnType<typeof slots.run>): void {
+  const rows = result.rows;
+  const w = Math.max(...rows.map((r) => r.case.length));
+  console.log("Slot engine (pure, in process)");
+  console.log(`${"case".padEnd(w)}  median ms     p95 ms   runs  slots`);
+  for (const r of rows) {
+    console.log(
+      `${r.case.padEnd(w)}  ${r.medianMs.toFixed(3).padStart(9)}  ${r.p95Ms.toFixed(3).padStart(9)}  ${String(r.runs).padStart(5)}  ${String(r.slots).padStart(5)}`,
+    );
+  }
+  const { rows: _rows, ...figures } = result;
+  for (const [k, v] of Object.entries(figures)) {
+    console.log(`${k}: ${typeof v === "number" ? (Number.isInteger(v) ? v : v.toFixed(3)) : String(v)}`);
+  }
+}
+
+let exitCode = 0;
+for (const name of selected) {
+  console.log(`\n▶ ${name}`);
+  const started = performance.now();
+  try {
+    if (name === "slots") printSlots(slots.run());
+    if (name === "http") http.print(await http.run());
+    if (name === "storm") {
+      const results = await storm.run();
+      storm.print(results);
+      if (!results.every((r) => r.ok)) exitCode = 1;
+    }
+  } catch (e) {
+    console.error(`${name} failed:`, e);
+    exitCode = 1;
+  }
+  console.log(`(${name}: ${formatMs(performance.now() - started)})`);
+}
+process.exit(exitCode);

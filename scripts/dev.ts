@@ -1,0 +1,49 @@
+/**
+ * `npm run dev`: one command from a fresh clone to a running app. Opens the database (PGlite
+ * in PGLITE_DIR, or DATABASE_URL), migrates, seeds the demo data, closes the database again
+ * (a PGlite directory can be open in one process only, and `next dev` opens it next), then
+ * runs `next dev` in the foreground.
+ */
+import { createServer } from "node:net";
+import { getDbHandle } from "@/db";
+import { demoLoginsText, seedDemo } from "@/db/seed";
+import { describeDatabase, envOrExit } from "./lib/config";
+import { exitCodeOf, forwardSignals, formatMs, spawnNext } from "./lib/process";
+
+const started = performance.now();
+const e = envOrExit();
+
+// A second `npm run dev` must stop before it opens the database: two processes writing one
+// PGlite directory corrupt it, and `next dev` would only notice the busy port afterwards.
+if (await portInUse(e.PORT)) {
+  console.error(`Port ${e.PORT} is already in use: is Slotbook already running? Stop it, or set PORT (and, for a second copy, PGLITE_DIR).`);
+  process.exit(1);
+}
+
+console.log(`Preparing the database (${describeDatabase(e)})…`);
+const handle = await getDbHandle();
+try {
+  await seedDemo(handle.db);
+} finally {
+  await handle.close();
+}
+
+// Links in mails use APP_URL: follow a non-default PORT unless APP_URL was set explicitly.
+const childEnv = { ...process.env };
+if (!process.env.APP_URL?.trim()) childEnv.APP_URL = `http://localhost:${e.PORT}`;
+
+console.log(`Database ready in ${formatMs(performance.now() - started)}.\n`);
+console.log(demoLoginsText());
+console.log(`\nSlotbook: ${childEnv.APP_URL}  (mail sent by the app: ${childEnv.APP_URL}/dev/mailbox)\n`);
+
+const child = spawnNext(["dev", "-p", String(e.PORT)], { env: childEnv });
+forwardSignals(child);
+process.exit(await exitCodeOf(child));
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(true));
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}

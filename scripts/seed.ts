@@ -1,0 +1,13 @@
+/** `npm run db:seed`: migrates and upserts the demo data (safe to re-run), then exits. */
+import { getDbHandle } from "@/db";
+import { demoLoginsText, seedDemo } from "@/db/seed";
+import { describeDatabase, envOrExit } from "./lib/config";
+
+const e = envOrExit();
+const handle = await getDbHandle();
+try {
+  await seedDemo(handle.db);
+} finally {
+  await handle.close();
+}
+console.log(`Seeded demo data into ${describeDatabase(e)}.\n${demoLoginsText()}`);
