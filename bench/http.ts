@@ -1,5 +1,5 @@
 /**
- * HTTP throughput of the production server on PGlite: /api/health (the baseline: routing and
+ * HTTP throughput of the production server on PGlite (and on a server database when one is set): /api/health (the baseline: routing and
  * one `select 1`) against the public slots API for a week of the seeded salon. Loopback only,
  * bounded: a short warm-up, then DURATION seconds per endpoint with CONNECTIONS connections.
  *
@@ -7,10 +7,10 @@
  */
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import { addDays, localDate, percentile, startBenchServer } from "@/scripts/lib/bench-server";
+import { addDays, benchServerUrl, localDate, percentile, startBenchServer } from "@/scripts/lib/bench-server";
 
 export type HttpRow = { endpoint: string; requests: number; rps: number; p50Ms: number; p95Ms: number; non2xx: number; errors: number };
-export type HttpResult = { db: "pglite"; rows: HttpRow[]; slotsPerResponse: number; rpsRatio: number; p50Ratio: number };
+export type HttpResult = { db: "pglite" | "postgres"; rows: HttpRow[]; slotsPerResponse: number; rpsRatio: number; p50Ratio: number };
 
 const SLUG = "bloom-hair";
 const TIMEZONE = "Europe/London";
@@ -33,10 +33,17 @@ async function measure(endpoint: string, url: string, opts: { duration: number; 
   };
 }
 
-export async function run(opts: { duration?: number; connections?: number } = {}): Promise<HttpResult> {
+/** On PGlite, and also on the server when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. */
+export async function run(opts: { duration?: number; connections?: number } = {}): Promise<HttpResult[]> {
+  const results = [await runOn("pglite", opts)];
+  if (benchServerUrl()) results.push(await runOn("postgres", opts));
+  return results;
+}
+
+async function runOn(db: "pglite" | "postgres", opts: { duration?: number; connections?: number }): Promise<HttpResult> {
   const duration = opts.duration ?? Number(process.env.BENCH_DURATION || 10);
   const connections = opts.connections ?? 10;
-  const server = await startBenchServer("http", "pglite");
+  const server = await startBenchServer("http", db);
   try {
     const serviceId = server.seed.providers[SLUG]!.services["Haircut"]!;
     const from = localDate(new Date(), TIMEZONE);
@@ -50,7 +57,7 @@ export async function run(opts: { duration?: number; connections?: number } = {}
     const health = await measure("GET /api/health", `${server.url}/api/health`, { duration, connections });
     const slots = await measure(`GET /api/providers/${SLUG}/slots (7 days)`, slotsUrl, { duration, connections });
     return {
-      db: "pglite",
+      db,
       rows: [health, slots],
       slotsPerResponse: body.slots.length,
       rpsRatio: slots.rps / health.rps,
@@ -61,7 +68,11 @@ export async function run(opts: { duration?: number; connections?: number } = {}
   }
 }
 
-export function print(r: HttpResult): void {
+export function print(results: HttpResult[]): void {
+  for (const r of results) printOne(r);
+}
+
+function printOne(r: HttpResult): void {
   const w = Math.max(...r.rows.map((row) => row.endpoint.length));
   console.log(`HTTP on ${r.db} (next start, loopback, 10 connections)`);
   console.log(`${"endpoint".padEnd(w)}     req/s   p50 ms   p95 ms  requests  non-2xx  errors`);

@@ -69,15 +69,27 @@ export function addDays(date: string, days: number): string {
   return parseLocalDate(date).add({ days }).toString();
 }
 
+// The conversion is a pure function of (zone, date, minutes) and the slots API asks for the
+// same days over and over: a bounded memo saves most of its Temporal work. Cleared whole when
+// full (zone rules only change with a new tz database, i.e. a new process).
+const MEMO_LIMIT = 20_000;
+const wallClockMemo = new Map<string, number>();
+
 /**
  * Epoch milliseconds of `minutes` past midnight of `date` on the wall clock of `timezone`
  * (1440 = midnight ending the day). Gaps and overlaps are resolved "compatible".
  */
 export function wallClockToEpochMs(date: Temporal.PlainDate, minutes: number, timezone: string): number {
+  const key = `${timezone}|${date.year}-${date.month}-${date.day}|${minutes}`;
+  const hit = wallClockMemo.get(key);
+  if (hit !== undefined) return hit;
   const day = minutes >= MINUTES_PER_DAY ? date.add({ days: 1 }) : date;
   const m = minutes % MINUTES_PER_DAY;
-  return new Temporal.PlainDateTime(day.year, day.month, day.day, Math.floor(m / 60), m % 60)
+  const epochMs = new Temporal.PlainDateTime(day.year, day.month, day.day, Math.floor(m / 60), m % 60)
     .toZonedDateTime(timezone, { disambiguation: "compatible" }).epochMilliseconds;
+  if (wallClockMemo.size >= MEMO_LIMIT) wallClockMemo.clear();
+  wallClockMemo.set(key, epochMs);
+  return epochMs;
 }
 
 /** The instant shown as `date` `time` ("YYYY-MM-DD", "HH:MM") on the wall clock of `timezone`. */

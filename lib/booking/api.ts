@@ -29,8 +29,7 @@ async function providerIdOrThrow(db: Db, slug: string): Promise<string> {
 export async function slotsResponse(db: Db, slug: string, query: Record<string, string>, now?: Date) {
   const parsed = slotsQuerySchema.safeParse(query);
   if (!parsed.success) throw validationError(parsed.error);
-  const providerId = await providerIdOrThrow(db, slug);
-  const listing = await listSlots(db, { providerId, ...parsed.data }, now);
+  const listing = await listSlots(db, { slug, ...parsed.data }, now);
   return {
     timezone: listing.timezone,
     slots: listing.slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), staffIds: s.staffIds })),
