@@ -3,15 +3,25 @@
  * stopping at the first failure with its exit code. `npm test -- unit e2e` runs only the named
  * stages. Integration tests also run on a PostgreSQL server when TEST_DATABASE_URL is set.
  */
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { formatMs, run } from "./lib/process";
+
+// Machine-readable results of the two test runners, for the closing "N passed, N failed" line.
+const RESULTS_DIR = ".data/test-results";
+const VITEST_JSON = `${RESULTS_DIR}/vitest.json`;
+const PLAYWRIGHT_JSON = `${RESULTS_DIR}/playwright.json`;
 
 // `next typegen` first: tsc then checks pages and route handlers against Next's generated
 // route types (a fresh clone has none, and a stale .next/types would name deleted routes).
 const STAGES = [
   { name: "types", label: "tsc --noEmit", commands: [["next", "typegen"], ["tsc", "--noEmit"]] },
   { name: "lint", label: "eslint .", commands: [["eslint", "."]] },
-  { name: "unit", label: "vitest run", commands: [["vitest", "run"]] },
-  { name: "e2e", label: "playwright test", commands: [["playwright", "test"]] },
+  {
+    name: "unit",
+    label: "vitest run",
+    commands: [["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]],
+  },
+  { name: "e2e", label: "playwright test", commands: [["playwright", "test", "--reporter=list,json"]] },
 ] as const;
 
 const wanted = process.argv.slice(2);
@@ -21,6 +31,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const stages = wanted.length > 0 ? STAGES.filter((s) => wanted.includes(s.name)) : STAGES;
+
+await rm(RESULTS_DIR, { recursive: true, force: true });
+await mkdir(RESULTS_DIR, { recursive: true });
+process.env.PLAYWRIGHT_JSON_OUTPUT_FILE = PLAYWRIGHT_JSON;
 
 const summary: string[] = [];
 const startedAll = performance.now();
@@ -45,4 +59,20 @@ for (const stage of stages) {
 
 const skipped = stages.slice(summary.length).map((s) => `- ${s.label.padEnd(16)} skipped`);
 console.log(`\n${[...summary, ...skipped].join("\n")}\n${exitCode === 0 ? "All passed" : "Failed"} in ${formatMs(performance.now() - startedAll)}`);
+const counts = await testCounts();
+if (counts) console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
 process.exit(exitCode);
+
+/** Tests counted by Vitest and Playwright in this run (undefined when neither ran). */
+async function testCounts(): Promise<{ passed: number; failed: number; skipped: number } | undefined> {
+  const read = async (file: string) => JSON.parse(await readFile(file, "utf8").catch(() => "null"));
+  const vitest = await read(VITEST_JSON);
+  const playwright = await read(PLAYWRIGHT_JSON);
+  if (!vitest && !playwright) return undefined;
+  const stats = playwright?.stats ?? {};
+  return {
+    passed: (vitest?.numPassedTests ?? 0) + (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: (vitest?.numFailedTests ?? 0) + (stats.unexpected ?? 0),
+    skipped: (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (stats.skipped ?? 0),
+  };
+}
