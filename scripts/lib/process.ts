@@ -3,6 +3,10 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
+// Next.js telemetry phones home after each command; there is nothing to gain from it here and
+// on a closed network it only costs time. Children inherit this.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 /** Next.js's CLI entry, run with this process's Node (24 via the `node` devDependency). */
 export const nextBin = require.resolve("next/dist/bin/next");
 
