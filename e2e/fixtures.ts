@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { BookingFlow } from "./pages/booking-flow";
 import { LoginPage } from "./pages/login-page";
+import { ManagePage } from "./pages/manage-page";
 import { RegisterPage } from "./pages/register-page";
+import { SiteHeader } from "./pages/site-header";
+import { setUpProvider, type ProviderOptions, type TestProvider } from "./providers";
 
 /** The demo data every e2e server starts with (db/seed.ts). */
 export const DEMO = {
@@ -85,6 +89,18 @@ type Fixtures = {
   mailbox: Mailbox;
   loginPage: LoginPage;
   registerPage: RegisterPage;
+  header: SiteHeader;
+  bookingFlow: BookingFlow;
+  managePage: ManagePage;
+  /**
+   * Registers a fresh provider (one service, weekly hours) signed in on its own page, with this
+   * project's viewport; its context is closed after the test.
+   */
+  newProvider: (opts?: ProviderOptions) => Promise<TestProvider>;
+  /** Another person's browser (own cookies) with this project's device settings; closed after the test. */
+  newGuestPage: () => Promise<Page>;
+  /** This project's device settings, for contexts a test opens itself. */
+  deviceOptions: BrowserContextOptions;
 };
 
 export const test = base.extend<Fixtures>({
@@ -96,6 +112,36 @@ export const test = base.extend<Fixtures>({
   },
   registerPage: async ({ page }, provide) => {
     await provide(new RegisterPage(page));
+  },
+  header: async ({ page }, provide) => {
+    await provide(new SiteHeader(page));
+  },
+  bookingFlow: async ({ page }, provide) => {
+    await provide(new BookingFlow(page));
+  },
+  managePage: async ({ page }, provide) => {
+    await provide(new ManagePage(page));
+  },
+  deviceOptions: async ({ baseURL, viewport, isMobile, hasTouch, userAgent, deviceScaleFactor, timezoneId, locale }, provide) => {
+    await provide({ baseURL, viewport, isMobile, hasTouch, userAgent, deviceScaleFactor, timezoneId, locale });
+  },
+  newProvider: async ({ browser, deviceOptions }, provide) => {
+    const made: TestProvider[] = [];
+    await provide(async (opts) => {
+      const provider = await setUpProvider(browser, deviceOptions, opts);
+      made.push(provider);
+      return provider;
+    });
+    await Promise.all(made.map((p) => p.context.close()));
+  },
+  newGuestPage: async ({ browser, deviceOptions }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async () => {
+      const context = await browser.newContext(deviceOptions);
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
   },
 });
 

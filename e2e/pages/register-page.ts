@@ -53,11 +53,4 @@ export class RegisterPage {
   async chooseRole(role: Registration["role"]) {
     await this.page.getByRole("radio", { name: role === "provider" ? "Take bookings for my business" : "Book appointments" }).check();
   }
-
-  /** The error shown beside a field (referenced by its aria-describedby), or "" when none. */
-  async fieldError(field: Locator): Promise<string> {
-    const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter((id) => id.endsWith("-error"));
-    if (ids.length === 0) return "";
-    return (await this.page.locator(`[id="${ids[0]}"]`).innerText()).trim();
-  }
 }

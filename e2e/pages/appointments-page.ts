@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { acceptNextDialog } from "./dashboard-nav";
+
+export type StatusFilter = "All" | "Pending" | "Confirmed" | "Completed" | "Cancelled" | "No-show";
+
+/** /dashboard: the provider's appointments, grouped by day, with filters and per-card actions. */
+export class AppointmentsPage {
+  readonly heading: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole("heading", { name: "Appointments", level: 1 });
+  }
+
+  async goto() {
+    await this.page.goto("/dashboard");
+    await expect(this.heading).toBeVisible();
+  }
+
+  flash(text: string | RegExp): Locator {
+    return this.page.getByRole("status").filter({ hasText: text });
+  }
+
+  /** One appointment card, named "<HH:MM> <service>, <client>". */
+  card(time: string, service: string, client: string): Locator {
+    return this.page.getByRole("listitem", { name: `${time} ${service}, ${client}`, exact: true });
+  }
+
+  /**
+   * The section of one day ("YYYY-MM-DD"), found by its heading whatever order the dashboard
+   * writes weekday, day and month in.
+   */
+  day(date: string): Locator {
+    const p: Record<string, string> = {};
+    for (const part of new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).formatToParts(
+      new Date(`${date}T12:00:00Z`),
+    )) {
+      p[part.type] = part.value;
+    }
+    return this.page.getByRole("region", { name: new RegExp(`^(?=.*\\b${p.weekday}\\b)(?=.*\\b${p.month}\\b)(?=.*\\b${p.day}\\b)`) });
+  }
+
+  async showStatus(status: StatusFilter) {
+    await this.page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: status, exact: true }).click();
+    await expect(this.page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: status, exact: true })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+  }
+
+  /** Cancels from the card with a reason; accepts the confirmation and returns its question. */
+  async cancel(card: Locator, reason: string): Promise<string> {
+    await card.getByLabel("Reason for cancelling (the client sees this)").fill(reason);
+    const question = acceptNextDialog(this.page);
+    await card.getByRole("button", { name: "Cancel appointment" }).click();
+    const asked = await question;
+    await expect(this.flash("Appointment cancelled. The client has been emailed.")).toBeVisible();
+    return asked;
+  }
+}

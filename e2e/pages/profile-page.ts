@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export type ProfileInput = {
+  businessName?: string;
+  timezone?: string;
+  cancellationWindowHours?: number;
+  minNoticeMinutes?: number;
+  bookingHorizonDays?: number;
+  phone?: string;
+};
+
+/** /dashboard/profile: the business's public details and booking rules. */
+export class ProfilePage {
+  readonly heading: Locator;
+  readonly businessName: Locator;
+  readonly slug: Locator;
+  readonly timezone: Locator;
+  readonly cancellationWindow: Locator;
+  readonly minNotice: Locator;
+  readonly horizon: Locator;
+  readonly phone: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole("heading", { name: "Business profile", level: 1 });
+    this.businessName = page.getByLabel("Business name");
+    this.slug = page.getByLabel("Booking page address (slug)");
+    this.timezone = page.getByLabel("Time zone");
+    this.cancellationWindow = page.getByLabel("Cancellation window (hours)");
+    this.minNotice = page.getByLabel("Minimum notice (minutes)");
+    this.horizon = page.getByLabel("Booking horizon (days)");
+    this.phone = page.getByLabel("Phone", { exact: true });
+  }
+
+  async goto() {
+    await this.page.goto("/dashboard/profile");
+    await expect(this.heading).toBeVisible();
+  }
+
+  async save(p: ProfileInput) {
+    if (p.businessName !== undefined) await this.businessName.fill(p.businessName);
+    if (p.timezone !== undefined) await this.timezone.selectOption(p.timezone);
+    if (p.cancellationWindowHours !== undefined) await this.cancellationWindow.fill(String(p.cancellationWindowHours));
+    if (p.minNoticeMinutes !== undefined) await this.minNotice.fill(String(p.minNoticeMinutes));
+    if (p.bookingHorizonDays !== undefined) await this.horizon.fill(String(p.bookingHorizonDays));
+    if (p.phone !== undefined) await this.phone.fill(p.phone);
+    await this.page.getByRole("button", { name: "Save profile" }).click();
+    await expect(this.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+  }
+}
