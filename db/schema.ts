@@ -81,6 +81,8 @@ export const providers = pgTable(
     cancellationWindowHours: integer().notNull().default(24),
     minNoticeMinutes: integer().notNull().default(60),
     bookingHorizonDays: integer().notNull().default(60),
+    /** Online bookings (guest or client) start as pending until the provider confirms them; the slot is held meanwhile. */
+    requireApproval: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: tstz().notNull().defaultNow(),
   },

@@ -28,7 +28,14 @@ describe.each(testDrivers())("demo seed on %s", (kind) => {
 
   it("creates a FREE London salon with a 30-minute £35 haircut and split weekday hours", async () => {
     const [bloom] = await t.db.select().from(providers).where(eq(providers.slug, "bloom-hair"));
-    expect(bloom).toMatchObject({ businessName: "Bloom Hair Studio", timezone: "Europe/London", plan: "free", proUntil: null });
+    // Confirmed at once: benchmarks and demos book it as a guest.
+    expect(bloom).toMatchObject({
+      businessName: "Bloom Hair Studio",
+      timezone: "Europe/London",
+      plan: "free",
+      proUntil: null,
+      requireApproval: false,
+    });
     const [haircut] = await t.db.select().from(services).where(eq(services.id, first.providers["bloom-hair"]!.services["Haircut"]!));
     expect(haircut).toMatchObject({ durationMinutes: 30, priceCents: 3500, active: true, providerId: bloom!.id });
     const monday = await t.db
@@ -44,9 +51,9 @@ describe.each(testDrivers())("demo seed on %s", (kind) => {
     expect(sunday).toEqual([]);
   });
 
-  it("creates a PRO New York clinic whose PRO runs a year from the seed", async () => {
+  it("creates a PRO New York clinic, approving online bookings by hand, whose PRO runs a year from the seed", async () => {
     const [north] = await t.db.select().from(providers).where(eq(providers.slug, "northside-physio"));
-    expect(north).toMatchObject({ timezone: "America/New_York", plan: "pro" });
+    expect(north).toMatchObject({ timezone: "America/New_York", plan: "pro", requireApproval: true });
     expect(north!.proUntil?.toISOString()).toBe("2031-03-04T10:00:00.000Z");
     expect(Object.keys(first.providers["northside-physio"]!.services).length).toBeGreaterThanOrEqual(2);
   });
@@ -54,6 +61,7 @@ describe.each(testDrivers())("demo seed on %s", (kind) => {
   it("is safe to re-run: nothing is duplicated and changes made in the app are kept", async () => {
     const haircutId = first.providers["bloom-hair"]!.services["Haircut"]!;
     await t.db.update(services).set({ priceCents: 4000 }).where(eq(services.id, haircutId));
+    await t.db.update(providers).set({ requireApproval: false }).where(eq(providers.slug, "northside-physio"));
     const tally = async () => ({
       users: (await t.db.select({ n: count() }).from(users))[0]!.n,
       providers: (await t.db.select({ n: count() }).from(providers))[0]!.n,
@@ -66,5 +74,7 @@ describe.each(testDrivers())("demo seed on %s", (kind) => {
     expect(again).toEqual(first);
     const [haircut] = await t.db.select().from(services).where(eq(services.id, haircutId));
     expect(haircut!.priceCents).toBe(4000);
+    const [north] = await t.db.select().from(providers).where(eq(providers.slug, "northside-physio"));
+    expect(north!.requireApproval).toBe(false);
   });
 });

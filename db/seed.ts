@@ -23,6 +23,8 @@ type DemoProvider = {
   phone: string;
   address: string;
   pro: boolean;
+  /** Online bookings wait for the provider's confirmation (shows the pending → Confirm flow). */
+  requireApproval: boolean;
   services: DemoService[];
   hours: DemoHours;
 };
@@ -39,6 +41,8 @@ const DEMO_PROVIDERS: DemoProvider[] = [
     phone: "+44 20 7946 0000",
     address: "12 Market Street, London",
     pro: false,
+    // Benchmarks book Bloom and expect confirmed bookings: keep approval off here.
+    requireApproval: false,
     services: [
       { name: "Haircut", description: "Wash, cut and finish.", durationMinutes: 30, priceCents: 3500 },
       { name: "Colour", description: "Full colour with a gloss.", durationMinutes: 90, priceCents: 8500 },
@@ -59,6 +63,7 @@ const DEMO_PROVIDERS: DemoProvider[] = [
     phone: "+1 212 555 0100",
     address: "480 Northside Avenue, New York, NY",
     pro: true,
+    requireApproval: true,
     services: [
       { name: "Initial assessment", description: "History, assessment and a plan.", durationMinutes: 60, priceCents: 12000 },
       { name: "Follow-up session", description: "Treatment and exercises.", durationMinutes: 45, priceCents: 9000 },
@@ -128,6 +133,8 @@ async function ensureProvider(tx: Tx, p: DemoProvider, ownerId: string, now: Dat
       address: p.address,
       plan: p.pro ? "pro" : "free",
       proUntil: p.pro ? proUntil : null,
+      // Only on insert: an existing provider keeps whatever it chose in its profile.
+      requireApproval: p.requireApproval,
     })
     .onConflictDoNothing();
   const [row] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.slug, p.slug));

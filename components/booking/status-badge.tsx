@@ -1,7 +1,7 @@
 import type { AppointmentStatus } from "@/db/schema";
 
 const styles: Record<AppointmentStatus, { label: string; className: string }> = {
-  pending: { label: "Pending", className: "bg-amber-50 text-amber-800 ring-amber-200" },
+  pending: { label: "Pending confirmation", className: "bg-amber-50 text-amber-800 ring-amber-200" },
   confirmed: { label: "Confirmed", className: "bg-green-50 text-green-800 ring-green-200" },
   completed: { label: "Completed", className: "bg-slate-100 text-slate-700 ring-slate-200" },
   cancelled: { label: "Cancelled", className: "bg-red-50 text-red-800 ring-red-200" },

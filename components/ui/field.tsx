@@ -101,14 +101,42 @@ export function Select({
   );
 }
 
-export function Checkbox({ label, name, ...props }: { label: string; name: string } & ComponentProps<"input">) {
+/** A labelled checkbox; an optional hint or error below the label is tied to it with aria-describedby. */
+export function Checkbox({
+  label,
+  name,
+  hint,
+  errors,
+  ...props
+}: { label: string; name: string; hint?: ReactNode; errors?: string[] } & ComponentProps<"input">) {
   const id = props.id ?? `field-${name}`;
+  const error = errors?.[0];
   return (
-    <div className="flex items-center gap-2">
-      <input id={id} name={name} type="checkbox" className="size-4 rounded border-slate-300 text-indigo-600" {...props} />
-      <label htmlFor={id} className="text-sm text-slate-800">
-        {label}
-      </label>
+    <div className="flex items-start gap-2">
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-indigo-600"
+        {...props}
+      />
+      <div className="space-y-1">
+        <label htmlFor={id} className="block text-sm text-slate-800">
+          {label}
+        </label>
+        {hint && !error ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-500">
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} className="text-sm text-red-600" data-field-error={name}>
+            {error}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -74,4 +74,12 @@ export class BookingFlow {
     await expect(this.page.getByRole("heading", { name: "Your appointment" })).toBeVisible();
     await expect(this.page.getByRole("status").filter({ hasText: "You're booked!" })).toBeVisible();
   }
+
+  /** For a provider who approves online bookings by hand: the booking is a request. */
+  async expectRequested(businessName: string) {
+    await expect(this.page.getByRole("heading", { name: "Your appointment" })).toBeVisible();
+    await expect(this.page.getByRole("status").filter({ hasText: "Request sent!" })).toContainText(
+      `Request sent! ${businessName} will confirm your appointment.`,
+    );
+  }
 }

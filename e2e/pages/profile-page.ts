@@ -7,6 +7,8 @@ export type ProfileInput = {
   minNoticeMinutes?: number;
   bookingHorizonDays?: number;
   phone?: string;
+  /** "Approve online bookings before they are confirmed". */
+  requireApproval?: boolean;
 };
 
 /** /dashboard/profile: the business's public details and booking rules. */
@@ -19,6 +21,7 @@ export class ProfilePage {
   readonly minNotice: Locator;
   readonly horizon: Locator;
   readonly phone: Locator;
+  readonly requireApproval: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Business profile", level: 1 });
@@ -29,6 +32,7 @@ export class ProfilePage {
     this.minNotice = page.getByLabel("Minimum notice (minutes)");
     this.horizon = page.getByLabel("Booking horizon (days)");
     this.phone = page.getByLabel("Phone", { exact: true });
+    this.requireApproval = page.getByRole("checkbox", { name: "Approve online bookings before they are confirmed" });
   }
 
   async goto() {
@@ -43,6 +47,7 @@ export class ProfilePage {
     if (p.minNoticeMinutes !== undefined) await this.minNotice.fill(String(p.minNoticeMinutes));
     if (p.bookingHorizonDays !== undefined) await this.horizon.fill(String(p.bookingHorizonDays));
     if (p.phone !== undefined) await this.phone.fill(p.phone);
+    if (p.requireApproval !== undefined) await this.requireApproval.setChecked(p.requireApproval);
     await this.page.getByRole("button", { name: "Save profile" }).click();
     await expect(this.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
   }

@@ -27,6 +27,8 @@ export type BookingProvider = {
   cancellationWindowHours: number;
   minNoticeMinutes: number;
   bookingHorizonDays: number;
+  /** Online bookings start as pending until the provider confirms them. */
+  requireApproval: boolean;
 };
 
 export type BookingService = { id: string; name: string; durationMinutes: number; active: boolean };
@@ -43,6 +45,7 @@ export const providerColumns = {
   cancellationWindowHours: providers.cancellationWindowHours,
   minNoticeMinutes: providers.minNoticeMinutes,
   bookingHorizonDays: providers.bookingHorizonDays,
+  requireApproval: providers.requireApproval,
 };
 
 export async function loadProvider(db: DbOrTx, providerId: string): Promise<BookingProvider | null> {

@@ -35,8 +35,10 @@ const contactSchema = z.object({
 /**
  * Books a slot. The exclusion constraint, not a read before the write, decides overlaps: of
  * any number of concurrent bookings of one slot exactly one commits, the rest get SLOT_TAKEN.
- * The appointment and its mails (client confirmation with .ics and manage link; provider
- * notice for online bookings) are written in one transaction.
+ * An online booking with a provider who approves bookings by hand is `pending` (it holds the
+ * slot all the same); walk-in/phone bookings and everything else are `confirmed`.
+ * The appointment and its mails (client confirmation with .ics and manage link, or a "request
+ * received" without .ics; provider notice for online bookings) are written in one transaction.
  *
  * Throws AppError NOT_FOUND (unknown provider; service inactive or not this provider's;
  * foreign staff member), VALIDATION (contact fields), OUTSIDE_HOURS (not a bookable slot),
@@ -61,6 +63,7 @@ export async function createBooking(
   const start = new Date(input.start.getTime());
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const source = input.by === "provider" ? (input.source ?? "phone") : "online";
+  const status = bookingStatus(provider, input.by);
   const { token, hash } = newManageToken();
   const c = contact.data;
 
@@ -79,7 +82,7 @@ export async function createBooking(
           notes: c.notes ?? "",
           startsAt: start,
           endsAt: end,
-          status: "confirmed",
+          status,
           manageTokenHash: hash,
           source,
         })
@@ -106,7 +109,7 @@ export async function createBooking(
           },
         },
         // A provider entering a walk-in does not need a mail about it.
-        { manageToken: token, notifyProvider: input.by !== "provider", source },
+        { manageToken: token, notifyProvider: input.by !== "provider", source, pending: status === "pending" },
       );
       return { appointment: appointment!, manageToken: token };
     });
@@ -114,4 +117,9 @@ export async function createBooking(
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
     throw e;
   }
+}
+
+/** The status a new booking starts in: online bookings wait for a provider who approves by hand. */
+export function bookingStatus(provider: { requireApproval: boolean }, by: CreateBookingInput["by"]): "pending" | "confirmed" {
+  return provider.requireApproval && by !== "provider" ? "pending" : "confirmed";
 }

@@ -12,7 +12,8 @@ export type IcsEvent = {
   location: string;
   /** Bumped on each change so calendars replace the earlier copy (same UID). */
   sequence?: number;
-  status?: "CONFIRMED" | "CANCELLED";
+  /** TENTATIVE while the provider has yet to confirm it. */
+  status?: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   /** DTSTAMP; defaults to now. */
   stamp?: Date;
 };

@@ -103,6 +103,7 @@ export async function rescheduleAppointment(
         oldEnd: current.end,
         manageLink,
         sequence: icsSequence(row.updatedAt),
+        pending: row.status === "pending",
       });
       return row;
     });

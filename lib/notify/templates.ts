@@ -95,6 +95,42 @@ export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl
   };
 }
 
+/** To the client of an online booking that waits for the provider's approval: no calendar file until it is confirmed. */
+export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manageUrl: string }): MailText {
+  return {
+    subject: subject(`Booking request received: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      `thank you for your booking request. ${c.providerName} will confirm your appointment, and we will email you when they do. The time is held for you meanwhile.`,
+      "",
+      ...details(c),
+      "",
+      "To cancel or reschedule, use this private link (anyone with it can manage the booking):",
+      opts.manageUrl,
+      "",
+      "Once it is confirmed, you can add the appointment to your calendar from that page.",
+      contactLine(c) || undefined,
+    ]),
+  };
+}
+
+/** To the provider, for an online booking that is pending until they confirm it. */
+export function bookingApprovalRequestMail(c: BookingMailContext, opts: { pendingUrl: string }): MailText {
+  return {
+    subject: subject(`New booking request — please confirm: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}`),
+    text: join([
+      `New online booking request for ${c.providerName}. It stays pending, holding the time, until you confirm it.`,
+      "",
+      ...details(c),
+      ...clientDetails(c),
+      "",
+      "Confirm it (or cancel it, with a reason the client sees) on your dashboard:",
+      opts.pendingUrl,
+    ]),
+  };
+}
+
 export function bookingProviderNoticeMail(c: BookingMailContext, opts: { dashboardUrl: string; source: string }): MailText {
   const how = opts.source === "online" ? "New online booking" : "New booking";
   return {
@@ -143,7 +179,7 @@ export function cancellationProviderMail(
 
 export function rescheduleClientMail(
   c: BookingMailContext,
-  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; manageUrl?: string },
+  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; manageUrl?: string; pending?: boolean },
 ): MailText {
   return {
     subject: subject(`Rescheduled: ${c.serviceName} at ${c.providerName}`),
@@ -160,7 +196,9 @@ export function rescheduleClientMail(
       ...details(c),
       ...(opts.manageUrl ? ["", "Manage your booking:", opts.manageUrl] : []),
       "",
-      "The updated appointment is attached as a calendar file.",
+      opts.pending
+        ? `${c.providerName} still has to confirm your appointment; we will email you when they do.`
+        : "The updated appointment is attached as a calendar file.",
       contactLine(c) || undefined,
     ]),
   };
@@ -168,7 +206,7 @@ export function rescheduleClientMail(
 
 export function rescheduleProviderMail(
   c: BookingMailContext,
-  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; dashboardUrl: string },
+  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; dashboardUrl: string; pending?: boolean },
 ): MailText {
   const who = opts.by === "provider" ? "You moved" : `${c.clientName} moved`;
   return {
@@ -182,6 +220,7 @@ export function rescheduleProviderMail(
       ...details(c),
       ...clientDetails(c),
       "",
+      opts.pending ? "This booking is still waiting for you to confirm it." : undefined,
       `Dashboard: ${opts.dashboardUrl}`,
     ]),
   };

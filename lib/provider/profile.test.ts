@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { providers } from "@/db/schema";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { AppError } from "@/lib/errors";
@@ -48,6 +49,15 @@ describe("profile form", () => {
     expect(fields).toEqual(["bookingHorizonDays", "cancellationWindowHours", "minNoticeMinutes", "slug", "timezone"]);
   });
 
+  it("reads the approval checkbox as on only when ticked, and refuses any other value", () => {
+    const parse = (extra: Record<string, string>) => profileSchema("UTC").safeParse(form(extra));
+    expect(parse({ requireApproval: "on" }).data?.requireApproval).toBe(true);
+    expect(parse({}).data?.requireApproval).toBe(false);
+    const odd = parse({ requireApproval: "maybe" });
+    expect(odd.success).toBe(false);
+    expect(Object.keys(z.flattenError(odd.error!).fieldErrors)).toEqual(["requireApproval"]);
+  });
+
   it("accepts a blank phone and contact email", () => {
     const r = profileSchema("UTC").safeParse(form({ phone: "", email: "" }));
     expect(r.success).toBe(true);
@@ -64,14 +74,25 @@ describe.each(testDrivers())("provider profile on %s", (kind) => {
 
   it("saves every field", async () => {
     const { provider: p } = await makeProvider(t.db);
-    const input = profileSchema(p.timezone).parse(form({ slug: `saved-${p.id.slice(0, 8)}` }));
+    const input = profileSchema(p.timezone).parse(form({ slug: `saved-${p.id.slice(0, 8)}`, requireApproval: "on" }));
     await updateProfile(t.db, p.id, input);
     expect(await getProfileOrThrow(t.db, p.id)).toMatchObject({
       businessName: "Hair by Ada",
       slug: `saved-${p.id.slice(0, 8)}`,
       timezone: "Asia/Kolkata",
       bookingHorizonDays: 90,
+      requireApproval: true,
     });
+  });
+
+  it("turns approval of online bookings on with the ticked box and off when it is unticked (absent from the form)", async () => {
+    const { provider: p } = await makeProvider(t.db);
+    expect((await getProfileOrThrow(t.db, p.id)).requireApproval).toBe(false);
+    const slug = `approve-${p.id.slice(0, 8)}`;
+    await updateProfile(t.db, p.id, profileSchema(p.timezone).parse(form({ slug, requireApproval: "on" })));
+    expect((await getProfileOrThrow(t.db, p.id)).requireApproval).toBe(true);
+    await updateProfile(t.db, p.id, profileSchema(p.timezone).parse(form({ slug })));
+    expect((await getProfileOrThrow(t.db, p.id)).requireApproval).toBe(false);
   });
 
   it("answers a taken slug with a field error and writes nothing", async () => {

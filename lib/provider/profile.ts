@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
-import { optionalText, phonePattern, requiredText, wholeNumber } from "./form-fields";
+import { checkbox, optionalText, phonePattern, requiredText, wholeNumber } from "./form-fields";
 import { isSelectableTimeZone } from "./time-zones";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,6 +39,8 @@ export function profileSchema(currentTimezone?: string) {
     cancellationWindowHours: wholeNumber("Cancellation window", 0, 720),
     minNoticeMinutes: wholeNumber("Minimum notice", 0, 43_200),
     bookingHorizonDays: wholeNumber("Booking horizon", 1, 365),
+    // An unticked box is absent from the form: absent means off.
+    requireApproval: checkbox,
   });
 }
 
@@ -64,6 +66,7 @@ export async function getProfileOrThrow(db: Db, providerId: string): Promise<Pro
       cancellationWindowHours: providers.cancellationWindowHours,
       minNoticeMinutes: providers.minNoticeMinutes,
       bookingHorizonDays: providers.bookingHorizonDays,
+      requireApproval: providers.requireApproval,
       plan: providers.plan,
       proUntil: providers.proUntil,
     })

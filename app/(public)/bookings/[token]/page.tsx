@@ -33,6 +33,9 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
   const path = `/bookings/${encodeURIComponent(token)}`;
   const holding = a.status === "pending" || a.status === "confirmed";
   const rescheduling = sp.reschedule === "1" && holding && a.canReschedule;
+  // A request may still be turned down: no calendar entry until it is confirmed.
+  const calendarLink = a.status === "confirmed";
+  const rescheduleButton = holding && a.canReschedule && !rescheduling;
 
   return (
     <div className="space-y-6">
@@ -44,10 +47,16 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
 
       <Card>
         <AppointmentSummary appointment={a} />
-        {holding ? (
+        {a.status === "pending" ? (
+          <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Waiting for {a.provider.businessName} to confirm. Your time is held meanwhile, and you&apos;ll get an email once
+            it&apos;s confirmed.
+          </p>
+        ) : null}
+        {calendarLink || rescheduleButton ? (
           <div className="mt-6 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-            <AddToCalendarLink token={token} />
-            {a.canReschedule && !rescheduling ? (
+            {calendarLink ? <AddToCalendarLink token={token} /> : null}
+            {rescheduleButton ? (
               <NavForm action={`${path}#reschedule`}>
                 <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
                   Reschedule
@@ -113,6 +122,14 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
 }
 
 function Flashes({ sp, appointment: a }: { sp: SearchParams; appointment: AppointmentView }) {
+  if (sp.booked === "1" && a.status === "pending") {
+    return (
+      <Flash tone="success">
+        <strong>Request sent!</strong> {a.provider.businessName} will confirm your appointment. We&apos;ve emailed the
+        details to {a.clientEmail}.
+      </Flash>
+    );
+  }
   if (sp.booked === "1") {
     return (
       <Flash tone="success">

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
-import { Select, TextArea, TextField } from "@/components/ui/field";
+import { Checkbox, Select, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import type { ProviderProfile } from "@/lib/provider/profile";
@@ -15,6 +15,8 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
   const v = (name: keyof Values) => state.values?.[name] ?? String(profile[name]);
   const e = (name: keyof Values) => state.fieldErrors?.[name];
   const zones = timeZones.includes(profile.timezone) ? timeZones : [profile.timezone, ...timeZones];
+  // A failed submit echoes the form, where an unticked box is absent.
+  const requireApproval = state.values ? state.values.requireApproval === "on" : profile.requireApproval;
 
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -89,6 +91,14 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
             hint="How far ahead clients can book. 1–365."
           />
         </div>
+        <Checkbox
+          label="Approve online bookings before they are confirmed"
+          name="requireApproval"
+          defaultChecked={requireApproval}
+          key={String(requireApproval)}
+          errors={e("requireApproval")}
+          hint="New online bookings wait as pending until you confirm them; the time is held meanwhile."
+        />
       </fieldset>
 
       <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>

@@ -1,0 +1,1 @@
+ALTER TABLE "providers" ADD COLUMN "require_approval" boolean DEFAULT false NOT NULL;
