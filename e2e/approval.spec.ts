@@ -34,6 +34,8 @@ test("a provider who approves bookings by hand gets a request, confirms it, and 
   await bookingFlow.chooseDay(date);
   await bookingFlow.chooseTime("10:00");
   await bookingFlow.fillDetails(guest);
+  // The guest is told before submitting that this is a request.
+  await expect(bookingFlow.confirmButton).toHaveText("Send booking request");
   await bookingFlow.confirm();
   await bookingFlow.expectRequested(provider.businessName);
   const header = page.getByRole("main").locator("header");

@@ -32,6 +32,7 @@ test("a guest books through every step, gets a confirmation, a calendar file and
   await bookingFlow.chooseTime("10:30");
   await expect(page.getByRole("main")).toContainText(`${longDate(date)}, 10:30–11:00 (${provider.timezone})`);
   await bookingFlow.fillDetails(guest);
+  await expect(bookingFlow.confirmButton).toHaveText("Confirm booking");
   await bookingFlow.confirm();
 
   await bookingFlow.expectBooked();

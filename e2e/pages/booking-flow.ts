@@ -19,7 +19,8 @@ export class BookingFlow {
     this.email = page.getByLabel("Email", { exact: true });
     this.phone = page.getByLabel("Phone", { exact: true });
     this.notes = page.getByLabel("Notes (optional)");
-    this.confirmButton = page.getByRole("button", { name: "Confirm booking" });
+    // "Send booking request" where the provider approves bookings by hand.
+    this.confirmButton = page.getByRole("button", { name: /^(Confirm booking|Send booking request)$/ });
   }
 
   async openProviderPage(slug: string, businessName?: string) {

@@ -24,6 +24,8 @@ export type PublicProvider = {
   cancellationWindowHours: number;
   minNoticeMinutes: number;
   bookingHorizonDays: number;
+  /** Online bookings wait as pending until the provider confirms them. */
+  requireApproval: boolean;
   services: PublicService[];
   /** Sorted by weekday, then start; "HH:MM". */
   hours: WeeklyInterval[];
@@ -50,6 +52,7 @@ const publicColumns = {
   cancellationWindowHours: providers.cancellationWindowHours,
   minNoticeMinutes: providers.minNoticeMinutes,
   bookingHorizonDays: providers.bookingHorizonDays,
+  requireApproval: providers.requireApproval,
 };
 
 /** A database `time` ("09:00:00") as the availability engine's "HH:MM". */

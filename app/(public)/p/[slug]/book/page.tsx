@@ -146,6 +146,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             initial={{ name: client?.name ?? "", email: client?.email ?? "", phone: "" }}
             timezone={tz}
             otherDayHref={bookingHref(provider.slug, { ...base, from })}
+            requestOnly={provider.requireApproval}
           />
         </section>
       </Frame>

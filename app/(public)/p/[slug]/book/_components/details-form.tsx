@@ -18,6 +18,7 @@ export function DetailsForm({
   initial,
   timezone,
   otherDayHref,
+  requestOnly = false,
 }: {
   action: Action;
   serviceId: string;
@@ -26,6 +27,8 @@ export function DetailsForm({
   initial: { name: string; email: string; phone: string };
   timezone: string;
   otherDayHref: string;
+  /** The provider confirms online bookings by hand: this sends a request, not a booking. */
+  requestOnly?: boolean;
 }) {
   const [state, formAction] = useActionState(action, {} as SlotFormState);
   const values = state.values ?? {};
@@ -87,8 +90,14 @@ export function DetailsForm({
         hint="Only used by the business if something changes."
       />
       <TextArea label="Notes (optional)" name="notes" maxLength={1000} defaultValue={value("notes")} errors={errors.notes} />
-      <SubmitButton className="w-full sm:w-auto" pendingLabel="Booking…">
-        Confirm booking
+      {requestOnly ? (
+        <p className="text-sm text-slate-600">
+          This business confirms each booking itself: the time is held for you until they do, and you&apos;ll get an
+          email when it&apos;s confirmed.
+        </p>
+      ) : null}
+      <SubmitButton className="w-full sm:w-auto" pendingLabel={requestOnly ? "Sending…" : "Booking…"}>
+        {requestOnly ? "Send booking request" : "Confirm booking"}
       </SubmitButton>
     </form>
   );
