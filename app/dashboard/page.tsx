@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { addDays, formatLocalDate, zoneLabel } from "@/lib/availability";
+import { addDays, zoneLabel } from "@/lib/availability";
+import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { LIST_LIMIT, listDashboardAppointments, parseStatusFilter, parseView, STATUS_FILTERS, type StatusFilter } from "@/lib/provider/appointments";
 import { AppointmentCard } from "./_components/appointment-card";
@@ -117,7 +118,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
           {days.map((day) => (
             <section key={day.date} aria-labelledby={`day-${day.date}`} className="space-y-3">
               <h2 id={`day-${day.date}`} className="flex items-baseline gap-2 text-base font-semibold text-slate-900">
-                {formatLocalDate(day.date)}, {day.date.slice(0, 4)}
+                {formatLongDate(day.date)}
                 {day.date === today ? <span className="text-sm font-medium text-indigo-700">Today</span> : null}
                 {day.date === tomorrow ? <span className="text-sm font-medium text-slate-500">Tomorrow</span> : null}
               </h2>

@@ -58,6 +58,8 @@ describe.each(testDrivers())("appointment actions on %s", (kind) => {
     const mails = await t.db.select().from(mailMessages).where(eq(mailMessages.to, "ada@client.test"));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Confirmed: ${s.name} at Ada's Studio`);
+    // On the provider's clock, written like every other booking mail.
+    expect(mails[0]!.text).toContain(`${s.name}, Monday, 4 May 2026, 17:00 (Europe/Berlin)`);
   });
 
   it("completes and marks no-show once started, and refuses before", async () => {

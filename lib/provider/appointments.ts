@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
-import { formatSlotDateTime, zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
+import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
+import { formatInZone } from "@/lib/notify/templates";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
 import { isUuid } from "./form-fields";
@@ -91,7 +92,7 @@ export async function applyAppointmentAction(
         .innerJoin(providers, eq(providers.id, appointments.providerId))
         .where(owned);
       if (a) {
-        const when = formatSlotDateTime(a.startsAt, a.timezone);
+        const when = formatInZone(a.startsAt, a.timezone);
         await queueMail(db, tx, {
           to: a.clientEmail,
           subject: `Confirmed: ${a.serviceName} at ${a.businessName}`,

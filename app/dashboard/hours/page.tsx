@@ -6,7 +6,8 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db";
-import { formatLocalDate, zonedDate, zoneLabel } from "@/lib/availability";
+import { zonedDate, zoneLabel } from "@/lib/availability";
+import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { getWeeklyHours, listUpcomingClosedDates, WEEKDAYS } from "@/lib/provider/hours";
@@ -70,7 +71,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
                   <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
                     <div className="min-w-0">
                       <p className="font-medium text-slate-900">
-                        <time dateTime={d.date}>{formatLocalDate(d.date)}, {d.date.slice(0, 4)}</time>
+                        <time dateTime={d.date}>{formatLongDate(d.date)}</time>
                       </p>
                       {d.reason ? <p className="break-words text-sm text-slate-600">{d.reason}</p> : null}
                     </div>

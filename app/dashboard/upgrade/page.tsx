@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatLocalDate, zonedDate } from "@/lib/availability";
+import { zonedDate } from "@/lib/availability";
+import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { isProActive } from "@/lib/provider/plan";
 
@@ -30,7 +31,7 @@ export default async function UpgradePage() {
           You are on the <strong>{pro ? "PRO" : "FREE"}</strong> plan
           {pro && until ? (
             <>
-              , active until <time dateTime={until}>{formatLocalDate(until)}, {until.slice(0, 4)}</time>
+              , active until <time dateTime={until}>{formatLongDate(until)}</time>
             </>
           ) : null}
           .
