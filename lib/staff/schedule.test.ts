@@ -27,7 +27,7 @@ describe.each(testDrivers())("staff schedule on %s", (kind) => {
       .returning();
     staffUser = s1!.id;
     loneUser = s2!.id;
-    const [p] = await t.db.insert(providers).values({ ownerId: owner!.id, businessName: "Barbers", slug: "barbers", timezone: "Europe/Berlin" }).returning();
+    const [p] = await t.db.insert(providers).values({ ownerId: owner!.id, businessName: "Barbers", slug: "barbers", timezone: "Europe/Berlin", plan: "pro" }).returning();
     providerId = p!.id;
     const [s] = await t.db.insert(services).values({ providerId, name: "Cut", durationMinutes: 30 }).returning();
     serviceId = s!.id;

@@ -1,6 +1,11 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
+import { zonedDate } from "@/lib/availability";
+import { AppError } from "@/lib/errors";
+import { isPro } from "@/lib/plans/plans";
+import { applyAppointmentAction, type AppointmentAction } from "@/lib/provider/appointments";
+import { isUuid } from "@/lib/provider/form-fields";
 
 export type StaffAppointment = {
   id: string;
@@ -12,30 +17,49 @@ export type StaffAppointment = {
   notes: string;
 };
 
+/** Why a linked staff login sees nothing: the member was deactivated, or the business's PRO lapsed. */
+export type StaffAccess = "ok" | "inactive" | "lapsed";
+
 export type StaffSchedule = {
-  staff: { id: string; name: string; providerName: string; timezone: string; active: boolean } | null;
+  staff: { id: string; name: string; providerName: string; timezone: string; active: boolean; access: StaffAccess } | null;
   upcoming: StaffAppointment[];
 };
 
-/**
- * The signed-in staff member's upcoming appointments (pending or confirmed, not yet ended),
- * soonest first. The staff row is found by its login (staff_members.user_id): a staff user
- * only ever sees appointments assigned to them.
- */
-export async function listStaffSchedule(db: Db, userId: string, now: Date = new Date(), limit = 200): Promise<StaffSchedule> {
-  const [staff] = await db
+type LinkedMember = { id: string; providerId: string; name: string; active: boolean; providerName: string; timezone: string; access: StaffAccess };
+
+/** The member a staff login belongs to (staff_members.user_id), with whether it may see anything. */
+async function linkedMember(db: Db, userId: string, now: Date): Promise<LinkedMember | null> {
+  const [row] = await db
     .select({
       id: staffMembers.id,
+      providerId: staffMembers.providerId,
       name: staffMembers.name,
       active: staffMembers.active,
       providerName: providers.businessName,
       timezone: providers.timezone,
+      plan: providers.plan,
+      proUntil: providers.proUntil,
     })
     .from(staffMembers)
     .innerJoin(providers, eq(providers.id, staffMembers.providerId))
     .where(eq(staffMembers.userId, userId))
     .limit(1);
-  if (!staff) return { staff: null, upcoming: [] };
+  if (!row) return null;
+  const { plan, proUntil, ...member } = row;
+  const access: StaffAccess = !row.active ? "inactive" : !isPro({ plan, proUntil }, now) ? "lapsed" : "ok";
+  return { ...member, access };
+}
+
+/**
+ * The signed-in staff member's upcoming appointments (pending or confirmed, not yet ended),
+ * soonest first. A staff user only ever sees appointments assigned to them, and nothing at all
+ * once deactivated or when the business is no longer PRO.
+ */
+export async function listStaffSchedule(db: Db, userId: string, now: Date = new Date(), limit = 200): Promise<StaffSchedule> {
+  const member = await linkedMember(db, userId, now);
+  if (!member) return { staff: null, upcoming: [] };
+  const staff = { id: member.id, name: member.name, providerName: member.providerName, timezone: member.timezone, active: member.active, access: member.access };
+  if (member.access !== "ok") return { staff, upcoming: [] };
   const upcoming = await db
     .select({
       id: appointments.id,
@@ -50,7 +74,8 @@ export async function listStaffSchedule(db: Db, userId: string, now: Date = new 
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .where(
       and(
-        eq(appointments.staffId, staff.id),
+        eq(appointments.staffId, member.id),
+        eq(appointments.providerId, member.providerId),
         inArray(appointments.status, ["pending", "confirmed"]),
         gt(appointments.endsAt, sql`${now.toISOString()}::timestamptz`),
       ),
@@ -58,4 +83,40 @@ export async function listStaffSchedule(db: Db, userId: string, now: Date = new 
     .orderBy(asc(appointments.startsAt))
     .limit(limit);
   return { staff, upcoming };
+}
+
+/** Appointments grouped by their day in the business's zone, days in order. */
+export function groupByDay<T extends { startsAt: Date }>(items: T[], timezone: string): { date: string; items: T[] }[] {
+  const days: { date: string; items: T[] }[] = [];
+  for (const item of items) {
+    const date = zonedDate(item.startsAt, timezone);
+    const last = days[days.length - 1];
+    if (last?.date === date) last.items.push(item);
+    else days.push({ date, items: [item] });
+  }
+  return days;
+}
+
+export const STAFF_ACTIONS = ["complete", "no_show"] as const satisfies readonly AppointmentAction[];
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/**
+ * A staff member marks one of their own appointments completed or a no-show. Anyone else's
+ * appointment (another member's, another business's) is NOT_FOUND, as is everything for a
+ * deactivated member or a lapsed business.
+ */
+export async function applyStaffAppointmentAction(
+  db: Db,
+  args: { userId: string; appointmentId: string; action: StaffAction },
+  now = new Date(),
+): Promise<void> {
+  if (!isUuid(args.appointmentId) || !STAFF_ACTIONS.includes(args.action)) throw new AppError("NOT_FOUND");
+  const member = await linkedMember(db, args.userId, now);
+  if (!member || member.access !== "ok") throw new AppError("NOT_FOUND");
+  const [own] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.id, args.appointmentId), eq(appointments.staffId, member.id), eq(appointments.providerId, member.providerId)));
+  if (!own) throw new AppError("NOT_FOUND");
+  await applyAppointmentAction(db, { providerId: member.providerId, appointmentId: own.id, action: args.action }, now);
 }
