@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a wrong role gets a 403 page (pages, actions) or response (route handlers).
-  experimental: { authInterrupts: true },
+  // Server actions take staff photos (at most 2 MB, checked by lib/staff/photo.ts) plus the form.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
 import { isUuid } from "@/lib/provider/form-fields";
+import { STAFF_ERROR_MESSAGES } from "./flash";
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -60,9 +61,9 @@ export async function sendStaffInvite(db: Db, providerId: string, staffId: strin
       .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId)))
       .for("update", { of: staffMembers });
     if (!member) throw new AppError("NOT_FOUND");
-    if (member.userId) throw new AppError("INVALID_STATE", "This member already has a login.");
-    if (!member.active) throw new AppError("INVALID_STATE", "Activate this member before inviting them.");
-    if (!member.email) throw new AppError("VALIDATION", "Add the member's email address first.");
+    if (member.userId) throw new AppError("INVALID_STATE", STAFF_ERROR_MESSAGES.HAS_LOGIN);
+    if (!member.active) throw new AppError("INVALID_STATE", STAFF_ERROR_MESSAGES.INVITE_INACTIVE);
+    if (!member.email) throw new AppError("VALIDATION", STAFF_ERROR_MESSAGES.NO_EMAIL);
     await revokeOpenInvites(tx, staffId, now);
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
-import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices } from "@/db/schema";
+import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
 import { emailSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
 import { checkbox, isUuid, optionalText, phonePattern, requiredText } from "@/lib/provider/form-fields";
@@ -255,4 +255,33 @@ export async function deleteStaff(db: Db, providerId: string, staffId: string, n
     if (refusalNow) throw new AppError("IN_USE", refusalNow);
     throw e;
   }
+}
+
+export type MemberAppointment = { id: string; startsAt: Date; endsAt: Date; status: AppointmentStatus; serviceId: string; serviceName: string; clientName: string };
+
+/** A member's appointments that still hold their time (pending/confirmed, not ended), soonest first. */
+export async function listMemberUpcoming(db: Db, providerId: string, staffId: string, now = new Date()): Promise<MemberAppointment[]> {
+  if (!isUuid(staffId)) return [];
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      serviceId: appointments.serviceId,
+      serviceName: services.name,
+      clientName: appointments.clientName,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .where(
+      and(
+        eq(appointments.staffId, staffId),
+        eq(appointments.providerId, providerId),
+        inArray(appointments.status, ["pending", "confirmed"]),
+        gt(appointments.endsAt, now),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(200);
 }

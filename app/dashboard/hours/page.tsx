@@ -11,9 +11,9 @@ import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { getWeeklyHours, listUpcomingClosedDates, WEEKDAYS } from "@/lib/provider/hours";
-import { removeClosedDateAction } from "./actions";
+import { removeClosedDateAction, saveHoursAction } from "./actions";
 import { ClosedDateForm } from "./_components/closed-date-form";
-import { WeeklyHoursForm } from "./_components/weekly-hours-form";
+import { WeeklyIntervalsForm } from "@/components/dashboard/weekly-intervals-form";
 
 export const metadata: Metadata = { title: "Opening hours" };
 
@@ -53,7 +53,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
           intervals is closed.
         </p>
         {/* Remount after a save so the rows show exactly what was stored. */}
-        <WeeklyHoursForm key={JSON.stringify(hours)} days={WEEKDAYS} initial={hours} />
+        <WeeklyIntervalsForm key={JSON.stringify(hours)} days={WEEKDAYS} initial={hours} action={saveHoursAction} />
       </Card>
 
       <div id="closed-dates" className="scroll-mt-6">

@@ -3,8 +3,13 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { zonedDate } from "@/lib/availability";
 import { formatLongDate } from "@/components/booking/format";
+import { Flash } from "@/components/ui/flash";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { getDb } from "@/db";
 import { requireProvider } from "@/lib/auth/guards";
-import { isProActive } from "@/lib/provider/plan";
+import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { getPlanSummary, TRIAL_DAYS } from "@/lib/plans/plans";
+import { startTrialAction } from "./actions";
 
 export const metadata: Metadata = { title: "Upgrade to PRO" };
 
@@ -15,16 +20,31 @@ const proFeatures = [
   { title: "Google Calendar sync", text: "New, moved and cancelled appointments appear in your Google Calendar automatically." },
 ];
 
-export default async function UpgradePage() {
+/** What a FREE provider was trying to open when a PRO page sent them here. */
+const featureNames: Record<string, string> = {
+  staff: "Staff management",
+  calendar: "Google Calendar sync",
+};
+
+type Search = { feature?: string; trial?: string; error?: string };
+
+export default async function UpgradePage({ searchParams }: { searchParams: Promise<Search> }) {
   const { provider } = await requireProvider();
+  const search = await searchParams;
   const now = new Date();
-  const pro = isProActive(provider, now);
-  const lapsed = provider.plan === "pro" && !pro;
-  const until = provider.proUntil ? zonedDate(provider.proUntil, provider.timezone) : null;
+  const plan = await getPlanSummary(await getDb(), provider.id, now);
+  const pro = plan.pro;
+  const feature = search.feature ? featureNames[search.feature] : undefined;
+  const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
+  const lapsed = plan.plan === "pro" && !pro;
+  const until = plan.proUntil ? zonedDate(plan.proUntil, provider.timezone) : null;
 
   return (
     <div className="space-y-6">
       <PageHeader title="PRO plan" description="More people, more bookings, one calendar." />
+      {feature && !pro ? <Flash tone="info">{feature} is a PRO feature. Upgrade or start a free trial to use it.</Flash> : null}
+      {search.trial === "1" && pro ? <Flash tone="success">Your {TRIAL_DAYS}-day PRO trial has started. Add your staff under Staff.</Flash> : null}
+      {error === errorCodes.CONFLICT.message ? <Flash tone="error">The free trial has already been used for this business.</Flash> : error ? <Flash tone="error">{error}</Flash> : null}
 
       <Card title="Your plan">
         <p className="text-slate-800">
@@ -59,6 +79,22 @@ export default async function UpgradePage() {
           ))}
         </ul>
       </Card>
+
+      {!pro ? (
+        <Card title={`Try PRO free for ${TRIAL_DAYS} days`}>
+          {plan.trialUsed ? (
+            <p className="text-sm text-slate-700">The free trial has already been used for this business.</p>
+          ) : (
+            <form action={startTrialAction} className="space-y-3">
+              <p className="text-sm text-slate-700">
+                Everything in PRO for {TRIAL_DAYS} days, once per business. Nothing is charged; afterwards you are back on FREE and your
+                staff and settings are kept.
+              </p>
+              <SubmitButton pendingLabel="Starting…">Start {TRIAL_DAYS}-day free trial</SubmitButton>
+            </form>
+          )}
+        </Card>
+      ) : null}
 
       {!pro ? (
         <Card title="How to upgrade">

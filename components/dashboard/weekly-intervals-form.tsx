@@ -3,8 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
-import { initialActionState } from "@/lib/action-state";
-import { saveHoursAction } from "../actions";
+import { initialActionState, type ActionState } from "@/lib/action-state";
 
 type Row = { key: number; start: string; end: string };
 type Day = { weekday: number; name: string };
@@ -13,12 +12,25 @@ const timeInput =
   "block w-full rounded-md border-0 px-3 py-2 text-base text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 sm:text-sm";
 
 /**
- * Weekly hours, edited as rows per weekday and saved as a whole. The rows live in client
+ * Weekly intervals (the provider's opening hours, a staff member's availability), edited as
+ * rows per weekday and saved as a whole by `action`. The rows live in client
  * state, so what the user typed survives a refused save. Needs JavaScript (rows are added
  * and removed in the browser).
  */
-export function WeeklyHoursForm({ days, initial }: { days: readonly Day[]; initial: { weekday: number; start: string; end: string }[] }) {
-  const [state, action, pending] = useActionState(saveHoursAction, initialActionState);
+export function WeeklyIntervalsForm({
+  days,
+  initial,
+  action: save,
+  submitLabel = "Save hours",
+  emptyLabel = "Closed",
+}: {
+  days: readonly Day[];
+  initial: { weekday: number; start: string; end: string }[];
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  submitLabel?: string;
+  emptyLabel?: string;
+}) {
+  const [state, action, pending] = useActionState(save, initialActionState);
   const [nextKey, setNextKey] = useState(initial.length);
   const [rows, setRows] = useState<Record<number, Row[]>>(() => {
     const byDay: Record<number, Row[]> = {};
@@ -57,7 +69,7 @@ export function WeeklyHoursForm({ days, initial }: { days: readonly Day[]; initi
             <fieldset key={weekday} className="flow-root py-4 first:pt-0" aria-describedby={error ? errorId : undefined}>
               <legend className="mb-2 pt-2 font-medium text-slate-900 sm:float-left sm:mb-0 sm:w-32">{name}</legend>
               <div className="space-y-2 sm:ml-32">
-                {dayRows.length === 0 ? <p className="pt-2 text-sm text-slate-500">Closed</p> : null}
+                {dayRows.length === 0 ? <p className="pt-2 text-sm text-slate-500">{emptyLabel}</p> : null}
                 {dayRows.map((row, i) => {
                   const n = i === 0 ? "" : ` ${i + 1}`;
                   const invalid = error ? true : undefined;
@@ -106,7 +118,7 @@ export function WeeklyHoursForm({ days, initial }: { days: readonly Day[]; initi
           );
         })}
       </div>
-      <Button pending={pending}>{pending ? "Saving…" : "Save hours"}</Button>
+      <Button pending={pending}>{pending ? "Saving…" : submitLabel}</Button>
     </form>
   );
 }

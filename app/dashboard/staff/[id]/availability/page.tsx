@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatLongDate } from "@/components/booking/format";
+import { WeeklyIntervalsForm } from "@/components/dashboard/weekly-intervals-form";
+import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Flash } from "@/components/ui/flash";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { zonedDate } from "@/lib/availability";
+import { requirePro } from "@/lib/plans/guard";
+import { getWeeklyHours, WEEKDAYS, type HoursInterval } from "@/lib/provider/hours";
+import { getStaffWeeklyAvailability, listUpcomingTimeOff } from "@/lib/staff/availability";
+import { staffErrorMessage } from "@/lib/staff/flash";
+import { addTimeOffAction, removeTimeOffAction, saveAvailabilityAction } from "../../actions";
+import { memberOrNotFound } from "../member";
+import { TimeOffForm } from "./_components/time-off-form";
+
+export const metadata: Metadata = { title: "Staff availability" };
+
+type Search = { saved?: string; timeOff?: string; timeOffRemoved?: string; error?: string };
+
+export default async function StaffAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const { provider } = await requirePro("staff");
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const db = await getDb();
+  const member = await memberOrNotFound(db, provider.id, id);
+  const now = new Date();
+  const [weekly, opening, timeOff] = await Promise.all([
+    getStaffWeeklyAvailability(db, provider.id, member.id),
+    getWeeklyHours(db, provider.id),
+    listUpcomingTimeOff(db, provider.id, member.id, now),
+  ]);
+  const success = search.saved === "1" ? "Availability saved." : search.timeOff === "1" ? "Time off added." : search.timeOffRemoved === "1" ? "Time off removed." : null;
+  const error = staffErrorMessage(search.error);
+  const zone = provider.timezone.replaceAll("_", " ");
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`/dashboard/staff/${member.id}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
+          ← {member.name}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${member.name}: availability`}
+        description={`Times in ${zone}. Clients can book them when they work and you are open, except on closed dates and their time off.`}
+      />
+      {success ? <Flash tone="success">{success}</Flash> : null}
+      {error ? <Flash tone="error">{error}</Flash> : null}
+
+      <Card title="Week at a glance">
+        <WeekGrid weekly={weekly} opening={opening} />
+      </Card>
+
+      <Card title="Weekly working hours">
+        <WeeklyIntervalsForm
+          key={JSON.stringify(weekly)}
+          days={WEEKDAYS}
+          initial={weekly}
+          action={saveAvailabilityAction.bind(null, member.id)}
+          submitLabel="Save availability"
+          emptyLabel="Not working"
+        />
+      </Card>
+
+      <div id="time-off" className="scroll-mt-6">
+        <Card title="Time off">
+          <div className="space-y-4">
+            {timeOff.length === 0 ? (
+              <EmptyState title="No time off planned" />
+            ) : (
+              <ul className="divide-y divide-slate-100" aria-label="Planned time off">
+                {timeOff.map((t) => (
+                  <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                    <span className="text-slate-900">
+                      {t.startDate === t.endDate ? formatLongDate(t.startDate) : `${formatLongDate(t.startDate)} – ${formatLongDate(t.endDate)}`}
+                      {t.reason ? <span className="text-slate-600"> · {t.reason}</span> : null}
+                    </span>
+                    <form action={removeTimeOffAction}>
+                      <input type="hidden" name="staffId" value={member.id} />
+                      <input type="hidden" name="timeOffId" value={t.id} />
+                      <ConfirmButton confirm="Remove this time off?" variant="ghost" pendingLabel="Removing…">
+                        Remove
+                      </ConfirmButton>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <TimeOffForm today={zonedDate(now, provider.timezone)} action={addTimeOffAction.bind(null, member.id)} />
+          </div>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+/** Seven columns (stacked on phones): the member's intervals beside the business's opening hours. */
+function WeekGrid({ weekly, opening }: { weekly: HoursInterval[]; opening: HoursInterval[] }) {
+  return (
+    <div className="grid gap-2 sm:grid-cols-7" role="table" aria-label="Working hours by weekday">
+      {WEEKDAYS.map(({ weekday, name }) => {
+        const own = weekly.filter((i) => i.weekday === weekday);
+        const open = opening.filter((i) => i.weekday === weekday);
+        return (
+          <div key={weekday} role="row" className="rounded-md bg-slate-50 p-2 text-sm ring-1 ring-inset ring-slate-200">
+            <p role="rowheader" className="font-medium text-slate-900">
+              {name.slice(0, 3)}
+            </p>
+            <div role="cell" className="space-y-0.5">
+              {own.length ? (
+                own.map((i) => (
+                  <p key={i.start} className="rounded bg-indigo-100 px-1 text-indigo-900">
+                    {i.start}–{i.end}
+                  </p>
+                ))
+              ) : (
+                <p className="text-slate-500">Off</p>
+              )}
+              <p className="text-xs text-slate-500">Open: {open.length ? open.map((i) => `${i.start}–${i.end}`).join(", ") : "closed"}</p>
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Flash } from "@/components/ui/flash";
+import { PageHeader } from "@/components/ui/page-header";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { StaffPhoto } from "@/components/staff/staff-photo";
+import { getDb } from "@/db";
+import { requirePro } from "@/lib/plans/guard";
+import { staffErrorMessage } from "@/lib/staff/flash";
+import { listStaff, MAX_ACTIVE_STAFF, type StaffListItem } from "@/lib/staff/members";
+import { moveStaffAction, setStaffActiveAction } from "./actions";
+
+export const metadata: Metadata = { title: "Staff" };
+
+type Search = { deleted?: string; activated?: string; deactivated?: string; moved?: string; error?: string };
+
+const flashes: [keyof Search, string][] = [
+  ["deleted", "Staff member deleted."],
+  ["activated", "Staff member activated: clients can book them again."],
+  ["deactivated", "Staff member deactivated: clients can no longer book them, and their login sees nothing."],
+];
+
+export default async function StaffListPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { provider } = await requirePro("staff");
+  const [search, list] = await Promise.all([searchParams, listStaff(await getDb(), provider.id)]);
+  const activeCount = list.filter((s) => s.active).length;
+  const success = flashes.find(([key]) => search[key] === "1")?.[1];
+  const error = staffErrorMessage(search.error);
+  const full = activeCount >= MAX_ACTIVE_STAFF;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Staff"
+        description={`${activeCount} of ${MAX_ACTIVE_STAFF} active members. Clients choose who they see, or “any available”.`}
+        actions={full ? null : <ButtonLink href="/dashboard/staff/new">Add staff member</ButtonLink>}
+      />
+      {success ? <Flash tone="success">{success}</Flash> : null}
+      {error ? <Flash tone="error">{error}</Flash> : null}
+      {full ? <Flash tone="info">You have {MAX_ACTIVE_STAFF} active members, the most PRO allows. Deactivate someone to add another.</Flash> : null}
+
+      {list.length === 0 ? (
+        <EmptyState title="No staff yet" action={<ButtonLink href="/dashboard/staff/new">Add your first staff member</ButtonLink>}>
+          Add the people clients can book, with the services they provide and their working hours.
+        </EmptyState>
+      ) : (
+        <ol className="space-y-3" aria-label="Your staff">
+          {list.map((s, i) => (
+            <StaffItem key={s.id} staff={s} first={i === 0} last={i === list.length - 1} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function StaffItem({ staff: s, first, last }: { staff: StaffListItem; first: boolean; last: boolean }) {
+  return (
+    <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <div className="flex min-w-0 items-center gap-3">
+          <StaffPhoto staff={s} />
+          <div className="min-w-0 space-y-0.5">
+            <h2 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
+              <Link href={`/dashboard/staff/${s.id}`} className="break-words underline-offset-2 hover:underline">
+                {s.name}
+              </Link>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${
+                  s.active ? "bg-green-50 text-green-800 ring-green-200" : "bg-slate-100 text-slate-600 ring-slate-200"
+                }`}
+              >
+                {s.active ? "Active" : "Inactive"}
+              </span>
+            </h2>
+            <p className="break-words text-sm text-slate-600">
+              {s.services.length ? s.services.map((x) => x.name).join(", ") : "No services yet"}
+            </p>
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <form action={moveStaffAction}>
+            <input type="hidden" name="staffId" value={s.id} />
+            <input type="hidden" name="direction" value="up" />
+            <SubmitButton variant="ghost" disabled={first} aria-label={`Move ${s.name} up`}>
+              ↑
+            </SubmitButton>
+          </form>
+          <form action={moveStaffAction}>
+            <input type="hidden" name="staffId" value={s.id} />
+            <input type="hidden" name="direction" value="down" />
+            <SubmitButton variant="ghost" disabled={last} aria-label={`Move ${s.name} down`}>
+              ↓
+            </SubmitButton>
+          </form>
+          <ButtonLink href={`/dashboard/staff/${s.id}/edit`} variant="secondary" aria-label={`Edit ${s.name}`}>
+            Edit
+          </ButtonLink>
+          <ButtonLink href={`/dashboard/staff/${s.id}/availability`} variant="secondary" aria-label={`Availability of ${s.name}`}>
+            Availability
+          </ButtonLink>
+          <form action={setStaffActiveAction}>
+            <input type="hidden" name="staffId" value={s.id} />
+            <input type="hidden" name="active" value={s.active ? "false" : "true"} />
+            <SubmitButton variant="secondary" aria-label={`${s.active ? "Deactivate" : "Activate"} ${s.name}`}>
+              {s.active ? "Deactivate" : "Activate"}
+            </SubmitButton>
+          </form>
+        </div>
+      </div>
+    </li>
+  );
+}
