@@ -1,58 +1,95 @@
 import type { Metadata } from "next";
-import { formatWhen } from "@/components/booking/format";
+import { formatLongDate, formatWhen } from "@/components/booking/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db";
 import { requireRole } from "@/lib/auth/guards";
-import { listStaffSchedule } from "@/lib/staff/schedule";
+import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { groupByDay, listStaffSchedule } from "@/lib/staff/schedule";
+import { staffAppointmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "My schedule" };
 
-export default async function StaffPage() {
-  const user = await requireRole("staff");
-  const { staff, upcoming } = await listStaffSchedule(await getDb(), user.id);
+type Search = { welcome?: string; completed?: string; noShow?: string; error?: string };
 
-  if (!staff) {
+export default async function StaffPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireRole("staff");
+  const search = await searchParams;
+  const now = new Date();
+  const { staff, upcoming } = await listStaffSchedule(await getDb(), user.id, now);
+
+  if (!staff || staff.access !== "ok") {
+    const [title, text] = !staff
+      ? ["Your login is not linked to a business", "Ask the business that invited you to send a new invitation."]
+      : staff.access === "inactive"
+        ? ["Your staff access is switched off", `${staff.providerName} has deactivated your staff profile. Ask them if you think this is a mistake.`]
+        : ["Staff logins are paused", `${staff.providerName}'s PRO plan has ended, so staff logins are paused until it is renewed.`];
     return (
       <div className="space-y-6">
         <PageHeader title="My schedule" />
-        <EmptyState title="Your login is not linked to a business">
-          Ask the business that invited you to send a new invitation.
-        </EmptyState>
+        <EmptyState title={title}>{text}</EmptyState>
       </div>
     );
   }
 
+  const days = groupByDay(upcoming, staff.timezone);
+  const success = search.welcome === "1" ? "Welcome! Your login is ready." : search.completed === "1" ? "Marked as completed." : search.noShow === "1" ? "Marked as a no-show." : null;
+  const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
+
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="My schedule"
-        description={`${staff.name} at ${staff.providerName} · times in ${staff.timezone.replaceAll("_", " ")}`}
-      />
-      <Card title="Upcoming appointments">
-        {upcoming.length === 0 ? (
-          <EmptyState title="No upcoming appointments">New bookings with you will appear here.</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {upcoming.map((a) => (
-              <li key={a.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between">
-                <div className="min-w-0">
-                  <p className="font-medium text-slate-900">
-                    {formatWhen(a.startsAt, a.endsAt, staff.timezone)}
-                  </p>
-                  <p className="text-sm text-slate-600">
-                    {a.serviceName} · {a.clientName}
-                  </p>
-                  {a.notes ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-500">{a.notes}</p> : null}
-                </div>
-                <StatusBadge status={a.status} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <PageHeader title="My schedule" description={`${staff.name} at ${staff.providerName} · times in ${staff.timezone.replaceAll("_", " ")}`} />
+      {success ? <Flash tone="success">{success}</Flash> : null}
+      {error ? <Flash tone="error">{error}</Flash> : null}
+      {days.length === 0 ? (
+        <EmptyState title="No upcoming appointments">New bookings with you will appear here.</EmptyState>
+      ) : (
+        days.map((day) => (
+          <Card key={day.date} title={<time dateTime={day.date}>{formatLongDate(day.date)}</time>}>
+            <ul className="divide-y divide-slate-100" aria-label={`Appointments on ${formatLongDate(day.date)}`}>
+              {day.items.map((a) => {
+                const started = a.startsAt.getTime() <= now.getTime();
+                return (
+                  <li key={a.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
+                    <div className="min-w-0">
+                      <p className="font-medium text-slate-900">{formatWhen(a.startsAt, a.endsAt, staff.timezone)}</p>
+                      <p className="text-sm text-slate-600">
+                        {a.serviceName} · {a.clientName}
+                      </p>
+                      {a.notes ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-500">{a.notes}</p> : null}
+                    </div>
+                    <div className="flex flex-wrap items-center gap-2">
+                      <StatusBadge status={a.status} />
+                      {started ? (
+                        <>
+                          <form action={staffAppointmentAction}>
+                            <input type="hidden" name="appointmentId" value={a.id} />
+                            <input type="hidden" name="action" value="complete" />
+                            <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} completed`}>
+                              Completed
+                            </SubmitButton>
+                          </form>
+                          <form action={staffAppointmentAction}>
+                            <input type="hidden" name="appointmentId" value={a.id} />
+                            <input type="hidden" name="action" value="no_show" />
+                            <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} as a no-show`}>
+                              No-show
+                            </SubmitButton>
+                          </form>
+                        </>
+                      ) : null}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+        ))
+      )}
     </div>
   );
 }
