@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { providerHours, providers, services, users } from "./schema";
+import { providerHours, providers, services, staffAvailability, staffMembers, staffPhotos, staffServices, users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedResult } from "./seed";
 import { createTestDb, testDrivers, type TestDb } from "./testing";
 
@@ -58,6 +58,28 @@ describe.each(testDrivers())("demo seed on %s", (kind) => {
     expect(Object.keys(first.providers["northside-physio"]!.services).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("gives Northside three staff: two sharing services and hours, one with a photo and the staff login", async () => {
+    const northId = first.providers["northside-physio"]!.id;
+    const team = await t.db
+      .select({ id: staffMembers.id, name: staffMembers.name, userId: staffMembers.userId, active: staffMembers.active })
+      .from(staffMembers)
+      .where(eq(staffMembers.providerId, northId))
+      .orderBy(staffMembers.displayOrder);
+    expect(team.map((m) => m.name)).toEqual(["Priya Shah", "Marco Diaz", "Jordan Lee"]);
+    const [login] = await t.db.select().from(users).where(eq(users.email, "staff@northside.example"));
+    expect(login).toMatchObject({ role: "staff" });
+    expect(team[0]!.userId).toBe(login!.id);
+    const [photo] = await t.db.select({ type: staffPhotos.contentType }).from(staffPhotos).where(eq(staffPhotos.staffId, team[0]!.id));
+    expect(photo?.type).toBe("image/png");
+    const services = await t.db.select().from(staffServices);
+    const offers = (i: number) => services.filter((s) => s.staffId === team[i]!.id).map((s) => s.serviceId);
+    const shared = offers(0).filter((id) => offers(1).includes(id));
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    expect(offers(2).some((id) => !offers(0).includes(id))).toBe(true);
+    const monday = await t.db.select().from(staffAvailability).where(eq(staffAvailability.weekday, 1));
+    expect(monday.map((r) => r.staffId).sort()).toEqual([team[0]!.id, team[1]!.id].sort());
+  });
+
   it("is safe to re-run: nothing is duplicated and changes made in the app are kept", async () => {
     const haircutId = first.providers["bloom-hair"]!.services["Haircut"]!;
     await t.db.update(services).set({ priceCents: 4000 }).where(eq(services.id, haircutId));
@@ -67,6 +89,7 @@ describe.each(testDrivers())("demo seed on %s", (kind) => {
       providers: (await t.db.select({ n: count() }).from(providers))[0]!.n,
       services: (await t.db.select({ n: count() }).from(services))[0]!.n,
       hours: (await t.db.select({ n: count() }).from(providerHours))[0]!.n,
+      staff: (await t.db.select({ n: count() }).from(staffMembers))[0]!.n,
     });
     const before = await tally();
     const again = await seedDemo(t.db, new Date("2031-01-01T00:00:00Z"));

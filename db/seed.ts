@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "./index";
 import { providerHours, providers, services, users } from "./schema";
+import { DEMO_STAFF_EMAIL, ensureDemoStaff } from "./seed-staff";
 
 /** Shared by every demo login; printed by `npm run dev` and `npm run db:seed`. */
 export const DEMO_PASSWORD = "slotbook-demo-1";
@@ -10,6 +11,7 @@ export const DEMO_LOGINS = [
   { role: "provider (FREE)", email: "provider@bloom.example", what: "Bloom Hair Studio, /p/bloom-hair" },
   { role: "provider (PRO)", email: "pro@northside.example", what: "Northside Physio, /p/northside-physio" },
   { role: "client", email: "client@example.com", what: "Casey Client" },
+  { role: "staff", email: DEMO_STAFF_EMAIL, what: "Priya Shah at Northside Physio, /staff" },
 ] as const;
 
 type DemoService = { name: string; description: string; durationMinutes: number; priceCents: number };
@@ -100,13 +102,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
       result.providers[p.slug] = { id: providerId, services: await ensureServicesAndHours(tx, providerId, p) };
     }
     result.clientId = await ensureUser(tx, { ...DEMO_CLIENT, role: "client", passwordHash }, now);
+    const staffUserId = await ensureUser(tx, { email: DEMO_STAFF_EMAIL, name: "Priya Shah", role: "staff", passwordHash }, now);
+    const northside = result.providers["northside-physio"]!;
+    await ensureDemoStaff(tx, northside.id, northside.services, staffUserId);
     return result;
   });
 }
 
 async function ensureUser(
   tx: Tx,
-  u: { email: string; name: string; role: "client" | "provider"; passwordHash: string },
+  u: { email: string; name: string; role: "client" | "provider" | "staff"; passwordHash: string },
   now: Date,
 ): Promise<string> {
   await tx
