@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db";
+import { isUuid } from "@/lib/provider/form-fields";
+import type { StaffResource } from "./resources";
+
+type Row = {
+  id: string;
+  display_order: number;
+  hours: [number, string, string][];
+  time_off: [string, string][];
+  busy: [number, number][];
+};
+
+/**
+ * The members who can take a booking of this service (active, providing it), with their hours,
+ * time off and pending/confirmed appointments around [from, to] (local dates, padded by a day
+ * as the provider's own loader does), in one round trip. `staffId` narrows to one member;
+ * a member who does not qualify is simply absent.
+ */
+export async function loadStaffResources(
+  db: DbOrTx,
+  args: { providerId: string; serviceId: string; from: string; to: string; timezone: string; staffId?: string | null },
+): Promise<StaffResource[]> {
+  if (!isUuid(args.providerId) || !isUuid(args.serviceId)) return [];
+  if (args.staffId && !isUuid(args.staffId)) return [];
+  const rows = await queryRows<Row>(
+    db,
+    sql`
+      select m.id, m.display_order,
+        coalesce((select json_agg(json_build_array(a.weekday, to_char(a.start_time, 'HH24:MI'), to_char(a.end_time, 'HH24:MI')) order by a.weekday, a.start_time)
+                  from staff_availability a where a.staff_id = m.id and a.available), '[]'::json) as hours,
+        coalesce((select json_agg(json_build_array(t.start_date::text, t.end_date::text))
+                  from staff_time_off t where t.staff_id = m.id and t.end_date >= ${args.from}::date and t.start_date <= ${args.to}::date), '[]'::json) as time_off,
+        coalesce((select json_agg(json_build_array(extract(epoch from x.starts_at) * 1000, extract(epoch from x.ends_at) * 1000))
+                  from appointments x
+                  where x.staff_id = m.id and x.status in ('pending', 'confirmed')
+                    and x.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
+                    and x.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as busy
+      from staff_members m
+      join staff_services ss on ss.staff_id = m.id and ss.service_id = ${args.serviceId}::uuid
+      where m.provider_id = ${args.providerId}::uuid and m.active
+        ${args.staffId ? sql`and m.id = ${args.staffId}::uuid` : sql``}
+      order by m.display_order, m.name`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    displayOrder: r.display_order,
+    weeklyHours: r.hours.map(([weekday, start, end]) => ({ weekday, start, end })),
+    timeOff: r.time_off.map(([startDate, endDate]) => ({ startDate, endDate })),
+    busy: r.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+  }));
+}
