@@ -1,8 +1,10 @@
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
+import { addDays, zonedDate } from "@/lib/availability";
+import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
+import { assertBookableOrThrow, loadBookingContextOrThrow, loadClosedDates } from "./context";
 import { queueBookingCreatedMails } from "./mails";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
 import { newManageToken } from "./token";
@@ -59,6 +61,10 @@ export async function createBooking(
   const ctx = await loadBookingContextOrThrow(db, input);
   const { provider, service } = ctx;
   await assertBookableOrThrow(db, ctx, input.start, input.by, now);
+  const staffMode = await usesStaff(db, provider.id, service.id, now);
+  if (!staffMode && ctx.staffId) {
+    throw new AppError("VALIDATION", STAFF_CHOICE_OFF, { fieldErrors: { staffId: [STAFF_CHOICE_OFF] } });
+  }
 
   const start = new Date(input.start.getTime());
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
@@ -69,12 +75,28 @@ export async function createBooking(
 
   try {
     return await db.transaction(async (tx) => {
-      const [appointment] = await tx
-        .insert(appointments)
-        .values({
+      // Staff bookings: the free qualified members in fair order (one when chosen); each is
+      // tried in a savepoint and the exclusion constraint accepts the first still free.
+      const candidates: (string | null)[] = staffMode
+        ? await staffCandidatesOrThrow(tx, {
+            providerId: provider.id,
+            serviceId: service.id,
+            staffId: ctx.staffId,
+            start,
+            rules: {
+              timezone: provider.timezone,
+              weeklyHours: ctx.hours,
+              closedDates: await loadClosedDates(tx, provider.id, addDays(zonedDate(start, provider.timezone), -1), addDays(zonedDate(start, provider.timezone), 1)),
+              durationMinutes: service.durationMinutes,
+              minNoticeMinutes: input.by === "provider" ? 0 : provider.minNoticeMinutes,
+              horizonDays: input.by === "provider" ? 3650 : provider.bookingHorizonDays,
+              now,
+            },
+          })
+        : [null];
+      const appointment = await insertFirstFree(tx, candidates, {
           providerId: provider.id,
           serviceId: service.id,
-          staffId: ctx.staffId,
           clientUserId: input.by === "guest" ? null : (input.clientUserId ?? null),
           clientName: c.name,
           clientEmail: c.email,
@@ -85,8 +107,7 @@ export async function createBooking(
           status,
           manageTokenHash: hash,
           source,
-        })
-        .returning();
+        });
       await queueBookingCreatedMails(
         db,
         tx,
@@ -117,6 +138,28 @@ export async function createBooking(
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
     throw e;
   }
+}
+
+/**
+ * Inserts the appointment with the first candidate the exclusion constraint accepts, each try
+ * in its own savepoint so a refused one leaves the transaction usable. SLOT_TAKEN when none is.
+ */
+async function insertFirstFree(
+  tx: Tx,
+  candidates: (string | null)[],
+  values: Omit<typeof appointments.$inferInsert, "staffId">,
+): Promise<Appointment> {
+  for (const staffId of candidates) {
+    try {
+      return await tx.transaction(async (sp) => {
+        const [row] = await sp.insert(appointments).values({ ...values, staffId }).returning();
+        return row!;
+      });
+    } catch (e) {
+      if (pgErrorCode(e) !== PG.exclusionViolation) throw e;
+    }
+  }
+  throw new AppError("SLOT_TAKEN");
 }
 
 /** The status a new booking starts in: online bookings wait for a provider who approves by hand. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
-import { appointments } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { appointments, providers, staffAvailability, staffServices } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
 import { createBooking } from "./create";
@@ -68,6 +69,8 @@ describe.each(testDrivers())("listSlots on %s", (kind) => {
 
   it("ignores appointments held by a staff member when listing the provider's own calendar", async () => {
     const staffId = await addStaffMember(t.db, f.provider.id);
+    // A FREE provider offers no choice of staff.
+    await expect(listSlots(t.db, args({ staffId, from: "2026-03-10", to: "2026-03-10" }), now)).rejects.toMatchObject({ code: "VALIDATION" });
     await t.db.insert(appointments).values({
       providerId: f.provider.id,
       serviceId: f.service.id,
@@ -80,9 +83,14 @@ describe.each(testDrivers())("listSlots on %s", (kind) => {
     });
     const own = await listSlots(t.db, args({ from: "2026-03-10", to: "2026-03-10" }), now);
     expect(times(own.slots)).toContain("09:00");
+    // PRO with the member providing the service all week: bookings go to the staff calendars.
+    await t.db.update(providers).set({ plan: "pro" }).where(eq(providers.id, f.provider.id));
+    await t.db.insert(staffServices).values({ staffId, serviceId: f.service.id });
+    await t.db.insert(staffAvailability).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ staffId, weekday, startTime: "00:00", endTime: "23:59" })));
     const staff = await listSlots(t.db, args({ staffId, from: "2026-03-10", to: "2026-03-10" }), now);
     expect(times(staff.slots)).not.toContain("09:00");
     expect(staff.slots[0]!.staffIds).toEqual([staffId]);
+    await t.db.update(providers).set({ plan: "free" }).where(eq(providers.id, f.provider.id));
   });
 
   it("has no slots on closed dates or days without hours, and respects notice and range", async () => {

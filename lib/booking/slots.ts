@@ -3,6 +3,7 @@ import { z } from "zod";
 import { queryRows, type Db } from "@/db";
 import { computeSlots, type WeeklyInterval } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
+import { listStaffSlots, STAFF_CHOICE_OFF, usesStaff } from "@/lib/staff/booking";
 import { isUuid } from "./context";
 import { dateRangeSchema } from "./schema";
 
@@ -17,6 +18,7 @@ export const HOLDING_STATUSES = ["pending", "confirmed"] as const;
 type SlotScope = { serviceId: string; staffId?: string | null; from: string; to: string };
 
 type SlotInputsRow = {
+  provider_id: string;
   timezone: string;
   min_notice_minutes: number;
   booking_horizon_days: number;
@@ -49,6 +51,26 @@ export async function listSlots(
   if (args.staffId && !inputs.staff_id) throw new AppError("NOT_FOUND", "We couldn't find that staff member.");
 
   const weeklyHours: WeeklyInterval[] = inputs.hours.map(([weekday, start, end]) => ({ weekday, start, end }));
+  if (await usesStaff(db, inputs.provider_id, args.serviceId, now)) {
+    const staffSlots = await listStaffSlots(db, {
+      providerId: inputs.provider_id,
+      serviceId: args.serviceId,
+      staffId: args.staffId,
+      from: args.from,
+      to: args.to,
+      rules: {
+        timezone: inputs.timezone,
+        weeklyHours,
+        closedDates: inputs.closed,
+        durationMinutes: inputs.duration_minutes,
+        minNoticeMinutes: inputs.min_notice_minutes,
+        horizonDays: inputs.booking_horizon_days,
+        now,
+      },
+    });
+    return { timezone: inputs.timezone, slots: staffSlots };
+  }
+  if (args.staffId) throw new AppError("VALIDATION", STAFF_CHOICE_OFF, { fieldErrors: { staffId: [STAFF_CHOICE_OFF] } });
   const slots = computeSlots({
     timezone: inputs.timezone,
     weeklyHours,
@@ -61,8 +83,7 @@ export async function listSlots(
     from: args.from,
     to: args.to,
   });
-  const staffIds = inputs.staff_id ? [inputs.staff_id] : [];
-  return { timezone: inputs.timezone, slots: slots.map((s) => ({ start: s.start, end: s.end, staffIds })) };
+  return { timezone: inputs.timezone, slots: slots.map((s) => ({ start: s.start, end: s.end, staffIds: [] })) };
 }
 
 /**
@@ -85,7 +106,7 @@ async function loadSlotInputs(
   const rows = await queryRows<SlotInputsRow>(
     db,
     sql`
-      select p.timezone, p.min_notice_minutes, p.booking_horizon_days,
+      select p.id as provider_id, p.timezone, p.min_notice_minutes, p.booking_horizon_days,
         s.duration_minutes,
         ${staffId ? sql`(select st.id from staff_members st where st.id = ${staffId}::uuid and st.provider_id = p.id and st.active)` : sql`null::uuid`} as staff_id,
         coalesce((select json_agg(json_build_array(h.weekday, to_char(h.start_time, 'HH24:MI'), to_char(h.end_time, 'HH24:MI')) order by h.weekday, h.start_time)
