@@ -8,6 +8,7 @@ import { isCalendarDate } from "./calendar-days";
  */
 export type BookingParams = {
   serviceId?: string;
+  /** A member's id, or "any" for "Any available" (PRO providers with staff). */
   staffId?: string;
   /** First day of the day window the guest navigated to ("Earlier"/"Later"). */
   from?: string;
@@ -52,7 +53,7 @@ export function parseBookingParams(sp: SearchParams): BookingParams {
   if (!serviceId) return {};
   return clean({
     serviceId,
-    staffId: parseUuid(sp.staffId),
+    staffId: first(sp.staffId) === "any" ? "any" : parseUuid(sp.staffId),
     from: parseDate(sp.from),
     date: parseDate(sp.date),
     start: parseInstant(sp.start),

@@ -285,3 +285,18 @@ export async function listMemberUpcoming(db: Db, providerId: string, staffId: st
     .orderBy(asc(appointments.startsAt))
     .limit(200);
 }
+
+export type BookableMember = { id: string; name: string; bio: string; photoVersion: number | null };
+
+/** The active members who provide a service, in display order, for the booking page's staff step. */
+export async function listBookableStaff(db: Db, providerId: string, serviceId: string): Promise<BookableMember[]> {
+  if (!isUuid(providerId) || !isUuid(serviceId)) return [];
+  const rows = await db
+    .select({ id: staffMembers.id, name: staffMembers.name, bio: staffMembers.bio, photoUpdatedAt: staffPhotos.updatedAt })
+    .from(staffMembers)
+    .innerJoin(staffServices, and(eq(staffServices.staffId, staffMembers.id), eq(staffServices.serviceId, serviceId)))
+    .leftJoin(staffPhotos, eq(staffPhotos.staffId, staffMembers.id))
+    .where(and(eq(staffMembers.providerId, providerId), eq(staffMembers.active, true)))
+    .orderBy(asc(staffMembers.displayOrder), asc(staffMembers.name));
+  return rows.map(({ photoUpdatedAt, ...r }) => ({ ...r, photoVersion: photoUpdatedAt ? photoUpdatedAt.getTime() : null }));
+}

@@ -20,6 +20,9 @@ import { addDays, zonedDate } from "@/lib/availability";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { listSlots } from "@/lib/booking/slots";
 import { isAppError } from "@/lib/errors";
+import { usesStaff } from "@/lib/staff/booking";
+import { listBookableStaff } from "@/lib/staff/members";
+import { StaffChoice } from "@/components/staff/staff-choice";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -63,6 +66,27 @@ export default async function BookPage({ params, searchParams }: Props) {
 
   const tz = provider.timezone;
   const now = new Date();
+  const db = await getDb();
+  // PRO with members who provide the service: the client chooses someone, or "Any available".
+  const staffMode = await usesStaff(db, provider.id, service.id, now);
+  const team = staffMode ? await listBookableStaff(db, provider.id, service.id) : [];
+  const member = p.staffId && p.staffId !== "any" ? team.find((m) => m.id === p.staffId) : undefined;
+  const staffChosen = staffMode && (p.staffId === "any" || !!member);
+  const serviceChoice = {
+    label: "Service",
+    value: `${service.name} · ${formatDuration(service.durationMinutes)} · ${formatPrice(service.priceCents)}`,
+    changeHref: bookingHref(provider.slug, {}),
+  };
+  if (staffMode && !staffChosen) {
+    return (
+      <Frame step="day">
+        <ChoiceSummary choices={[serviceChoice]} />
+        {p.staffId ? <Flash tone="warning">That staff member can&apos;t be booked for this service. Please choose again.</Flash> : null}
+        <StaffChoice team={team} hrefFor={(staffId) => bookingHref(provider.slug, { serviceId: service.id, staffId })} />
+      </Frame>
+    );
+  }
+  const staffId = staffMode && member ? member.id : undefined;
   const today = zonedDate(now, tz);
   const lastDay = addDays(today, provider.bookingHorizonDays);
   const date = p.date ?? (p.start ? zonedDate(new Date(p.start), tz) : undefined);
@@ -73,8 +97,8 @@ export default async function BookPage({ params, searchParams }: Props) {
   let listing;
   try {
     listing = await listSlots(
-      await getDb(),
-      { providerId: provider.id, serviceId: service.id, staffId: p.staffId, from: win.from, to: win.to },
+      db,
+      { providerId: provider.id, serviceId: service.id, staffId, from: win.from, to: win.to },
       now,
     );
   } catch (e) {
@@ -93,16 +117,14 @@ export default async function BookPage({ params, searchParams }: Props) {
 
   const { counts, times } = slotDays(listing.slots, tz);
   const from = win.from === today ? undefined : win.from;
-  const base = { serviceId: service.id, staffId: p.staffId };
+  const base = { serviceId: service.id, staffId: staffMode ? p.staffId : undefined };
   const dayTimes = date ? (times[date] ?? []) : [];
   const chosen = p.start ? dayTimes.find((t) => t.value === p.start) : undefined;
   const step = chosen ? "details" : bookingStep({ ...p, start: undefined, date });
 
-  const serviceChoice = {
-    label: "Service",
-    value: `${service.name} · ${formatDuration(service.durationMinutes)} · ${formatPrice(service.priceCents)}`,
-    changeHref: bookingHref(provider.slug, {}),
-  };
+  const staffChoice = staffMode
+    ? [{ label: "With", value: member ? member.name : "Any available", changeHref: bookingHref(provider.slug, { serviceId: service.id }), changeLabel: "Change" }]
+    : [];
 
   if (step === "details" && chosen && date) {
     const start = new Date(chosen.value);
@@ -115,6 +137,7 @@ export default async function BookPage({ params, searchParams }: Props) {
         <ChoiceSummary
           choices={[
             serviceChoice,
+            ...staffChoice,
             { label: "When", value: `${formatWhen(start, end, tz)} (${tz})`, changeHref: dayHref, changeLabel: "Change time" },
           ]}
         />
@@ -141,7 +164,7 @@ export default async function BookPage({ params, searchParams }: Props) {
           <DetailsForm
             action={createBookingAction.bind(null, provider.slug)}
             serviceId={service.id}
-            staffId={p.staffId}
+            staffId={staffId}
             start={chosen.value}
             initial={{ name: client?.name ?? "", email: client?.email ?? "", phone: "" }}
             timezone={tz}
@@ -155,7 +178,7 @@ export default async function BookPage({ params, searchParams }: Props) {
 
   return (
     <Frame step={step === "time" ? "time" : "day"}>
-      <ChoiceSummary choices={[serviceChoice]} />
+      <ChoiceSummary choices={[serviceChoice, ...staffChoice]} />
       {p.start ? (
         <Flash tone="warning">Sorry, that time is no longer available. Please choose another time.</Flash>
       ) : null}
