@@ -11,7 +11,9 @@ import { parseWeeklyHoursForm } from "@/lib/provider/hours";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";
 import { createStaff, deleteStaff, moveStaff, setStaffActive, staffFormObject, staffSchema, updateStaff } from "@/lib/staff/members";
+import { cancelAppointment } from "@/lib/booking/manage";
 import { staffErrorKey } from "@/lib/staff/flash";
+import { reassignAppointment } from "@/lib/staff/reassign";
 import { checkPhoto, removeStaffPhoto, setStaffPhoto } from "@/lib/staff/photo";
 
 /*
@@ -191,4 +193,40 @@ export async function revokeInviteAction(formData: FormData): Promise<void> {
   }
   revalidatePath(`/dashboard/staff/${staffId}`);
   redirect(`/dashboard/staff/${staffId}?${outcome}#login`);
+}
+
+/** From a member's page: move one of their upcoming appointments to another qualified, free member. */
+export async function reassignAppointmentAction(formData: FormData): Promise<void> {
+  const { provider } = await requirePro("staff");
+  const staffId = String(formData.get("staffId") ?? "");
+  const back = isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff";
+  let outcome = "reassigned=1";
+  try {
+    await reassignAppointment(await getDb(), provider.id, String(formData.get("appointmentId") ?? ""), String(formData.get("toStaffId") ?? ""));
+  } catch (e) {
+    outcome = flashError(e);
+  }
+  revalidatePath("/dashboard");
+  revalidateStaff(provider.slug, isUuid(staffId) ? staffId : undefined);
+  redirect(`${back}?${outcome}#upcoming`);
+}
+
+/** From a member's page: cancel one of their upcoming appointments; the client is told by mail. */
+export async function cancelMemberAppointmentAction(formData: FormData): Promise<void> {
+  const { provider } = await requirePro("staff");
+  const staffId = String(formData.get("staffId") ?? "");
+  const back = isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff";
+  let outcome = "cancelled=1";
+  try {
+    await cancelAppointment(await getDb(), {
+      appointmentId: String(formData.get("appointmentId") ?? ""),
+      actor: { kind: "provider", providerId: provider.id },
+      reason: String(formData.get("reason") ?? "") || undefined,
+    });
+  } catch (e) {
+    outcome = flashError(e);
+  }
+  revalidatePath("/dashboard");
+  revalidateStaff(provider.slug, isUuid(staffId) ? staffId : undefined);
+  redirect(`${back}?${outcome}#upcoming`);
 }

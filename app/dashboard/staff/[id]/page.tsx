@@ -14,14 +14,24 @@ import { requirePro } from "@/lib/plans/guard";
 import { staffErrorMessage } from "@/lib/staff/flash";
 import { getInviteStatus } from "@/lib/staff/invites";
 import { getStaffUsage, listMemberUpcoming, staffDeletionRefusal } from "@/lib/staff/members";
-import { deleteStaffAction, revokeInviteAction, sendInviteAction, setStaffActiveAction } from "../actions";
+import {
+  cancelMemberAppointmentAction,
+  deleteStaffAction,
+  reassignAppointmentAction,
+  revokeInviteAction,
+  sendInviteAction,
+  setStaffActiveAction,
+} from "../actions";
+import { reassignOptions } from "@/lib/staff/reassign";
 import { memberOrNotFound } from "./member";
 
 export const metadata: Metadata = { title: "Staff member" };
 
-type Search = { created?: string; saved?: string; invited?: string; revoked?: string; activated?: string; deactivated?: string; error?: string };
+type Search = { reassigned?: string; cancelled?: string; created?: string; saved?: string; invited?: string; revoked?: string; activated?: string; deactivated?: string; error?: string };
 
 const flashes: [keyof Search, string][] = [
+  ["reassigned", "Appointment reassigned. The client has been told by email."],
+  ["cancelled", "Appointment cancelled. The client has been told by email."],
   ["created", "Staff member added. Set their working hours next."],
   ["saved", "Changes saved."],
   ["invited", "Invitation sent. The link works once and expires in 7 days."],
@@ -42,6 +52,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
     getStaffUsage(db, provider.id, member.id, now),
   ]);
   const refusal = staffDeletionRefusal(usage);
+  const options = await Promise.all(upcoming.map((a) => reassignOptions(db, provider.id, a.id, now)));
   const success = flashes.find(([key]) => search[key] === "1")?.[1];
   const error = search.error === "IN_USE" ? refusal : staffErrorMessage(search.error);
 
@@ -123,22 +134,56 @@ export default async function StaffMemberPage({ params, searchParams }: { params
         </Card>
       </div>
 
-      <Card title="Upcoming appointments">
-        {upcoming.length === 0 ? (
-          <p className="text-sm text-slate-600">No upcoming appointments.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100" aria-label={`Upcoming appointments of ${member.name}`}>
-            {upcoming.map((a) => (
-              <li key={a.id} className="py-2 text-sm">
-                <p className="font-medium text-slate-900">{formatWhen(a.startsAt, a.endsAt, provider.timezone)}</p>
-                <p className="text-slate-600">
-                  {a.serviceName} · {a.clientName}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <div id="upcoming" className="scroll-mt-6">
+        <Card title="Upcoming appointments">
+          {upcoming.length === 0 ? (
+            <p className="text-sm text-slate-600">No upcoming appointments.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label={`Upcoming appointments of ${member.name}`}>
+              {upcoming.map((a, i) => (
+                <li key={a.id} className="space-y-2 py-3 text-sm">
+                  <div>
+                    <p className="font-medium text-slate-900">{formatWhen(a.startsAt, a.endsAt, provider.timezone)}</p>
+                    <p className="text-slate-600">
+                      {a.serviceName} · {a.clientName}
+                    </p>
+                  </div>
+                  <div className="flex flex-wrap items-end gap-2">
+                    {options[i]!.length ? (
+                      <form action={reassignAppointmentAction} className="flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="staffId" value={member.id} />
+                        <input type="hidden" name="appointmentId" value={a.id} />
+                        <label className="text-xs text-slate-600">
+                          <span className="block">Reassign to</span>
+                          <select name="toStaffId" className="mt-1 rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300" aria-label={`Reassign ${a.clientName}'s appointment to`}>
+                            {options[i]!.map((o) => (
+                              <option key={o.id} value={o.id}>
+                                {o.name}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <SubmitButton variant="secondary" pendingLabel="Reassigning…">
+                          Reassign
+                        </SubmitButton>
+                      </form>
+                    ) : (
+                      <p className="text-slate-500">Nobody else who provides this service is free then.</p>
+                    )}
+                    <form action={cancelMemberAppointmentAction}>
+                      <input type="hidden" name="staffId" value={member.id} />
+                      <input type="hidden" name="appointmentId" value={a.id} />
+                      <ConfirmButton confirm={`Cancel ${a.clientName}'s appointment? They will be told by email.`} pendingLabel="Cancelling…">
+                        Cancel appointment
+                      </ConfirmButton>
+                    </form>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
 
       <Card title="Deactivate or delete">
         <div className="space-y-3 text-sm text-slate-700">
