@@ -7,7 +7,7 @@ const STAFF_PASSWORD = "staff-password-1";
 
 // Each journey registers providers through the UI and walks several pages: on a shared two-core
 // machine that takes well over the default 30 s.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("a FREE provider meets the upgrade prompt, starts the trial once, and adds staff with services, photo, availability and time off", async ({
   newProvider,
