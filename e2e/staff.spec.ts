@@ -1,3 +1,4 @@
+import { daysFromToday, nextWeekday } from "./dates";
 import { DEMO, expect, test, uniqueEmail } from "./fixtures";
 import { dashboardNav } from "./pages/dashboard-nav";
 import { LoginPage } from "./pages/login-page";
@@ -174,4 +175,53 @@ test("the demo staff login signs in to its schedule at Northside Physio", async 
   await login.signInAs("staff@northside.example", DEMO.password);
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByText(`Priya Shah at ${DEMO.pro.name}`)).toBeVisible();
+});
+
+test("a guest books any available and then a named member; the provider reassigns one; the member sees exactly theirs", async ({
+  page,
+  newGuestPage,
+}, testInfo) => {
+  const zone = "America/New_York";
+  // A Tuesday some weeks out, a different one per project (both share the demo clinic).
+  const date = nextWeekday(daysFromToday(testInfo.project.name === "phone" ? 21 : 14, zone), 2);
+  const run = Math.random().toString(36).slice(2, 7);
+  const guest = await newGuestPage();
+
+  const book = async (who: string, name: string, nth: number) => {
+    await guest.goto(`/p/${DEMO.pro.slug}`);
+    await guest.getByRole("link", { name: "Book Follow-up session", exact: true }).click();
+    await expect(guest.getByRole("heading", { name: "Choose who you'd like to see" })).toBeVisible();
+    const choices = guest.getByRole("list", { name: "Staff" }).getByRole("link");
+    await expect(choices.first()).toContainText("Any available");
+    await guest.getByRole("link", { name: new RegExp(`^${who}`) }).click();
+    await expect(guest.getByRole("heading", { name: "Choose a day" })).toBeVisible();
+    await guest.goto(`${guest.url()}&date=${date}`);
+    const times = guest.locator("section", { has: guest.getByRole("heading", { name: "Choose a time" }) }).getByRole("button");
+    await times.nth(nth).click();
+    await expect(guest.getByRole("heading", { name: "Your details" })).toBeVisible();
+    await guest.getByLabel("Name", { exact: true }).fill(name);
+    await guest.getByLabel("Email", { exact: true }).fill(uniqueEmail("staffbook"));
+    await guest.getByLabel("Phone", { exact: true }).fill("+1 212 555 0199");
+    await guest.getByRole("button", { name: /^(Confirm booking|Send booking request)$/ }).click();
+    await expect(guest.getByRole("heading", { name: "Your appointment" })).toBeVisible();
+  };
+  await book("Any available", `Any Guest ${run}`, 0); // 10:00 → Priya (fewest that day, then display order)
+  await book("Marco Diaz", `Named Guest ${run}`, 1); // Marco's second time, 10:45
+
+  // The provider moves Marco's appointment to Priya, who is free then.
+  await new LoginPage(page).signInAs(DEMO.pro.email, DEMO.password);
+  await page.goto("/dashboard/staff");
+  await page.getByRole("link", { name: "Marco Diaz", exact: true }).click();
+  const marcos = page.getByRole("list", { name: "Upcoming appointments of Marco Diaz" }).getByRole("listitem").filter({ hasText: `Named Guest ${run}` });
+  await expect(marcos).toHaveCount(1);
+  await marcos.getByLabel(`Reassign Named Guest ${run}'s appointment to`).selectOption({ label: "Priya Shah" });
+  await marcos.getByRole("button", { name: "Reassign" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Appointment reassigned." })).toBeVisible();
+  await expect(page.getByText(`Named Guest ${run}`)).toHaveCount(0);
+
+  // Priya's login sees both, and nobody else's.
+  const staffPage = await newGuestPage();
+  await new LoginPage(staffPage).signInAs("staff@northside.example", DEMO.password);
+  await expect(staffPage.getByText(`Any Guest ${run}`)).toBeVisible();
+  await expect(staffPage.getByText(`Named Guest ${run}`)).toBeVisible();
 });
