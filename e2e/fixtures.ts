@@ -6,6 +6,7 @@ import { ManagePage } from "./pages/manage-page";
 import { RegisterPage } from "./pages/register-page";
 import { SiteHeader } from "./pages/site-header";
 import { setUpProvider, type ProviderOptions, type TestProvider } from "./providers";
+import { signInWithRequest } from "./test-api";
 
 /** The demo data every e2e server starts with (db/seed.ts). */
 export const DEMO = {
@@ -85,7 +86,20 @@ function sameMail(a: Mail, b: Mail): boolean {
   return a.id === b.id;
 }
 
+export type DemoRole = "client" | "provider" | "pro";
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+type WorkerFixtures = {
+  /** The session cookies of a demo account, signed in once per worker and role. */
+  demoSession: (role: DemoRole) => Promise<StorageState>;
+};
+
 type Fixtures = {
+  /**
+   * Signs `page`'s browser context in as a demo account without the login screen (for journeys
+   * that test something else; auth.spec.ts tests the screen itself).
+   */
+  signInAs: (role: DemoRole) => Promise<void>;
   mailbox: Mailbox;
   loginPage: LoginPage;
   registerPage: RegisterPage;
@@ -103,7 +117,34 @@ type Fixtures = {
   deviceOptions: BrowserContextOptions;
 };
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  demoSession: [
+    async ({ playwright }, provide, workerInfo) => {
+      const sessions = new Map<DemoRole, Promise<StorageState>>();
+      await provide((role) => {
+        let session = sessions.get(role);
+        if (!session) {
+          session = (async () => {
+            const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+            try {
+              await signInWithRequest(request, DEMO[role].email, DEMO.password);
+              return await request.storageState();
+            } finally {
+              await request.dispose();
+            }
+          })();
+          sessions.set(role, session);
+        }
+        return session;
+      });
+    },
+    { scope: "worker" },
+  ],
+  signInAs: async ({ page, demoSession }, provide) => {
+    await provide(async (role) => {
+      await page.context().addCookies((await demoSession(role)).cookies);
+    });
+  },
   mailbox: async ({ browser, baseURL }, provide) => {
     await provide(new Mailbox(browser, baseURL!));
   },
