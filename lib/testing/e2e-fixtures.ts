@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/db/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/availability";
+import { linkify } from "@/lib/notify/linkify";
+import { listMail } from "@/lib/notify/mailbox";
 
 /*
  * POST /api/test/fixtures: end-to-end journeys build their provider, services, hours, users
@@ -86,7 +88,10 @@ const userSchema = z.object({
   password: z.string().min(10),
 });
 
-export const fixtureRequestSchema = z.discriminatedUnion("kind", [providerSchema, appointmentSchema, userSchema]);
+/** Reads, not writes: the mail captured for a recipient, newest first (what /dev/mailbox lists). */
+const mailsSchema = z.object({ kind: z.literal("mails"), to: z.email() });
+
+export const fixtureRequestSchema = z.discriminatedUnion("kind", [providerSchema, appointmentSchema, userSchema, mailsSchema]);
 export type FixtureRequest = z.input<typeof fixtureRequestSchema>;
 
 export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSchema>): Promise<Record<string, unknown>> {
@@ -126,6 +131,19 @@ export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSc
         manageToken: token,
       });
       return { id: a.id, start: a.startsAt.toISOString(), end: a.endsAt.toISOString(), managePath: `/bookings/${token}` };
+    }
+    case "mails": {
+      const to = input.to.toLowerCase();
+      const mails = (await listMail(db, { to })).filter((m) => m.to.toLowerCase() === to);
+      return {
+        mails: mails.map((m) => ({
+          id: m.id,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          links: linkify(m.text).flatMap((part) => (part.kind === "link" ? [part.href] : [])),
+        })),
+      };
     }
     case "user": {
       const u = await createUser(db, { role: input.role, email: input.email.toLowerCase(), name: input.name, password: input.password });
