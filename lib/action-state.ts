@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, isAppError } from "./errors";
+import { formObject } from "./validation";
 
 /** What every form's server action returns to `useActionState`. */
 export type ActionState = {
@@ -13,14 +14,8 @@ export type ActionState = {
 
 export const initialActionState: ActionState = {};
 
-/** Form fields as strings, minus secrets, for echoing back after a failed submit. */
-export function formValues(formData: FormData, omit: string[] = ["password", "confirmPassword"]) {
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) {
-    if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$ACTION")) values[k] = v;
-  }
-  return values;
-}
+/** What the user typed, minus passwords and tokens, for echoing back after a failed submit. */
+export const formValues = (formData: FormData) => formObject(formData, { omitSecrets: true });
 
 export function validationState(error: z.ZodError, formData?: FormData): ActionState {
   return {

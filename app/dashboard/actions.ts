@@ -8,7 +8,7 @@ import { toActionError, validationState, type ActionState } from "@/lib/action-s
 import { requireProvider } from "@/lib/auth/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
-import { formObject } from "@/lib/provider/form-fields";
+import { formObject } from "@/lib/validation";
 import { dashboardHref } from "./dashboard-href";
 
 // The list's filters ride along so the page comes back as it was; they are re-parsed, never trusted.

@@ -5,7 +5,7 @@ import { appointments, mailMessages, services, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { registerUser } from "./register";
 import { registerSchema } from "./schemas";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, newToken } from "@/lib/tokens";
 import { RESEND_LIMIT, resendVerification, verifyEmail } from "./verification";
 
 describe.each(testDrivers())("email verification on %s", (kind) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { appointments, providers, services, users, type AppointmentStatus } from "@/db/schema";
-import { hashToken, newToken } from "@/lib/auth/tokens";
+import { hashToken, newToken } from "@/lib/tokens";
 import { listClientAppointments } from "./appointments";
 
 const NOW = new Date("2030-03-10T12:00:00Z");

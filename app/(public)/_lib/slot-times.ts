@@ -1,7 +1,7 @@
 import type { SlotFormState } from "./form-state";
-import { parseInstant } from "@/components/booking/booking-params";
-import { formatDayLabel } from "@/components/booking/format";
-import { slotDays } from "@/components/booking/slot-options";
+import { parseInstant } from "@/lib/booking/picker";
+import { formatDayLabel } from "@/lib/format";
+import { slotDays } from "@/lib/booking/slot-options";
 import type { Db } from "@/db";
 import { zonedDate } from "@/lib/availability";
 import { listSlots } from "@/lib/booking/slots";

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { toActionError, validationState, type ActionState } from "@/lib/action-state";
 import { requireProvider } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
-import { formObject } from "@/lib/provider/form-fields";
+import { formObject } from "@/lib/validation";
 import { addClosedDate, closedDateSchema, parseWeeklyHoursForm, removeClosedDate, replaceWeeklyHours } from "@/lib/provider/hours";
 
 function revalidateHours(slug: string) {

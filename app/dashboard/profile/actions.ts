@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { toActionError, validationState, type ActionState } from "@/lib/action-state";
 import { requireProvider } from "@/lib/auth/guards";
-import { formObject } from "@/lib/provider/form-fields";
+import { formObject } from "@/lib/validation";
 import { profileSchema, updateProfile } from "@/lib/provider/profile";
 
 export async function saveProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -8,9 +8,10 @@ import { formValues, toActionError, validationState, type ActionState } from "@/
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { requireProvider } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create";
-import { emailSchema, nameSchema, notesSchema, phoneSchema } from "@/lib/booking/schema";
+import { nameSchema, notesSchema, phoneSchema } from "@/lib/booking/schema";
+import { emailSchema } from "@/lib/validation";
 import { isAppError } from "@/lib/errors";
-import { formObject, isoDate } from "@/lib/provider/form-fields";
+import { formObject, isoDate } from "@/lib/validation";
 
 const newAppointmentSchema = z.object({
   serviceId: z.uuid({ error: "Choose a service." }),

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { rescheduleBookingAction } from "../actions";
 import { RescheduleForm } from "./reschedule-form";
-import { hrefWith } from "@/components/booking/booking-params";
-import { dayWindow } from "@/components/booking/calendar-days";
+import { hrefWith } from "@/lib/booking/picker";
+import { dayWindow } from "@/lib/booking/calendar-days";
 import { DayPicker } from "@/components/booking/day-picker";
-import { formatLongDate, formatWhen } from "@/components/booking/format";
-import { slotDays } from "@/components/booking/slot-options";
+import { formatLongDate, formatWhen } from "@/lib/format";
+import { slotDays } from "@/lib/booking/slot-options";
 import { TimePicker } from "@/components/booking/time-picker";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";

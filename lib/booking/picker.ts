@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUuid } from "@/lib/validation";
 import { isCalendarDate } from "./calendar-days";
 
 /**
@@ -20,7 +21,6 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 export type BookingStep = "service" | "day" | "time" | "details";
 
-const uuid = z.uuid();
 const instant = z.iso.datetime({ offset: true });
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -39,11 +39,6 @@ export function parseInstant(value: string | string[] | undefined): string | und
 export function parseDate(value: string | string[] | undefined): string | undefined {
   const v = first(value);
   return isCalendarDate(v) ? v : undefined;
-}
-
-export function parseUuid(value: string | string[] | undefined): string | undefined {
-  const v = first(value);
-  return v && uuid.safeParse(v).success ? v.toLowerCase() : undefined;
 }
 
 export function parseBookingParams(sp: SearchParams): BookingParams {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookingHref, bookingStep, hrefWith, parseBookingParams, parseInstant } from "./booking-params";
+import { bookingHref, bookingStep, hrefWith, parseBookingParams, parseInstant } from "./picker";
 
 const serviceId = "5b0b8a4e-3c5e-4f5e-9a57-6c1c2f0d9b11";
 
