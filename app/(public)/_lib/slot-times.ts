@@ -43,7 +43,7 @@ export async function slotRefusal(
   now: Date = new Date(),
 ): Promise<SlotFormState | null> {
   if (!isAppError(e) || (e.code !== "SLOT_TAKEN" && e.code !== "OUTSIDE_HOURS")) return null;
-  const message = e.code === "SLOT_TAKEN" ? "Sorry, that time was just taken." : (e.fieldErrors?.start?.[0] ?? e.message);
+  const message = e.code === "SLOT_TAKEN" ? e.message : (e.fieldErrors?.start?.[0] ?? e.message);
   const start = startOf(formData);
   return {
     ok: false,
