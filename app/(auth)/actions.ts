@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { signOut } from "@/auth";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/guards";
 import { resendVerification } from "@/lib/auth/verification";
 

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { appointments, providers, services, users, type AppointmentStatus } from "@/db/schema";

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { afterSignInPath } from "@/lib/auth/roles";
 import { loginSchema } from "@/lib/auth/schemas";

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { registerUser } from "@/lib/auth/register";
 import { roleHome } from "@/lib/auth/roles";
 import { registerSchema } from "@/lib/auth/schemas";

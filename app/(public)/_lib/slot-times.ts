@@ -5,7 +5,7 @@ import { slotDays } from "@/lib/booking/slot-options";
 import type { Db } from "@/db";
 import { zonedDate } from "@/lib/availability";
 import { listSlots } from "@/lib/booking/slots";
-import { formValues } from "@/lib/action-state";
+import { formValues } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";
 
 export type SlotScope = { providerId: string; serviceId: string; staffId?: string | null; timezone: string };

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { flashAction, formAction } from "@/lib/action-state";
+import { flashAction, formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { addClosedDate, closedDateSchema, parseWeeklyHoursForm, removeClosedDate, replaceWeeklyHours } from "@/lib/provider/hours";
 

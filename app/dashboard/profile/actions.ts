@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { profileSchema, updateProfile } from "@/lib/provider/profile";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { flashAction, formAction } from "@/lib/action-state";
+import { flashAction, formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { getDb } from "@/db";
 import { createService, deleteService, serviceSchema, setServiceActive, updateService } from "@/lib/provider/services";

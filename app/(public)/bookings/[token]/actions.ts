@@ -3,7 +3,7 @@
 import type { SlotFormState } from "../../_lib/form-state";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";
 import { AppError } from "@/lib/errors";

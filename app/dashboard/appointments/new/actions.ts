@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { requireProvider } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create";

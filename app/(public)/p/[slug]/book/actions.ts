@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import type { SlotFormState } from "../../../_lib/form-state";
 import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
 import { getDb } from "@/db";
-import { formAction } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create";
 import { bookPath } from "@/lib/booking/picker";
