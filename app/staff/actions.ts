@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { requireRole } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 import { applyStaffAppointmentAction, STAFF_ACTIONS } from "@/lib/staff/schedule";
 
 const schema = z.object({ appointmentId: z.string().refine(isUuid), action: z.enum(STAFF_ACTIONS) });

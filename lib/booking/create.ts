@@ -7,7 +7,7 @@ import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "@/lib/staff
 import { assertBookableOrThrow, loadBookingContextOrThrow, loadClosedDates } from "./context";
 import { queueBookingCreatedMails } from "./mails";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
-import { newManageToken } from "./token";
+import { newTokenWithHash } from "@/lib/tokens";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -70,7 +70,7 @@ export async function createBooking(
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const source = input.by === "provider" ? (input.source ?? "phone") : "online";
   const status = bookingStatus(provider, input.by);
-  const { token, hash } = newManageToken();
+  const { token, hash } = newTokenWithHash();
   const c = contact.data;
 
   try {

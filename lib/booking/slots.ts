@@ -4,7 +4,7 @@ import { queryRows, type Db } from "@/db";
 import { computeSlots, type WeeklyInterval } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
 import { listStaffSlots, STAFF_CHOICE_OFF, usesStaff } from "@/lib/staff/booking";
-import { isUuid } from "./context";
+import { isUuid } from "@/lib/validation";
 import { dateRangeSchema } from "./schema";
 
 export type SlotListing = {

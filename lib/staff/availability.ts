@@ -5,7 +5,8 @@ import { providers, staffAvailability, staffMembers, staffTimeOff } from "@/db/s
 import { zonedDate } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
 import { validateWeeklyHours, type HoursInterval } from "@/lib/provider/hours";
-import { isoDate, isUuid, optionalText } from "@/lib/provider/form-fields";
+import { optionalText } from "@/lib/provider/form-fields";
+import { isoDate, isUuid } from "@/lib/validation";
 
 /*
  * A member's weekly intervals (the same shape and validation as the provider's opening hours:

@@ -3,7 +3,7 @@ import { queryRows, type DbOrTx } from "@/db";
 import { addDays, isBookableSlot, zonedDate, type WeeklyInterval } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
 import { isPro } from "@/lib/plans/plans";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 import { loadStaffResources } from "./load";
 import { computeStaffSlots, fairOrder, memberSlotInput, type BusinessRules, type StaffSlot } from "./resources";
 

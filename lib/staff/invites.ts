@@ -3,11 +3,11 @@ import type { Db, Tx } from "@/db";
 import { providers, staffInvites, staffMembers, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/auth/email";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { hashToken, newToken } from "@/lib/auth/tokens";
+import { hashToken, newToken } from "@/lib/tokens";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 import { STAFF_ERROR_MESSAGES } from "./flash";
 
 export const INVITE_TTL_DAYS = 7;

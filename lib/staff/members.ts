@@ -2,9 +2,10 @@ import { and, asc, count, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
-import { emailSchema } from "@/lib/auth/schemas";
+import { emailSchema } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
-import { checkbox, isUuid, optionalText, phonePattern, requiredText } from "@/lib/provider/form-fields";
+import { checkbox, optionalText, phonePattern, requiredText } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 
 export const MAX_ACTIVE_STAFF = 10;
 export const STAFF_LIMIT_MESSAGE = `You can have at most ${MAX_ACTIVE_STAFF} active staff members. Deactivate someone first.`;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { staffMembers, staffPhotos } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export type PhotoType = "image/jpeg" | "image/png" | "image/webp";

@@ -7,7 +7,7 @@ import { loadWeeklyHours } from "@/lib/booking/providers";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
 import { formatInZone } from "@/lib/notify/templates";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 import { loadStaffResources } from "./load";
 import { memberSlotInput, type BusinessRules } from "./resources";
 

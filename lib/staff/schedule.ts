@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
@@ -5,7 +6,7 @@ import { zonedDate } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
 import { isPro } from "@/lib/plans/plans";
 import { applyAppointmentAction, type AppointmentAction } from "@/lib/provider/appointments";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 
 export type StaffAppointment = {
   id: string;

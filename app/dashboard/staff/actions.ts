@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { formValues, toActionError, validationState, type ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
+import { formValues, toActionError, validationState } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";
 import { requirePro } from "@/lib/plans/guard";
-import { formObject, isUuid } from "@/lib/provider/form-fields";
+import { formObject, isUuid } from "@/lib/validation";
 import { parseWeeklyHoursForm } from "@/lib/provider/hours";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";

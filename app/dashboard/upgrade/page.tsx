@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { zonedDate } from "@/lib/availability";
-import { formatLongDate } from "@/components/booking/format";
+import { formatLongDate } from "@/lib/format";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db";

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { getDb } from "@/db";
-import { toActionError, type ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
+import { toActionError } from "@/lib/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { acceptStaffInvite } from "@/lib/staff/invites";
 

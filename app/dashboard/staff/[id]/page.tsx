@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatLongDate, formatWhen } from "@/components/booking/format";
+import { formatLongDate, formatWhen } from "@/lib/format";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

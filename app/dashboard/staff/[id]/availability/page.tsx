@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatLongDate } from "@/components/booking/format";
+import { formatLongDate } from "@/lib/format";
 import { WeeklyIntervalsForm } from "@/components/dashboard/weekly-intervals-form";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -10,7 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { zonedDate } from "@/lib/availability";
 import { requirePro } from "@/lib/plans/guard";
-import { getWeeklyHours, WEEKDAYS, type HoursInterval } from "@/lib/provider/hours";
+import { loadWeeklyHours } from "@/lib/booking/providers";
+import { type HoursInterval } from "@/lib/provider/hours";
+import { WEEKDAYS } from "@/lib/time";
 import { getStaffWeeklyAvailability, listUpcomingTimeOff } from "@/lib/staff/availability";
 import { staffErrorMessage } from "@/lib/staff/flash";
 import { addTimeOffAction, removeTimeOffAction, saveAvailabilityAction } from "../../actions";
@@ -29,7 +31,7 @@ export default async function StaffAvailabilityPage({ params, searchParams }: { 
   const now = new Date();
   const [weekly, opening, timeOff] = await Promise.all([
     getStaffWeeklyAvailability(db, provider.id, member.id),
-    getWeeklyHours(db, provider.id),
+    loadWeeklyHours(db, provider.id),
     listUpcomingTimeOff(db, provider.id, member.id, now),
   ]);
   const success = search.saved === "1" ? "Availability saved." : search.timeOff === "1" ? "Time off added." : search.timeOffRemoved === "1" ? "Time off removed." : null;
