@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { prepareDb } from "@/lib/runtime";
 import { openDb, type DbHandle } from "./index";
-import { startBoss } from "@/lib/jobs/boss";
-import { migrateDb } from "./migrate";
 
 export type DriverKind = DbHandle["kind"];
 
@@ -18,9 +17,7 @@ export type TestDb = DbHandle & { dispose(): Promise<void> };
  */
 export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   if (kind === "pglite") {
-    const handle = await openDb({});
-    await migrateDb(handle);
-    await startBoss(handle);
+    const handle = await prepareDb(await openDb({}));
     return { ...handle, dispose: () => handle.close() };
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
@@ -32,9 +29,7 @@ export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString() });
-  await migrateDb(handle);
-  await startBoss(handle);
+  const handle = await prepareDb(await openDb({ url: url.toString() }));
   return {
     ...handle,
     async dispose() {

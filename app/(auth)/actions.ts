@@ -1,7 +1,7 @@
 "use server";
 
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import type { ActionState } from "@/lib/action-state";
 import { toActionError } from "@/lib/action-state";
 import { requireUser } from "@/lib/auth/guards";

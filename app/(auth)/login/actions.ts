@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formValues, toActionError, validationState, type ActionState } from "@/lib/action-state";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { afterSignInPath } from "@/lib/auth/roles";

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { zonedDate, zoneLabel } from "@/lib/availability";
 import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";

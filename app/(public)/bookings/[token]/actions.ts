@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { SlotFormState } from "../../_lib/form-state";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import type { ActionState } from "@/lib/action-state";
 import { toActionError, validationState } from "@/lib/action-state";
 import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "@/lib/booking/manage";

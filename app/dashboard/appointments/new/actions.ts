@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formValues, toActionError, validationState, type ActionState } from "@/lib/action-state";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { requireProvider } from "@/lib/auth/guards";

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { isValidLocalDate, zonedDate, zonedTime, zoneLabel } from "@/lib/availability";
 import { requireProvider } from "@/lib/auth/guards";
 import { listSlots } from "@/lib/booking/slots";

@@ -9,7 +9,7 @@ import { slotDays } from "@/components/booking/slot-options";
 import { TimePicker } from "@/components/booking/time-picker";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { addDays, zonedDate } from "@/lib/availability";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { listSlots } from "@/lib/booking/slots";

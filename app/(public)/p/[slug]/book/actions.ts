@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import type { SlotFormState } from "../../../_lib/form-state";
 import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
 import { bookPath, parseUuid } from "@/components/booking/booking-params";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { toActionError, validationState } from "@/lib/action-state";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create";

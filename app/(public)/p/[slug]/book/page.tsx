@@ -15,7 +15,7 @@ import { slotDays } from "@/components/booking/slot-options";
 import { TimePicker } from "@/components/booking/time-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { addDays, zonedDate } from "@/lib/availability";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { listSlots } from "@/lib/booking/slots";
