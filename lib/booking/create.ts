@@ -5,7 +5,7 @@ import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
 import { newManageToken } from "./token";
-import { insertAppointment } from "./write";
+import { insertAppointment, type WriteActor } from "./write";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -69,9 +69,8 @@ export async function createBooking(
 
   try {
     return await db.transaction(async (tx) => {
-      const actor = input.by === "client" ? { kind: "client" as const, userId: input.clientUserId! } : input.by === "guest" ? { kind: "guest" as const, token } : { kind: "provider" as const, providerId: provider.id };
       const appointment = await insertAppointment(db, tx, {
-        actor,
+        actor: writeActor(input, provider.id, token),
         manageToken: token,
         values: {
           providerId: provider.id,
@@ -95,6 +94,12 @@ export async function createBooking(
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
     throw e;
   }
+}
+
+function writeActor(input: CreateBookingInput, providerId: string, token: string): WriteActor {
+  if (input.by === "client") return { kind: "client", userId: input.clientUserId! };
+  if (input.by === "guest") return { kind: "guest", token };
+  return { kind: "provider", providerId };
 }
 
 /** The status a new booking starts in: online bookings wait for a provider who approves by hand. */
