@@ -3,7 +3,7 @@
  *   npm run plan -- <slug> pro <months>
  *   npm run plan -- <slug> free
  */
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/runtime";
 import { isAppError } from "@/lib/errors";
 import { setPlanBySlug } from "@/lib/plans/plans";
 import { envOrExit } from "./lib/config";

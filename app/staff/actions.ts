@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";

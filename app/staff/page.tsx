@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { groupByDay, listStaffSchedule } from "@/lib/staff/schedule";

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
-import { appointments, type Appointment } from "@/db/schema";
+import type { Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { addDays, zonedDate } from "@/lib/availability";
 import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
-import { assertBookableOrThrow, loadBookingContextOrThrow, loadClosedDates } from "./context";
-import { queueBookingCreatedMails } from "./mails";
+import { bookingRules } from "@/lib/staff/booking";
+import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
 import { newTokenWithHash } from "@/lib/tokens";
+import { insertAppointment, type WriteActor } from "./write";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -39,8 +39,8 @@ const contactSchema = z.object({
  * any number of concurrent bookings of one slot exactly one commits, the rest get SLOT_TAKEN.
  * An online booking with a provider who approves bookings by hand is `pending` (it holds the
  * slot all the same); walk-in/phone bookings and everything else are `confirmed`.
- * The appointment and its mails (client confirmation with .ics and manage link, or a "request
- * received" without .ics; provider notice for online bookings) are written in one transaction.
+ * The appointment, its change row and its notices (lib/booking/notices.ts) are written in one
+ * transaction through lib/booking/write.ts.
  *
  * Throws AppError NOT_FOUND (unknown provider; service inactive or not this provider's;
  * foreign staff member), VALIDATION (contact fields), OUTSIDE_HOURS (not a bookable slot),
@@ -76,25 +76,22 @@ export async function createBooking(
   try {
     return await db.transaction(async (tx) => {
       // Staff bookings: the free qualified members in fair order (one when chosen); each is
-      // tried in a savepoint and the exclusion constraint accepts the first still free.
+      // tried in a savepoint and the exclusion constraint accepts the first still free, so
+      // concurrent "any available" bookings spread over the free members.
       const candidates: (string | null)[] = staffMode
         ? await staffCandidatesOrThrow(tx, {
             providerId: provider.id,
             serviceId: service.id,
             staffId: ctx.staffId,
             start,
-            rules: {
-              timezone: provider.timezone,
-              weeklyHours: ctx.hours,
-              closedDates: await loadClosedDates(tx, provider.id, addDays(zonedDate(start, provider.timezone), -1), addDays(zonedDate(start, provider.timezone), 1)),
-              durationMinutes: service.durationMinutes,
-              minNoticeMinutes: input.by === "provider" ? 0 : provider.minNoticeMinutes,
-              horizonDays: input.by === "provider" ? 3650 : provider.bookingHorizonDays,
-              now,
-            },
+            rules: await bookingRules(tx, { providerId: provider.id, serviceId: service.id, start, by: input.by, now }),
           })
-        : [null];
-      const appointment = await insertFirstFree(tx, candidates, {
+        : [ctx.staffId];
+      const appointment = await insertWithFirstFree(tx, candidates, (sp, staffId) => insertAppointment(db, sp, {
+        actor: writeActor(input, provider.id, token),
+        manageToken: token,
+        values: {
+          staffId,
           providerId: provider.id,
           serviceId: service.id,
           clientUserId: input.by === "guest" ? null : (input.clientUserId ?? null),
@@ -107,32 +104,9 @@ export async function createBooking(
           status,
           manageTokenHash: hash,
           source,
-        });
-      await queueBookingCreatedMails(
-        db,
-        tx,
-        {
-          appointmentId: appointment!.id,
-          clientEmail: c.email,
-          providerEmail: provider.email || provider.ownerEmail,
-          context: {
-            providerName: provider.businessName,
-            providerPhone: provider.phone,
-            providerAddress: provider.address,
-            timezone: provider.timezone,
-            serviceName: service.name,
-            clientName: c.name,
-            clientEmail: c.email,
-            clientPhone: c.phone,
-            notes: c.notes ?? "",
-            start,
-            end,
-          },
         },
-        // A provider entering a walk-in does not need a mail about it.
-        { manageToken: token, notifyProvider: input.by !== "provider", source, pending: status === "pending" },
-      );
-      return { appointment: appointment!, manageToken: token };
+      }));
+      return { appointment, manageToken: token };
     });
   } catch (e) {
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
@@ -140,21 +114,24 @@ export async function createBooking(
   }
 }
 
+function writeActor(input: CreateBookingInput, providerId: string, token: string): WriteActor {
+  if (input.by === "client") return { kind: "client", userId: input.clientUserId! };
+  if (input.by === "guest") return { kind: "guest", token };
+  return { kind: "provider", providerId };
+}
+
 /**
- * Inserts the appointment with the first candidate the exclusion constraint accepts, each try
- * in its own savepoint so a refused one leaves the transaction usable. SLOT_TAKEN when none is.
+ * Writes with the first candidate the exclusion constraint accepts, each try in its own
+ * savepoint so a refused one leaves the transaction usable. SLOT_TAKEN when none is.
  */
-async function insertFirstFree(
+async function insertWithFirstFree(
   tx: Tx,
   candidates: (string | null)[],
-  values: Omit<typeof appointments.$inferInsert, "staffId">,
+  insert: (sp: Tx, staffId: string | null) => Promise<Appointment>,
 ): Promise<Appointment> {
   for (const staffId of candidates) {
     try {
-      return await tx.transaction(async (sp) => {
-        const [row] = await sp.insert(appointments).values({ ...values, staffId }).returning();
-        return row!;
-      });
+      return await tx.transaction((sp) => insert(sp, staffId));
     } catch (e) {
       if (pgErrorCode(e) !== PG.exclusionViolation) throw e;
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { usesStaff } from "./booking";
 import { listBookableStaff, type BookableMember } from "./members";
 

@@ -4,6 +4,7 @@ import { addDays, isBookableSlot, zonedDate, type WeeklyInterval } from "@/lib/a
 import { AppError } from "@/lib/errors";
 import { isPro } from "@/lib/plans/plans";
 import { isUuid } from "@/lib/validation";
+import { loadAvailability } from "@/lib/booking/availability";
 import { loadStaffResources } from "./load";
 import { computeStaffSlots, fairOrder, memberSlotInput, type BusinessRules, type StaffSlot } from "./resources";
 
@@ -83,4 +84,37 @@ export async function staffCandidatesOrThrow(
     throw new AppError("OUTSIDE_HOURS", message, { fieldErrors: { start: [message] } });
   }
   return fairOrder(free, args.start, timezone);
+}
+
+/**
+ * The business's rules around the local day of `start` (opening hours, closed dates, notice,
+ * horizon), read through the one availability loader, for checking members at that start.
+ */
+export async function bookingRules(
+  db: DbOrTx,
+  args: { providerId: string; serviceId: string; start: Date; by: "guest" | "client" | "provider"; now: Date; activeServiceOnly?: boolean },
+): Promise<Rules & { weeklyHours: WeeklyInterval[] }> {
+  const [zone] = await queryRows<{ timezone: string }>(db, sql`select timezone from providers where id = ${args.providerId}::uuid`);
+  if (!zone) throw new AppError("NOT_FOUND");
+  const day = zonedDate(args.start, zone.timezone);
+  const loaded = await loadAvailability(db, {
+    provider: { id: args.providerId },
+    serviceId: args.serviceId,
+    resource: { kind: "provider" },
+    from: addDays(day, -1),
+    to: addDays(day, 1),
+    activeServiceOnly: args.activeServiceOnly,
+  });
+  if (!loaded.ok) throw new AppError("NOT_FOUND");
+  const a = loaded.availability;
+  return {
+    timezone: a.timezone,
+    weeklyHours: a.weeklyHours,
+    closedDates: a.closedDates,
+    durationMinutes: loaded.durationMinutes,
+    minNoticeMinutes: args.by === "provider" ? 0 : a.minNoticeMinutes,
+    // A provider may book any future day by phone.
+    horizonDays: args.by === "provider" ? 3650 : a.horizonDays,
+    now: args.now,
+  };
 }

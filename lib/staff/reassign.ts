@@ -1,21 +1,21 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, services, staffMembers } from "@/db/schema";
 import { addDays, isoWeekday, parseWallTime, zonedDate, zonedTime } from "@/lib/availability";
-import { loadClosedDates } from "@/lib/booking/context";
-import { loadWeeklyHours } from "@/lib/booking/providers";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
+import { updateAppointment } from "@/lib/booking/write";
 import { queueMail } from "@/lib/notify/mail";
 import { formatInZone } from "@/lib/notify/templates";
 import { isUuid } from "@/lib/validation";
+import { bookingRules } from "./booking";
 import { loadStaffResources } from "./load";
 import { memberSlotInput, type BusinessRules } from "./resources";
 
 /*
  * Moving an appointment to another member (the provider's dashboard, or a member being
  * deactivated/deleted). Only to a member who provides the service and works then; the
- * exclusion constraint decides whether they are free. The client is told by mail in the
- * same transaction.
+ * exclusion constraint decides whether they are free. Written through lib/booking/write.ts,
+ * which records the change and queues the client's notice in the same transaction.
  */
 
 type Target = { id: string; startsAt: Date; endsAt: Date; serviceId: string; staffId: string | null; clientName: string; clientEmail: string; serviceName: string; businessName: string; timezone: string };
@@ -54,20 +54,12 @@ async function loadTarget(db: Db, providerId: string, appointmentId: string, now
 export async function reassignOptions(db: Db, providerId: string, appointmentId: string, now = new Date()): Promise<{ id: string; name: string }[]> {
   const a = await loadTarget(db, providerId, appointmentId, now);
   const day = zonedDate(a.startsAt, a.timezone);
-  const [members, hours, closed, names] = await Promise.all([
-    loadStaffResources(db, { providerId, serviceId: a.serviceId, from: addDays(day, -1), to: addDays(day, 1), timezone: a.timezone }),
-    loadWeeklyHours(db, providerId),
-    loadClosedDates(db, providerId, addDays(day, -1), addDays(day, 1)),
-    db.select({ id: staffMembers.id, name: staffMembers.name }).from(staffMembers).where(eq(staffMembers.providerId, providerId)),
-  ]);
+  const members = await loadStaffResources(db, { providerId, serviceId: a.serviceId, from: addDays(day, -1), to: addDays(day, 1), timezone: a.timezone });
+  const names = await db.select({ id: staffMembers.id, name: staffMembers.name }).from(staffMembers).where(eq(staffMembers.providerId, providerId));
+  const business = await bookingRules(db, { providerId, serviceId: a.serviceId, start: a.startsAt, by: "provider", now, activeServiceOnly: false });
   const rules: BusinessRules = {
-    timezone: a.timezone,
-    weeklyHours: hours,
-    closedDates: closed,
+    ...business,
     durationMinutes: Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000),
-    minNoticeMinutes: 0,
-    horizonDays: 3650,
-    now,
     from: addDays(day, -1),
     to: addDays(day, 1),
   };
@@ -97,12 +89,16 @@ export async function reassignAppointment(db: Db, providerId: string, appointmen
   const a = await loadTarget(db, providerId, appointmentId, now);
   try {
     await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(appointments)
-        .set({ staffId: toStaffId, updatedAt: sql`now()` })
-        .where(and(eq(appointments.id, a.id), eq(appointments.providerId, providerId), inArray(appointments.status, ["pending", "confirmed"])))
-        .returning({ id: appointments.id });
+      // Through the one write path: the change is recorded and the client told by its notices.
+      const row = await updateAppointment(db, tx, {
+        appointmentId: a.id,
+        kind: "reassigned",
+        actor: { kind: "provider", providerId },
+        where: and(eq(appointments.providerId, providerId), inArray(appointments.status, ["pending", "confirmed"])),
+        set: { staffId: toStaffId },
+      });
       if (!row) throw new AppError("INVALID_STATE");
+      // The write path keeps reassignments silent; a member's change is news to the client.
       await queueMail(db, tx, {
         to: a.clientEmail,
         subject: `Update: ${a.serviceName} at ${a.businessName}`,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import type { ActionState } from "@/lib/action-state";
 import { formValues, toActionError, validationState } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";

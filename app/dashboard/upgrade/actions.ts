@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { startTrial } from "@/lib/plans/plans";

@@ -5,7 +5,7 @@ import { zonedDate } from "@/lib/availability";
 import { formatLongDate } from "@/lib/format";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { getPlanSummary, TRIAL_DAYS } from "@/lib/plans/plans";

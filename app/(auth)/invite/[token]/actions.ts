@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import type { ActionState } from "@/lib/action-state";
 import { toActionError } from "@/lib/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";

@@ -8,7 +8,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { zonedDate } from "@/lib/availability";
 import { requirePro } from "@/lib/plans/guard";
 import { staffErrorMessage } from "@/lib/staff/flash";

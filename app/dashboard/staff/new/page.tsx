@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requirePro } from "@/lib/plans/guard";
 import { listServices } from "@/lib/provider/services";
 import { createStaffAction } from "../actions";

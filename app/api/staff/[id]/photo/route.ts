@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getStaffPhoto } from "@/lib/staff/photo";
 
 /**

@@ -7,7 +7,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { zonedDate } from "@/lib/availability";
 import { requirePro } from "@/lib/plans/guard";
 import { loadWeeklyHours } from "@/lib/booking/providers";
