@@ -15,6 +15,7 @@ test("a FREE provider meets the upgrade prompt, starts the trial once, and adds 
 }) => {
   const provider = await newProvider();
   const { page } = provider;
+  await page.goto("/dashboard");
 
   // FREE: the Staff tab leads to the upgrade page; opening a staff page directly is redirected and names the feature.
   await dashboardNav(page).getByRole("link", { name: /Staff/ }).click();

@@ -60,8 +60,10 @@ export async function createBooking(
 
   const ctx = await loadBookingContextOrThrow(db, input);
   const { provider, service } = ctx;
-  await assertBookableOrThrow(db, ctx, input.start, input.by, now);
   const staffMode = await usesStaff(db, provider.id, service.id, now);
+  // Staff bookings are checked against the member's own grid (inside the business's hours) by
+  // staffCandidatesOrThrow; everything else against the business's grid here.
+  if (!staffMode) await assertBookableOrThrow(db, ctx, input.start, input.by, now);
   if (!staffMode && ctx.staffId) {
     throw new AppError("VALIDATION", STAFF_CHOICE_OFF, { fieldErrors: { staffId: [STAFF_CHOICE_OFF] } });
   }
