@@ -215,6 +215,8 @@ export const mailMessages = pgTable(
     text: text().notNull(),
     html: text(),
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    /** Extra headers (List-Unsubscribe on non-essential mail); only names the transport allows. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: mailStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     lastError: text(),
@@ -243,3 +245,5 @@ export type StaffMember = typeof staffMembers.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type MailMessage = typeof mailMessages.$inferSelect;
+
+export * from "./schema/portal";

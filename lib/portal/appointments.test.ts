@@ -68,6 +68,6 @@ describe.each(testDrivers())("client appointments on %s", (kind) => {
 
   it("is empty for a client with no appointments", async () => {
     const [fresh] = await t.db.insert(users).values({ email: "new@example.com", name: "New", role: "client" }).returning();
-    expect(await listClientAppointments(t.db, fresh!.id, NOW)).toEqual({ upcoming: [], past: [] });
+    expect(await listClientAppointments(t.db, fresh!.id, NOW)).toEqual({ upcoming: [], past: [], pastPage: 1, pastPages: 1 });
   });
 });
