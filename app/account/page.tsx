@@ -30,7 +30,6 @@ export default async function AccountPage({ searchParams }: Props) {
           Welcome to Slotbook, {user.name}! {user.emailVerified ? null : "We've sent you a link to verify your email."}
         </Flash>
       ) : null}
-      {sp.deleted === "1" ? <Flash tone="success">Your account has been deleted.</Flash> : null}
 
       <Card title="Upcoming">
         {upcoming.length === 0 ? (
