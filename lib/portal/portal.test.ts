@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createBooking } from "@/lib/booking/create";
-import { cancelAppointment } from "@/lib/booking/manage";
+import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
 import { deliverSms, PermanentSmsError } from "@/lib/notify/sms";
@@ -23,6 +23,7 @@ import { listClientAppointments, PAST_PAGE_SIZE } from "./appointments";
 import { sendClientMessage } from "./client-notices";
 import { addFavorite, isFavorite, listFavorites, removeFavorite } from "./favorites";
 import { DEFAULT_PREFERENCES, getPreferences, savePreferences } from "./preferences";
+import { rebookAppointment } from "./rebook";
 import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } from "./unsubscribe";
 
 // Monday 2 March 2026, 09:00 in Berlin.
@@ -86,14 +87,34 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
       }
     });
 
-    it("refuses to cancel someone else's appointment as NOT_FOUND and changes nothing", async () => {
+    it("refuses to cancel, reschedule or rebook someone else's appointment as NOT_FOUND and changes nothing", async () => {
       const me = await client();
       const other = await client();
       const a = await book(me.id);
-      const e = await rejection(cancelAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id } }, now));
-      expect(e.code).toBe("NOT_FOUND");
-      const [row] = await t.db.select().from(appointments).where(eq(appointments.id, a.id));
-      expect(row!.status).toBe("confirmed");
+      const before = await t.db.select().from(appointments);
+      const newStart = at(f.provider, "2026-04-01", "11:00");
+      const attempts = [
+        cancelAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id } }, now),
+        rescheduleAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id }, start: newStart }, now),
+        rebookAppointment(t.db, { userId: other.id, appointmentId: a.id, start: newStart }, now),
+        rebookAppointment(t.db, { userId: f.owner.id, appointmentId: a.id, start: newStart }, now),
+      ];
+      for (const attempt of attempts) expect((await rejection(attempt)).code).toBe("NOT_FOUND");
+      expect(await t.db.select().from(appointments)).toEqual(before);
+    });
+
+    it("rebooks the same business, service and staff member at a new time, on the owner's account", async () => {
+      const me = await client({ phone: "+44 20 7946 2222" });
+      const a = await book(me.id);
+      const start = at(f.provider, "2026-04-02", "15:00");
+      const id = await rebookAppointment(t.db, { userId: me.id, appointmentId: a.id, start }, now);
+      const [row] = await t.db.select().from(appointments).where(eq(appointments.id, id));
+      expect(row).toMatchObject({ clientUserId: me.id, providerId: f.provider.id, serviceId: f.service.id, staffId: a.staffId, clientEmail: me.email, clientPhone: "+44 20 7946 2222", status: "confirmed" });
+      expect(row!.startsAt.toISOString()).toBe(start.toISOString());
+      // The same time again is taken: the database refuses it.
+      expect((await rejection(rebookAppointment(t.db, { userId: me.id, appointmentId: a.id, start }, now))).code).toBe("SLOT_TAKEN");
+      // And a time outside the hours is refused too.
+      expect((await rejection(rebookAppointment(t.db, { userId: me.id, appointmentId: a.id, start: at(f.provider, "2026-04-02", "20:00") }, now))).code).toBe("OUTSIDE_HOURS");
     });
 
     it("refuses a cancellation inside the window with the reason and how to reach the business", async () => {

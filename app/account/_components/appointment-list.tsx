@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { bookingHref } from "@/components/booking/booking-params";
 import { formatWhen } from "@/components/booking/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import type { ClientAppointment } from "@/lib/portal/appointments";
@@ -36,7 +35,7 @@ export function AppointmentList({ items, kind }: { items: ClientAppointment[]; k
             </Link>
             {kind === "past" && a.serviceActive ? (
               <Link
-                href={bookingHref(a.providerSlug, { serviceId: a.serviceId, staffId: a.staffId ?? undefined })}
+                href={`/account/appointments/${a.id}/rebook`}
                 className={actionClass}
                 aria-label={`Book again: ${a.serviceName} at ${a.providerName}`}
               >

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cancelOwnAppointmentAction } from "./actions";
+import { cancelOwnAppointmentAction, rescheduleOwnAppointmentAction } from "./actions";
 import { CancelOwnForm } from "./_components/cancel-form";
+import { PickSection } from "./_components/pick-section";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
-import { bookingHref } from "@/components/booking/booking-params";
+import { parseDate, parseInstant } from "@/components/booking/booking-params";
 import { formatWhen } from "@/components/booking/format";
+import { NavForm } from "@/components/booking/nav-form";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -28,6 +30,7 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
 
   const holding = a.status === "pending" || a.status === "confirmed";
   const path = `/account/appointments/${a.id}`;
+  const rescheduling = sp.reschedule === "1" && holding && a.canReschedule;
 
   return (
     <div className="space-y-6">
@@ -57,13 +60,39 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
               Add to calendar
             </a>
           ) : null}
-          {a.service.active ? (
-            <ButtonLink href={bookingHref(a.provider.slug, { serviceId: a.service.id, staffId: a.staffId ?? undefined })} variant="secondary">
-              {holding ? "Book another" : "Book again"}
+          {holding && a.canReschedule && !rescheduling ? (
+            <NavForm action={`${path}#reschedule`}>
+              <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
+                Reschedule
+              </button>
+            </NavForm>
+          ) : null}
+          {a.service.active && !holding ? (
+            <ButtonLink href={`${path}/rebook`} variant="secondary">
+              Book again
             </ButtonLink>
           ) : null}
         </div>
       </Card>
+
+      {rescheduling ? (
+        <div id="reschedule" className="scroll-mt-4">
+          <PickSection
+            path={path}
+            params={{ reschedule: "1" }}
+            appointment={a}
+            choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
+            title="Reschedule"
+            confirmHeading="Confirm the new time"
+            confirmLabel="Confirm new time"
+            pendingLabel="Moving…"
+            action={rescheduleOwnAppointmentAction.bind(null, a.id)}
+            showOld
+            cancelHref={path}
+            cancelLabel="Keep the current time"
+          />
+        </div>
+      ) : null}
 
       {holding && a.canCancel ? (
         <Card title="Cancel">
