@@ -99,7 +99,7 @@ test.describe("accounts", () => {
     await registerPage.email.fill("nadia@@example");
     await registerPage.password.fill("short");
     await registerPage.submit.click();
-    await expect(registerPage.email).toHaveAccessibleDescription("Enter a valid email address.");
+    await expect(registerPage.email).toHaveAccessibleDescription("Enter a valid email address");
     await expect(registerPage.email).toHaveAttribute("aria-invalid", "true");
     await expect(registerPage.password).toHaveAccessibleDescription("Use at least 10 characters.");
     await expect(registerPage.businessName).toHaveAccessibleDescription("Enter your business name.");

@@ -6,7 +6,7 @@ import { appointments, mailMessages, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { registerUser } from "./register";
 import { registerSchema } from "./schemas";
-import { newToken } from "./tokens";
+import { newToken } from "@/lib/tokens";
 import { RESEND_LIMIT, resendVerification, verifyEmail } from "./verification";
 
 describe.each(testDrivers())("email verification on %s", (kind) => {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "@/db";
 import { icsSequence } from "@/lib/booking/ics";
 import { appointmentIcsFor, portalUrl } from "@/lib/booking/mails";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { users, type MailAttachment } from "@/db/schema";

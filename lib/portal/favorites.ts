@@ -1,8 +1,9 @@
+import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { appointments, favorites, providers, services } from "@/db/schema";
 import { addDays, zonedDate } from "@/lib/availability";
-import { isUuid } from "@/lib/booking/context";
+import { isUuid } from "@/lib/validation";
 import { listSlots } from "@/lib/booking/slots";
 import { AppError, isAppError } from "@/lib/errors";
 

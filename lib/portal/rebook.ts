@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 import { createBooking } from "@/lib/booking/create";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { appointmentReminders, appointments } from "@/db/schema";

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { toggleFavoriteAction } from "./actions";
-import { bookingHref } from "@/components/booking/booking-params";
-import { formatLongDate } from "@/components/booking/format";
+import { removeFavoriteAction } from "./actions";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db";
 import { zonedDate, zonedTime } from "@/lib/availability";
+import { bookingHref } from "@/lib/booking/picker";
+import { formatLongDate } from "@/lib/format";
 import { requireRole } from "@/lib/auth/guards";
 import { listFavorites } from "@/lib/portal/favorites";
 
@@ -68,10 +68,8 @@ export default async function FavoritesPage({ searchParams }: Props) {
                         Book again
                       </ButtonLink>
                     ) : null}
-                    <form action={toggleFavoriteAction}>
+                    <form action={removeFavoriteAction}>
                       <input type="hidden" name="slug" value={f.slug} />
-                      <input type="hidden" name="op" value="remove" />
-                      <input type="hidden" name="back" value="favorites" />
                       <SubmitButton variant="secondary" aria-label={`Remove ${f.businessName} from favourites`} pendingLabel="Removing…">
                         Remove
                       </SubmitButton>

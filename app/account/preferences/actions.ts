@@ -1,17 +1,18 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { flashAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/guards";
 import { preferencesFormSchema, savePreferences } from "@/lib/portal/preferences";
 
 /** Saves all six switches at once (an unticked box posts nothing: off). A plain form post: works without JavaScript. */
-export async function savePreferencesAction(formData: FormData): Promise<void> {
-  const user = await requireRole("client");
-  const parsed = preferencesFormSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) redirect("/account/preferences?error=1");
-  await savePreferences(await getDb(), user.id, parsed.data);
-  revalidatePath("/account/preferences");
-  redirect("/account/preferences?saved=1");
-}
+export const savePreferencesAction = flashAction({
+  authorise: async () => ({ db: await getDb(), user: await requireRole("client") }),
+  schema: preferencesFormSchema,
+  call: async ({ db, user }, input) => {
+    await savePreferences(db, user.id, input);
+    return "saved=1";
+  },
+  to: (_ctx, query) => `/account/preferences?${query}`,
+  revalidate: () => ["/account/preferences"],
+});

@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { getDb } from "@/db";
-import { toActionError, validationState, type ActionState } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/guards";
 import {
   changePassword,
@@ -15,45 +13,34 @@ import {
   updateProfile,
 } from "@/lib/portal/account";
 
-export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireRole("client");
-  const parsed = profileSchema.safeParse({ name: formData.get("name") ?? "", phone: formData.get("phone") ?? "" });
-  if (!parsed.success) return validationState(parsed.error, formData);
-  try {
-    await updateProfile(await getDb(), user.id, parsed.data);
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidatePath("/account", "layout");
-  return { ok: true, message: "Your details have been saved.", values: { name: parsed.data.name, phone: parsed.data.phone } };
-}
+const authoriseClient = async () => ({ db: await getDb(), user: await requireRole("client") });
 
-export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireRole("client");
-  const parsed = passwordChangeSchema.safeParse({
-    currentPassword: formData.get("currentPassword") ?? "",
-    newPassword: formData.get("newPassword") ?? "",
-    confirmPassword: formData.get("confirmPassword") ?? "",
-  });
+export const updateProfileAction = formAction({
+  authorise: authoriseClient,
+  schema: profileSchema,
+  call: ({ db, user }, input) => updateProfile(db, user.id, input),
+  done: (_ctx, input) => ({
+    revalidate: [{ layout: "/account" }],
+    state: { ok: true, message: "Your details have been saved.", values: { name: input.name, phone: input.phone } },
+  }),
+});
+
+export const changePasswordAction = formAction({
+  authorise: authoriseClient,
+  schema: passwordChangeSchema,
+  call: ({ db, user }, input) => changePassword(db, user.id, input),
+  done: () => ({ state: { ok: true, message: "Your password has been changed." } }),
   // Never echo passwords back into the form.
-  if (!parsed.success) return { ...validationState(parsed.error), values: undefined };
-  try {
-    await changePassword(await getDb(), user.id, parsed.data);
-  } catch (e) {
-    return { ...toActionError(e), values: undefined };
-  }
-  return { ok: true, message: "Your password has been changed." };
-}
+  echo: false,
+});
 
-export async function deleteAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireRole("client");
-  const parsed = deleteAccountSchema.safeParse({ password: formData.get("password") ?? "" });
-  if (!parsed.success) return { ...validationState(parsed.error), values: undefined };
-  try {
-    await deleteAccount(await getDb(), user.id, parsed.data.password);
-  } catch (e) {
-    return { ...toActionError(e), values: undefined };
-  }
-  await signOut({ redirect: false });
-  redirect("/?accountDeleted=1");
-}
+export const deleteAccountAction = formAction({
+  authorise: authoriseClient,
+  schema: deleteAccountSchema,
+  call: async ({ db, user }, { password }) => {
+    await deleteAccount(db, user.id, password);
+    await signOut({ redirect: false });
+  },
+  done: () => ({ redirect: "/?accountDeleted=1" }),
+  echo: false,
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ResendVerificationForm } from "@/components/layout/resend-verification-form";
+import { ResendVerificationForm } from "@/app/_components/resend-verification-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { bookingHref } from "@/components/booking/booking-params";
+import { bookingHref } from "@/lib/booking/picker";
 import { ServiceList } from "@/components/booking/service-list";
 import { WeeklyHours } from "@/components/booking/weekly-hours";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Suspense } from "react";
-import { FavoriteControl } from "./_components/favorite-control";
+import { FavoriteControl, type FavoriteState } from "./_components/favorite-control";
 import { getProviderOrNotFound } from "./provider";
 import { Flash } from "@/components/ui/flash";
+import { getDb } from "@/db";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { isFavorite } from "@/lib/portal/favorites";
 
 type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,6 +27,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = (await searchParams) ?? {};
   const provider = await getProviderOrNotFound(slug);
+  const favorite = await favoriteState(provider.id);
 
   return (
     <div className="space-y-6">
@@ -37,9 +40,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
         ) : null}
         <div className="flex flex-wrap gap-2 pt-2">
           {provider.services.length > 0 ? <ButtonLink href={bookingHref(provider.slug, {})}>Book an appointment</ButtonLink> : null}
-          <Suspense fallback={null}>
-            <FavoriteControl providerId={provider.id} slug={provider.slug} businessName={provider.businessName} />
-          </Suspense>
+          <FavoriteControl state={favorite} slug={provider.slug} businessName={provider.businessName} />
         </div>
       </header>
 
@@ -64,6 +65,13 @@ export default async function ProviderPage({ params, searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+async function favoriteState(providerId: string): Promise<FavoriteState> {
+  const user = await getCurrentUser();
+  if (!user) return "signed-out";
+  if (user.role !== "client") return "none";
+  return (await isFavorite(await getDb(), user.id, providerId)) ? "saved" : "not-saved";
 }
 
 function ContactCard({ provider }: { provider: { address: string; phone: string; email: string } }) {

@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import type { SlotFormState } from "@/app/(public)/_lib/form-state";
 import { keepPicking, slotRefusal } from "@/app/(public)/_lib/slot-times";
 import { getDb } from "@/db";
-import { toActionError, validationState, type ActionState } from "@/lib/action-state";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { formAction } from "@/lib/actions";
+import { requireUser } from "@/lib/auth/guards";
+import type { AppointmentView } from "@/lib/booking/manage";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";
 import { getOwnAppointment } from "@/lib/portal/appointment";
@@ -14,58 +14,60 @@ import { rebookAppointment } from "@/lib/portal/rebook";
 
 /*
  * The owner's actions on one appointment. The id comes bound from the page's route and every
- * lookup is by that id AND the signed-in client: anyone else gets a 404 and nothing changes.
+ * lookup is by that id AND the signed-in client: anyone else (another client, a provider or
+ * staff login) gets a 404 and nothing changes.
  */
 
-async function ownerOrNotFound(id: string) {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(`/account/appointments/${id}`)}`);
+const pagePath = (id: string) => `/account/appointments/${id}`;
+
+async function authoriseOwner(id: string) {
+  const user = await requireUser();
   const db = await getDb();
   const appointment = await getOwnAppointment(db, user, id);
   if (!appointment) notFound();
   return { db, user, appointment };
 }
 
-export async function cancelOwnAppointmentAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { db, user } = await ownerOrNotFound(id);
-  const parsed = cancelRequestSchema.safeParse({ reason: formData.get("reason") ?? undefined });
-  if (!parsed.success) return validationState(parsed.error, formData);
-  try {
-    await cancelAppointment(db, { appointmentId: id, actor: { kind: "client", userId: user.id }, reason: parsed.data.reason });
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidatePath("/account");
-  revalidatePath(`/account/appointments/${id}`);
-  redirect(`/account/appointments/${id}?cancelled=1`);
+/** A refused time comes back with that day's free times, so another can be picked at once. */
+async function offerOtherTimes(
+  state: SlotFormState,
+  ctx: { db: Awaited<ReturnType<typeof getDb>>; appointment: AppointmentView },
+  formData: FormData,
+  error?: unknown,
+): Promise<SlotFormState> {
+  const a = ctx.appointment;
+  const scope = { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId, timezone: a.provider.timezone };
+  return (error ? await slotRefusal(ctx.db, error, scope, formData) : null) ?? keepPicking(ctx.db, state, scope, formData);
 }
 
-export async function rescheduleOwnAppointmentAction(id: string, _prev: SlotFormState, formData: FormData): Promise<SlotFormState> {
-  const { db, user, appointment: a } = await ownerOrNotFound(id);
-  const scope = { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId, timezone: a.provider.timezone };
-  const parsed = rescheduleRequestSchema.safeParse({ start: formData.get("start") });
-  if (!parsed.success) return keepPicking(db, validationState(parsed.error, formData), scope, formData);
-  try {
-    await rescheduleAppointment(db, { appointmentId: id, actor: { kind: "client", userId: user.id }, start: new Date(parsed.data.start) });
-  } catch (e) {
-    return (await slotRefusal(db, e, scope, formData)) ?? keepPicking(db, toActionError(e, formData), scope, formData);
-  }
-  revalidatePath("/account");
-  revalidatePath(`/account/appointments/${id}`);
-  redirect(`/account/appointments/${id}?rescheduled=1`);
-}
+export const cancelOwnAppointmentAction = formAction({
+  authorise: authoriseOwner,
+  schema: cancelRequestSchema,
+  call: ({ db, user, appointment }, { reason }) =>
+    cancelAppointment(db, { appointmentId: appointment.id, actor: { kind: "client", userId: user.id }, reason }),
+  done: ({ appointment }) => ({
+    revalidate: ["/account", pagePath(appointment.id)],
+    redirect: `${pagePath(appointment.id)}?cancelled=1`,
+  }),
+});
 
-export async function rebookAction(id: string, _prev: SlotFormState, formData: FormData): Promise<SlotFormState> {
-  const { db, user, appointment: a } = await ownerOrNotFound(id);
-  const scope = { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId, timezone: a.provider.timezone };
-  const parsed = rescheduleRequestSchema.safeParse({ start: formData.get("start") });
-  if (!parsed.success) return keepPicking(db, validationState(parsed.error, formData), scope, formData);
-  let newId: string;
-  try {
-    newId = await rebookAppointment(db, { userId: user.id, appointmentId: id, start: new Date(parsed.data.start) });
-  } catch (e) {
-    return (await slotRefusal(db, e, scope, formData)) ?? keepPicking(db, toActionError(e, formData), scope, formData);
-  }
-  revalidatePath("/account");
-  redirect(`/account/appointments/${newId}?booked=1`);
-}
+export const rescheduleOwnAppointmentAction = formAction({
+  authorise: authoriseOwner,
+  schema: rescheduleRequestSchema,
+  call: ({ db, user, appointment }, { start }) =>
+    rescheduleAppointment(db, { appointmentId: appointment.id, actor: { kind: "client", userId: user.id }, start: new Date(start) }),
+  done: ({ appointment }) => ({
+    revalidate: ["/account", pagePath(appointment.id)],
+    redirect: `${pagePath(appointment.id)}?rescheduled=1`,
+  }),
+  refine: offerOtherTimes,
+});
+
+export const rebookAction = formAction({
+  authorise: authoriseOwner,
+  schema: rescheduleRequestSchema,
+  call: ({ db, user, appointment }, { start }) =>
+    rebookAppointment(db, { userId: user.id, appointmentId: appointment.id, start: new Date(start) }),
+  done: (_ctx, _input, newId) => ({ revalidate: ["/account"], redirect: `${pagePath(newId)}?booked=1` }),
+  refine: offerOtherTimes,
+});

@@ -5,8 +5,6 @@ import { cancelOwnAppointmentAction, rescheduleOwnAppointmentAction } from "./ac
 import { CancelOwnForm } from "./_components/cancel-form";
 import { PickSection } from "./_components/pick-section";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
-import { parseDate, parseInstant } from "@/components/booking/booking-params";
-import { formatWhen } from "@/components/booking/format";
 import { NavForm } from "@/components/booking/nav-form";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
@@ -15,6 +13,8 @@ import { Flash } from "@/components/ui/flash";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/guards";
 import type { AppointmentView } from "@/lib/booking/manage";
+import { parseDate, parseInstant } from "@/lib/booking/picker";
+import { formatWhen } from "@/lib/format";
 import { getOwnAppointment } from "@/lib/portal/appointment";
 
 export const metadata: Metadata = { title: "Appointment", robots: { index: false } };

@@ -2,26 +2,25 @@ import Link from "next/link";
 import { toggleFavoriteAction } from "@/app/account/favorites/actions";
 import { buttonClass } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
-import { getCurrentUser } from "@/lib/auth/guards";
 import { loginPath } from "@/lib/auth/roles";
-import { isFavorite } from "@/lib/portal/favorites";
+
+/** Signed out, a client's saved or not, or nothing (providers and staff have no favourites). */
+export type FavoriteState = "signed-out" | "saved" | "not-saved" | "none";
 
 /**
  * Save or remove the business as a favourite (a form post: works without JavaScript). A
- * signed-out visitor is sent to sign in and comes back here; providers and staff see nothing.
+ * signed-out visitor is sent to sign in and comes back here.
  */
-export async function FavoriteControl({ providerId, slug, businessName }: { providerId: string; slug: string; businessName: string }) {
-  const user = await getCurrentUser();
-  if (!user) {
+export function FavoriteControl({ state, slug, businessName }: { state: FavoriteState; slug: string; businessName: string }) {
+  if (state === "none") return null;
+  if (state === "signed-out") {
     return (
       <Link href={loginPath(`/p/${slug}#favorite`)} className={buttonClass("secondary")} id="favorite">
         Sign in to save to favourites
       </Link>
     );
   }
-  if (user.role !== "client") return null;
-  const saved = await isFavorite(await getDb(), user.id, providerId);
+  const saved = state === "saved";
   return (
     <form action={toggleFavoriteAction} id="favorite">
       <input type="hidden" name="slug" value={slug} />

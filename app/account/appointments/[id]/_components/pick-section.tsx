@@ -1,26 +1,20 @@
 import Link from "next/link";
 import { PickForm } from "./pick-form";
 import type { SlotFormState } from "@/app/(public)/_lib/form-state";
-import { hrefWith } from "@/components/booking/booking-params";
-import { dayWindow } from "@/components/booking/calendar-days";
-import { DayPicker } from "@/components/booking/day-picker";
-import { formatLongDate, formatWhen } from "@/components/booking/format";
-import { slotDays } from "@/components/booking/slot-options";
-import { TimePicker } from "@/components/booking/time-picker";
+import { SlotPicker } from "@/components/booking/slot-picker";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
-import { addDays, zonedDate } from "@/lib/availability";
 import type { AppointmentView } from "@/lib/booking/manage";
-import { listSlots } from "@/lib/booking/slots";
-import { isAppError } from "@/lib/errors";
+import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
+import { loadPickerSlots } from "@/lib/booking/picker-slots";
+import { formatWhen } from "@/lib/format";
 
 type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
 
 /**
- * Day → time → confirm for one of the client's appointments, the choices in the page's URL
- * (`?from=&date=&start=` plus `params`), as the booking flow does: works without JavaScript.
- * Reschedule and rebook both use it; the server checks the chosen time again when it writes.
+ * Day → time → confirm for one of the client's appointments, through the shared slot picker,
+ * the choices in the page's URL (`?from=&date=&start=` plus `params`): works without
+ * JavaScript. Reschedule and rebook both use it; the server checks the time again on write.
  */
 export async function PickSection({
   path,
@@ -51,27 +45,15 @@ export async function PickSection({
 }) {
   const tz = a.provider.timezone;
   const now = new Date();
-  const today = zonedDate(now, tz);
-  const lastDay = addDays(today, a.provider.bookingHorizonDays);
-  const date = choice.date ?? (choice.start ? zonedDate(new Date(choice.start), tz) : undefined);
-  let win = dayWindow({ today, lastDay, from: choice.from, selected: date });
-  if (date && !win.days.includes(date) && date >= today && date <= lastDay) win = dayWindow({ today, lastDay, selected: date });
-  const from = win.from === today ? undefined : win.from;
+  const w = pickerWindow(now, tz, a.provider.bookingHorizonDays, choice);
   const back = (
     <Link href={cancelHref} className="text-sm font-medium text-indigo-700 hover:underline">
       {cancelLabel}
     </Link>
   );
 
-  let listing;
-  try {
-    listing = await listSlots(
-      await getDb(),
-      { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId, from: win.from, to: win.to },
-      now,
-    );
-  } catch (e) {
-    if (!isAppError(e) || e.code !== "NOT_FOUND") throw e;
+  const slots = await loadPickerSlots({ providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId }, w, now);
+  if (!slots) {
     return (
       <Card title={title}>
         <Flash tone="warning">
@@ -83,47 +65,24 @@ export async function PickSection({
     );
   }
 
-  const { counts, times } = slotDays(listing.slots, tz);
-  const dayTimes = date ? (times[date] ?? []) : [];
-  const chosen = choice.start ? dayTimes.find((t) => t.value === choice.start) : undefined;
-  const q = (extra: Record<string, string | undefined>) => hrefWith(path, { ...params, ...extra });
+  const picked = pickerTimes(slots, tz, w, choice.start);
+  const chosen = picked.chosen;
   const minutes = a.service.durationMinutes;
 
   return (
     <Card title={title} actions={back}>
       <div className="space-y-6">
-        {choice.start && !chosen ? (
-          <Flash tone="warning">Sorry, that time is no longer available. Please choose another time.</Flash>
-        ) : null}
-        <section aria-labelledby="choose-day" className="space-y-3">
-          <h3 id="choose-day" className="font-semibold text-slate-900">
-            Choose a day
-          </h3>
-          <DayPicker
-            action={`${path}#choose-time`}
-            hidden={{ ...params, from }}
-            days={win.days}
-            counts={counts}
-            selected={date}
-            earlierHref={win.earlier ? q({ from: win.earlier === today ? undefined : win.earlier }) : null}
-            laterHref={win.later ? q({ from: win.later }) : null}
-          />
-        </section>
-        {date ? (
-          <section aria-labelledby="choose-time" className="space-y-3">
-            <h3 id="choose-time" className="scroll-mt-4 font-semibold text-slate-900">
-              Choose a time
-            </h3>
-            <p className="text-sm font-medium text-slate-800">{formatLongDate(date)}</p>
-            <TimePicker
-              action={`${path}#confirm-time`}
-              hidden={{ ...params, from, date }}
-              times={dayTimes}
-              selected={chosen?.value}
-              timezone={tz}
-            />
-          </section>
-        ) : null}
+        {picked.gone ? <Flash tone="warning">Sorry, that time is no longer available. Please choose another time.</Flash> : null}
+        <SlotPicker
+          path={path}
+          params={params}
+          window={w}
+          slots={picked}
+          timezone={tz}
+          nextAnchor="confirm-time"
+          showSelected
+          headingLevel={3}
+        />
         {chosen ? (
           <section aria-labelledby="confirm-time" className="space-y-3">
             <h3 id="confirm-time" className="scroll-mt-4 font-semibold text-slate-900">
@@ -143,7 +102,7 @@ export async function PickSection({
               action={action}
               start={chosen.value}
               timezone={tz}
-              otherDayHref={q({ from })}
+              otherDayHref={hrefWith(path, { ...params, from: w.from })}
               label={confirmLabel}
               pendingLabel={pendingLabel}
             />

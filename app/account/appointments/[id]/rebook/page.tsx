@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { rebookAction } from "../actions";
 import { PickSection } from "../_components/pick-section";
-import { parseDate, parseInstant } from "@/components/booking/booking-params";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { parseDate, parseInstant } from "@/lib/booking/picker";
 import { getOwnAppointment } from "@/lib/portal/appointment";
 
 export const metadata: Metadata = { title: "Book again", robots: { index: false } };
