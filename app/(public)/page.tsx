@@ -5,7 +5,7 @@ import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { searchProviders } from "@/lib/booking/providers";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };

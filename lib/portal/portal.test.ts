@@ -200,7 +200,7 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
 
     it("sends a switchable mail with its own one-click unsubscribe link and headers", async () => {
       const me = await client();
-      const sent = await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, "ignored@example.com", "reminder")));
+      const sent = await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, me.email, "reminder")));
       expect(sent).toEqual({ email: true, sms: false });
       const [mail] = await mailsTo(me.email);
       expect(mail!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");

@@ -8,7 +8,9 @@ import { HOLDING_STATUSES } from "@/lib/booking/slots";
 import { enqueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { formatRangeInZone } from "@/lib/notify/templates";
-import { sendClientMessage } from "./client-notices";
+import { noticeChannels } from "@/lib/booking/notices";
+import { deliverClientNotice } from "./client-notices";
+import { clientNoticeSms } from "./sms-texts";
 
 /*
  * Reminders, 24 hours before each pending or confirmed appointment. The appointment_reminders
@@ -87,11 +89,13 @@ export async function sendReminderIfDue(db: Db, appointmentId: string, now: Date
     const tz = view.provider.timezone;
     const when = formatRangeInZone(view.start, view.end, tz);
     const link = row.clientUserId ? portalUrl(view.id) : null;
-    await sendClientMessage(db, tx, {
-      kind: "reminder",
-      userId: row.clientUserId,
-      email: view.clientEmail,
-      phone: view.clientPhone,
+    const recipient = { role: "client" as const, userId: row.clientUserId, email: view.clientEmail, phone: view.clientPhone };
+    // The one notice decision point decides the channels, from the client's preferences.
+    const channels = await noticeChannels(tx, recipient, "reminder");
+    if (!channels.client || !(channels.email || channels.sms)) return true;
+    await deliverClientNotice(db, tx, {
+      recipient,
+      channels: channels.client,
       mail: {
         subject: `Reminder: ${view.service.name} at ${view.provider.businessName} tomorrow`.replace(/[\r\n\t]+/g, " ").slice(0, 200),
         text: [
@@ -111,7 +115,7 @@ export async function sendReminderIfDue(db: Db, appointmentId: string, now: Date
           .filter((l, i, all) => l !== "" || all[i - 1] !== "")
           .join("\n"),
       },
-      sms: `Reminder: ${view.service.name} at ${view.provider.businessName}, ${when}.${link ? ` Manage: ${link}` : ""}`,
+      sms: clientNoticeSms("reminder", { serviceName: view.service.name, providerName: view.provider.businessName, timezone: tz, start: view.start, end: view.end }, { link: link ?? undefined }),
     });
     return true;
   });

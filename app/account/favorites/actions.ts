@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { flashAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/guards";
 import { addFavorite, removeFavorite } from "@/lib/portal/favorites";

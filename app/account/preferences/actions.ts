@@ -1,6 +1,6 @@
 "use server";
 
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { flashAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/guards";
 import { preferencesFormSchema, savePreferences } from "@/lib/portal/preferences";

@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { getAccountProfile } from "@/lib/portal/account";
 import { getPreferences } from "@/lib/portal/preferences";

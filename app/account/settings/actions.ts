@@ -1,7 +1,7 @@
 "use server";
 
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/guards";
 import {

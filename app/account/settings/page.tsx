@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DeleteAccountForm, PasswordForm, ProfileForm } from "./_components/settings-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { getAccountProfile } from "@/lib/portal/account";

@@ -3,7 +3,7 @@ import { ResendVerificationForm } from "@/app/_components/resend-verification-fo
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { verifyEmail } from "@/lib/auth/verification";

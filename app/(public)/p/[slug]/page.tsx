@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FavoriteControl, type FavoriteState } from "./_components/favorite-control";
 import { getProviderOrNotFound } from "./provider";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { isFavorite } from "@/lib/portal/favorites";
 

@@ -3,7 +3,7 @@
 import { notFound } from "next/navigation";
 import type { SlotFormState } from "@/app/(public)/_lib/form-state";
 import { keepPicking, slotRefusal } from "@/app/(public)/_lib/slot-times";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/guards";
 import type { AppointmentView } from "@/lib/booking/manage";

@@ -10,7 +10,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { parseDate, parseInstant } from "@/lib/booking/picker";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { env } from "@/lib/env";
 import { unsubscribeWithToken } from "@/lib/portal/unsubscribe";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { ownAppointmentIcsOrNull } from "@/lib/portal/appointment";
 

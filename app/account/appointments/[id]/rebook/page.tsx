@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { rebookAction } from "../actions";
 import { PickSection } from "../_components/pick-section";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { parseDate, parseInstant } from "@/lib/booking/picker";
 import { getOwnAppointment } from "@/lib/portal/appointment";

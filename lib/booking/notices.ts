@@ -1,0 +1,156 @@
+import type { Db, DbOrTx, Tx } from "@/db";
+import type { AppointmentChangeKind } from "@/db/schema";
+import { queueMail } from "@/lib/notify/mail";
+import { clientNoticeChannels, deliverClientNotice, type ClientChannels } from "@/lib/portal/client-notices";
+import type { ClientMessageKind } from "@/lib/portal/notice-policy";
+import { clientNoticeSms } from "@/lib/portal/sms-texts";
+import type { CancelledBy } from "@/lib/notify/templates";
+import { loadAppointmentById, mailParties, type Loaded } from "./appointment-view";
+import { icsSequence } from "./ics";
+import { manageUrl, noticeMail, portalUrl, type NoticeKind } from "./mails";
+import type { AppointmentChange } from "./write";
+
+/*
+ * Notices: the ONE place that decides who is told what about an appointment change. Called by
+ * the dispatch in write.ts inside the writing transaction, so a notice is queued if and only if
+ * the change commits.
+ */
+
+/** Who a notice is for: the client (an account when `userId` is set) or the provider. */
+export type NoticeRecipient =
+  | { role: "client"; email: string; userId: string | null; phone?: string }
+  | { role: "provider"; email: string; providerId: string };
+
+export type Notice = { recipient: NoticeRecipient; kind: NoticeKind };
+
+/** Messages to clients that are not about a change: the reminder job asks here too. */
+export type ClientOnlyKind = "reminder";
+
+/** Which client preference each client-bound notice answers to. */
+const CLIENT_KIND: Record<Extract<NoticeKind, "booking_confirmed" | "booking_requested" | "approved" | "cancelled" | "rescheduled"> | ClientOnlyKind, ClientMessageKind> = {
+  booking_confirmed: "confirmation",
+  booking_requested: "confirmation",
+  approved: "confirmation",
+  cancelled: "cancellation",
+  rescheduled: "reschedule",
+  reminder: "reminder",
+};
+
+export type NoticeChannels = { email: boolean; sms: boolean; client?: ClientChannels };
+
+/**
+ * THE decision point: on which channels `recipient` gets a notice of `kind`. Notification
+ * preferences are consulted here and nowhere else (through lib/portal's policy): a client's
+ * switches (email/SMS on or off, and one per kind of message), a guest's transactional email
+ * only; the business always gets its notices by email.
+ */
+export async function noticeChannels(tx: DbOrTx, recipient: NoticeRecipient, kind: NoticeKind | ClientOnlyKind): Promise<NoticeChannels> {
+  if (recipient.role === "provider") return { email: true, sms: false };
+  const clientKind = CLIENT_KIND[kind as keyof typeof CLIENT_KIND];
+  if (!clientKind) return { email: false, sms: false };
+  const client = await clientNoticeChannels(tx, recipient, clientKind);
+  return { email: client.email, sms: client.sms, client };
+}
+
+/** Whether `recipient` gets a notice of `kind` at all. */
+export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: NoticeKind): Promise<boolean> {
+  const c = await noticeChannels(tx, recipient, kind);
+  return c.email || c.sms;
+}
+
+/**
+ * Nobody is mailed when a visit is closed, an account is linked, or (until staff are shown to
+ * clients) the staff member changes.
+ */
+const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked", "reassigned"]);
+
+/** The notices a change calls for, before preferences: the decision table. */
+export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[] {
+  if (SILENT_CHANGES.has(change.kind)) return [];
+  const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
+  const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
+  const pending = a.status === "pending";
+  switch (change.kind) {
+    case "created": {
+      const notices: Notice[] = [{ recipient: client, kind: pending ? "booking_requested" : "booking_confirmed" }];
+      // A provider entering a walk-in or phone booking does not need a mail about it.
+      if (change.actor.kind !== "provider") {
+        notices.push({ recipient: provider, kind: pending ? "provider_approval_requested" : "provider_new_booking" });
+      }
+      return notices;
+    }
+    case "cancelled":
+      return [
+        { recipient: client, kind: "cancelled" },
+        { recipient: provider, kind: "provider_cancelled" },
+      ];
+    case "rescheduled":
+      return [
+        { recipient: client, kind: "rescheduled" },
+        { recipient: provider, kind: "provider_rescheduled" },
+      ];
+    case "confirmed":
+      return [{ recipient: client, kind: "approved" }];
+    default:
+      return [];
+  }
+}
+
+/** The notices a change calls for, each with the channels the recipient's preferences allow (none: left out). */
+export async function decideNotices(tx: Tx, change: AppointmentChange, a: Loaded): Promise<(Notice & { channels: NoticeChannels })[]> {
+  const notices: (Notice & { channels: NoticeChannels })[] = [];
+  for (const n of candidateNotices(change, a)) {
+    const channels = await noticeChannels(tx, n.recipient, n.kind);
+    if (channels.email || channels.sms) notices.push({ ...n, channels });
+  }
+  return notices;
+}
+
+/** The dispatch's notices follow-up: decides, renders and queues the mails of one change. */
+export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): Promise<void> {
+  if (SILENT_CHANGES.has(change.kind)) return;
+  const a = await loadAppointmentById(tx, change.appointment.id);
+  if (!a) return;
+  const notices = await decideNotices(tx, change, a);
+  if (notices.length === 0) return;
+  const parties = mailParties(a, a.start, a.end);
+  const actor = change.actor.kind;
+  const by: CancelledBy = actor === "guest" || actor === "client" ? actor : "provider";
+  const manageLink = change.manageToken
+    ? manageUrl(change.manageToken)
+    : change.actor.kind === "guest" && change.actor.token
+      ? manageUrl(change.actor.token)
+      : a.clientUserId
+        ? portalUrl(a.id)
+        : undefined;
+  const details = {
+    manageLink,
+    source: a.source,
+    pending: a.status === "pending",
+    by,
+    reason: change.reason,
+    oldStart: change.previous?.startsAt,
+    oldEnd: change.previous?.endsAt,
+    // A new booking's calendar file starts at 0; later ones follow the row's version.
+    sequence: change.kind === "created" ? 0 : icsSequence(a.updatedAt),
+  };
+  for (const n of notices) {
+    const mail = noticeMail(n.kind, parties, details);
+    if (n.recipient.role === "provider" || !n.channels.client) {
+      await queueMail(db, tx, { to: n.recipient.email, ...mail });
+      continue;
+    }
+    const clientKind = CLIENT_KIND[n.kind as keyof typeof CLIENT_KIND];
+    await deliverClientNotice(db, tx, {
+      recipient: n.recipient,
+      channels: n.channels.client,
+      mail,
+      sms: clientNoticeSms(clientKind, parties.context, {
+        oldStart: details.oldStart,
+        oldEnd: details.oldEnd,
+        pending: details.pending,
+        link: a.clientUserId ? portalUrl(a.id) : undefined,
+      }),
+    });
+  }
+}
