@@ -129,6 +129,7 @@ test("a past appointment is rebooked in one tap: same business and service, a ne
     status: "completed",
     clientName: "Rae Booker",
     clientEmail: email,
+    clientPhone: "+44 20 7946 0105",
   });
   await registerAndVerify(page, mailbox, "Rae Booker", email);
 
@@ -177,6 +178,8 @@ test("favourites and preferences persist across sign-out and sign-in; removing w
   newProvider,
   deviceOptions,
 }) => {
+  // Several sign-ins and a second browser: slower than the rest on a loaded machine.
+  test.setTimeout(180_000);
   const provider = await newProvider();
   const email = uniqueEmail("fan");
 

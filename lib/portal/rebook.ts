@@ -19,6 +19,9 @@ export async function rebookAppointment(
   const old = await getOwnAppointment(db, { id: args.userId, role: "client" }, args.appointmentId, now);
   const profile = await getAccountProfile(db, args.userId);
   if (!old || !profile) throw new AppError("NOT_FOUND", "We couldn't find that appointment.");
+  const phone = profile.phone || old.clientPhone;
+  // Businesses need a number to reach the client, as on the public booking form.
+  if (!phone) throw new AppError("VALIDATION", "Please add your phone number in Settings first, so the business can reach you.");
   const { appointment } = await createBooking(
     db,
     {
@@ -28,7 +31,7 @@ export async function rebookAppointment(
       start: args.start,
       name: profile.name,
       email: profile.email,
-      phone: profile.phone || old.clientPhone,
+      phone,
       by: "client",
       clientUserId: args.userId,
     },
