@@ -215,6 +215,8 @@ export const mailMessages = pgTable(
     text: text().notNull(),
     html: text(),
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    /** Extra headers (List-Unsubscribe on non-essential mail); only names the transport allows. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: mailStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     lastError: text(),
@@ -246,3 +248,4 @@ export type MailMessage = typeof mailMessages.$inferSelect;
 
 export * from "./schema/appointments";
 export * from "./schema/staff";
+export * from "./schema/portal";

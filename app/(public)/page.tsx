@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Flash } from "@/components/ui/flash";
 import { getDb } from "@/lib/runtime";
 import { searchProviders } from "@/lib/booking/providers";
 
@@ -17,6 +18,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-10">
+      {sp.accountDeleted === "1" ? (
+        <Flash tone="success">Your account has been deleted. Your appointments stay booked with the businesses.</Flash>
+      ) : null}
       <section className="rounded-2xl bg-gradient-to-br from-indigo-600 to-indigo-800 px-5 py-8 text-white sm:px-10 sm:py-12">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Book your next appointment in a minute</h1>
         <p className="mt-3 max-w-2xl text-indigo-100">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatWhen } from "@/lib/format";
-import { StatusBadge } from "@/components/booking/status-badge";
+import { AppointmentList } from "./_components/appointment-list";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,18 +8,23 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
-import { listClientAppointments, type ClientAppointment } from "@/lib/portal/appointments";
+import { listClientAppointments } from "@/lib/portal/appointments";
 
 export const metadata: Metadata = { title: "My appointments" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requireRole("client");
   const sp = await searchParams;
-  const { upcoming, past } = await listClientAppointments(await getDb(), user.id);
+  const requestedPage = typeof sp.page === "string" && /^\d{1,4}$/.test(sp.page) ? Number(sp.page) : 1;
+  const { upcoming, past, pastPage, pastPages } = await listClientAppointments(await getDb(), user.id, new Date(), {
+    pastPage: requestedPage,
+  });
 
   return (
     <div className="space-y-6">
-      <PageHeader title="My appointments" description={`Signed in as ${user.email}`} />
+      <PageHeader title="My appointments" description={<span className="break-all">Signed in as {user.email}</span>} />
       {sp.welcome ? (
         <Flash tone="success">
           Welcome to Slotbook, {user.name}! {user.emailVerified ? null : "We've sent you a link to verify your email."}
@@ -29,48 +33,61 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
 
       <Card title="Upcoming">
         {upcoming.length === 0 ? (
-          <EmptyState title="No upcoming appointments" action={<ButtonLink href="/">Find a place to book</ButtonLink>}>
+          <EmptyState
+            title="No upcoming appointments"
+            action={
+              <div className="flex flex-wrap justify-center gap-2">
+                <ButtonLink href="/">Find a place to book</ButtonLink>
+                <ButtonLink href="/account/favorites" variant="secondary">
+                  Your favourites
+                </ButtonLink>
+              </div>
+            }
+          >
             Appointments you book while signed in appear here
             {user.emailVerified ? "." : ", and so do earlier bookings made with your email once it is verified."}
           </EmptyState>
         ) : (
-          <AppointmentList items={upcoming} />
+          <AppointmentList items={upcoming} kind="upcoming" />
         )}
       </Card>
 
       <Card title="Past and cancelled">
-        {past.length === 0 ? <EmptyState title="Nothing here yet" /> : <AppointmentList items={past} />}
+        {past.length === 0 ? (
+          <EmptyState title="Nothing here yet">Appointments move here once they have taken place or are cancelled.</EmptyState>
+        ) : (
+          <>
+            <AppointmentList items={past} kind="past" />
+            {pastPages > 1 ? <Pager page={pastPage} pages={pastPages} /> : null}
+          </>
+        )}
       </Card>
     </div>
   );
 }
 
-function AppointmentList({ items }: { items: ClientAppointment[] }) {
+function Pager({ page, pages }: { page: number; pages: number }) {
+  const href = (p: number) => (p === 1 ? "/account#past" : `/account?page=${p}#past`);
+  const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
   return (
-    <ul className="divide-y divide-slate-100">
-      {items.map((a) => (
-        <li key={a.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
-          <div className="min-w-0">
-            <p className="font-medium text-slate-900">
-              {a.serviceName} · <Link href={`/p/${a.providerSlug}`} className="text-indigo-700 hover:underline">{a.providerName}</Link>
-            </p>
-            <p className="text-sm text-slate-600">
-              {formatWhen(a.startsAt, a.endsAt, a.timezone)}
-              {a.staffName ? ` · with ${a.staffName}` : ""}
-            </p>
-          </div>
-          <div className="flex items-center gap-3">
-            <StatusBadge status={a.status} />
-            <Link
-              href={`/account/appointments/${a.id}`}
-              className="text-sm font-medium text-indigo-700 hover:underline"
-              aria-label={`Details: ${a.serviceName} at ${a.providerName}`}
-            >
-              Details
-            </Link>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <nav aria-label="Past appointments pages" className="mt-4 flex items-center justify-between gap-2 border-t border-slate-100 pt-4">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className={linkClass} rel="prev">
+          Newer
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-sm text-slate-600">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={href(page + 1)} className={linkClass} rel="next">
+          Older
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

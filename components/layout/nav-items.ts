@@ -8,6 +8,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/account", label: "My appointments" },
     { href: "/account/favorites", label: "Favourites" },
     { href: "/account/preferences", label: "Preferences" },
+    { href: "/account/settings", label: "Settings" },
   ],
   provider: [
     { href: "/dashboard", label: "Dashboard" },

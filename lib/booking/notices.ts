@@ -1,6 +1,9 @@
-import type { Db, Tx } from "@/db";
+import type { Db, DbOrTx, Tx } from "@/db";
 import type { AppointmentChangeKind } from "@/db/schema";
 import { queueMail } from "@/lib/notify/mail";
+import { clientNoticeChannels, deliverClientNotice, type ClientChannels } from "@/lib/portal/client-notices";
+import type { ClientMessageKind } from "@/lib/portal/notice-policy";
+import { clientNoticeSms } from "@/lib/portal/sms-texts";
 import type { CancelledBy } from "@/lib/notify/templates";
 import { loadAppointmentById, mailParties, type Loaded } from "./appointment-view";
 import { icsSequence } from "./ics";
@@ -15,18 +18,44 @@ import type { AppointmentChange } from "./write";
 
 /** Who a notice is for: the client (an account when `userId` is set) or the provider. */
 export type NoticeRecipient =
-  | { role: "client"; email: string; userId: string | null }
+  | { role: "client"; email: string; userId: string | null; phone?: string }
   | { role: "provider"; email: string; providerId: string };
 
 export type Notice = { recipient: NoticeRecipient; kind: NoticeKind };
 
+/** Messages to clients that are not about a change: the reminder job asks here too. */
+export type ClientOnlyKind = "reminder";
+
+/** Which client preference each client-bound notice answers to. */
+const CLIENT_KIND: Record<Extract<NoticeKind, "booking_confirmed" | "booking_requested" | "approved" | "cancelled" | "rescheduled"> | ClientOnlyKind, ClientMessageKind> = {
+  booking_confirmed: "confirmation",
+  booking_requested: "confirmation",
+  approved: "confirmation",
+  cancelled: "cancellation",
+  rescheduled: "reschedule",
+  reminder: "reminder",
+};
+
+export type NoticeChannels = { email: boolean; sms: boolean; client?: ClientChannels };
+
 /**
- * Whether `recipient` wants notices of `kind`. Notification preferences are consulted here and
- * nowhere else. Today every notice is wanted; a recipient who opts out of a kind is filtered
- * out by this function, which sees the writing transaction.
+ * THE decision point: on which channels `recipient` gets a notice of `kind`. Notification
+ * preferences are consulted here and nowhere else (through lib/portal's policy): a client's
+ * switches (email/SMS on or off, and one per kind of message), a guest's transactional email
+ * only; the business always gets its notices by email.
  */
-export async function wantsNotice(_tx: Tx, _recipient: NoticeRecipient, _kind: NoticeKind): Promise<boolean> {
-  return true;
+export async function noticeChannels(tx: DbOrTx, recipient: NoticeRecipient, kind: NoticeKind | ClientOnlyKind): Promise<NoticeChannels> {
+  if (recipient.role === "provider") return { email: true, sms: false };
+  const clientKind = CLIENT_KIND[kind as keyof typeof CLIENT_KIND];
+  if (!clientKind) return { email: false, sms: false };
+  const client = await clientNoticeChannels(tx, recipient, clientKind);
+  return { email: client.email, sms: client.sms, client };
+}
+
+/** Whether `recipient` gets a notice of `kind` at all. */
+export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: NoticeKind): Promise<boolean> {
+  const c = await noticeChannels(tx, recipient, kind);
+  return c.email || c.sms;
 }
 
 /**
@@ -38,7 +67,7 @@ const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed",
 /** The notices a change calls for, before preferences: the decision table. */
 export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[] {
   if (SILENT_CHANGES.has(change.kind)) return [];
-  const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId };
+  const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
   const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
   const pending = a.status === "pending";
   switch (change.kind) {
@@ -67,10 +96,13 @@ export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[]
   }
 }
 
-/** The notices a change calls for, filtered by the recipients' preferences. */
-export async function decideNotices(tx: Tx, change: AppointmentChange, a: Loaded): Promise<Notice[]> {
-  const notices: Notice[] = [];
-  for (const n of candidateNotices(change, a)) if (await wantsNotice(tx, n.recipient, n.kind)) notices.push(n);
+/** The notices a change calls for, each with the channels the recipient's preferences allow (none: left out). */
+export async function decideNotices(tx: Tx, change: AppointmentChange, a: Loaded): Promise<(Notice & { channels: NoticeChannels })[]> {
+  const notices: (Notice & { channels: NoticeChannels })[] = [];
+  for (const n of candidateNotices(change, a)) {
+    const channels = await noticeChannels(tx, n.recipient, n.kind);
+    if (channels.email || channels.sms) notices.push({ ...n, channels });
+  }
   return notices;
 }
 
@@ -102,5 +134,23 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
     // A new booking's calendar file starts at 0; later ones follow the row's version.
     sequence: change.kind === "created" ? 0 : icsSequence(a.updatedAt),
   };
-  for (const n of notices) await queueMail(db, tx, { to: n.recipient.email, ...noticeMail(n.kind, parties, details) });
+  for (const n of notices) {
+    const mail = noticeMail(n.kind, parties, details);
+    if (n.recipient.role === "provider" || !n.channels.client) {
+      await queueMail(db, tx, { to: n.recipient.email, ...mail });
+      continue;
+    }
+    const clientKind = CLIENT_KIND[n.kind as keyof typeof CLIENT_KIND];
+    await deliverClientNotice(db, tx, {
+      recipient: n.recipient,
+      channels: n.channels.client,
+      mail,
+      sms: clientNoticeSms(clientKind, parties.context, {
+        oldStart: details.oldStart,
+        oldEnd: details.oldEnd,
+        pending: details.pending,
+        link: a.clientUserId ? portalUrl(a.id) : undefined,
+      }),
+    });
+  }
 }

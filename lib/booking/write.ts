@@ -8,6 +8,7 @@ import {
   type AppointmentChangeKind,
   type AppointmentStatus,
 } from "@/db/schema";
+import { syncReminder } from "@/lib/portal/reminders";
 import { queueNotices } from "./notices";
 
 /**
@@ -69,6 +70,7 @@ export type FollowUpName = "notices" | "reminder" | "calendarSync";
 
 const FOLLOW_UPS: { [K in FollowUpName]?: FollowUp } = {
   notices: queueNotices,
+  reminder: (db, tx, change) => syncReminder(db, tx, change.appointment),
 };
 
 /** Runs every registered follow-up of one change, in the writing transaction. */

@@ -6,6 +6,9 @@ import type { Queue } from "pg-boss";
  */
 export const QUEUES = {
   mail: "mail-send",
+  sms: "sms-send",
+  reminder: "appointment-reminder",
+  reminderSweep: "appointment-reminder-sweep",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -13,8 +16,15 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
   // SMTP outages: back off from 5 s up to 10 min, for about a day of tries.
   [QUEUES.mail]: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  // SMS gateways fail the same ways mail servers do.
+  [QUEUES.sms]: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  [QUEUES.reminder]: { retryLimit: 10, retryDelay: 30, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 120 },
+  [QUEUES.reminderSweep]: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
 };
 
 export type JobData = {
   [QUEUES.mail]: { messageId: string };
+  [QUEUES.sms]: { messageId: string };
+  [QUEUES.reminder]: { appointmentId: string };
+  [QUEUES.reminderSweep]: Record<string, never>;
 };

@@ -11,6 +11,8 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  /** Extra headers, e.g. List-Unsubscribe on non-essential mail. */
+  headers?: Record<string, string>;
 };
 
 /**
@@ -20,7 +22,7 @@ export type OutgoingMail = {
 export async function queueMail(db: Db, tx: Tx, mail: OutgoingMail): Promise<string> {
   const [row] = await tx
     .insert(mailMessages)
-    .values({ ...mail, attachments: mail.attachments ?? [] })
+    .values({ ...mail, attachments: mail.attachments ?? [], headers: mail.headers ?? {} })
     .returning({ id: mailMessages.id });
   await enqueue(db, tx, QUEUES.mail, { messageId: row!.id });
   return row!.id;
@@ -80,6 +82,7 @@ export async function deliverMail(db: Db, messageId: string, transport?: MailTra
       text: mail.text,
       html: mail.html ?? undefined,
       attachments: mail.attachments,
+      headers: Object.keys(mail.headers).length ? mail.headers : undefined,
     });
   } catch (e) {
     const permanent = e instanceof PermanentMailError;

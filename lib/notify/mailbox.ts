@@ -1,6 +1,6 @@
 import { desc, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { mailMessages, type MailMessage } from "@/db/schema";
+import { mailMessages, smsMessages, type MailMessage } from "@/db/schema";
 
 export type MailboxEntry = Pick<MailMessage, "id" | "to" | "subject" | "text" | "status" | "createdAt" | "sentAt"> & {
   attachmentNames: string[];
@@ -29,4 +29,17 @@ export async function listMail(db: Db, opts: { to?: string; limit?: number } = {
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(Math.min(Math.max(opts.limit ?? 100, 1), 500));
   return rows.map(({ attachments, ...r }) => ({ ...r, attachmentNames: attachments.map((a) => a.filename) }));
+}
+
+export type SmsboxEntry = { id: string; to: string; text: string; status: string; createdAt: Date };
+
+/** Recorded text messages for the development mailbox, newest first; `to` filters by number (digits, substring). */
+export async function listSms(db: Db, opts: { to?: string; limit?: number } = {}): Promise<SmsboxEntry[]> {
+  const digits = (opts.to ?? "").replace(/\D/g, "");
+  return db
+    .select({ id: smsMessages.id, to: smsMessages.to, text: smsMessages.text, status: smsMessages.status, createdAt: smsMessages.createdAt })
+    .from(smsMessages)
+    .where(digits ? sql`regexp_replace(${smsMessages.to}, '\\D', '', 'g') like ${`%${digits}%`}` : undefined)
+    .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
+    .limit(Math.min(Math.max(opts.limit ?? 100, 1), 500));
 }

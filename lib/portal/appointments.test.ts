@@ -46,6 +46,6 @@ describe.each(testDrivers())("client appointments on %s", (kind) => {
 
   it("is empty for a client with no appointments", async () => {
     const fresh = await createUser(t.db, { email: "new@example.com", name: "New", role: "client" });
-    expect(await listClientAppointments(t.db, fresh.id, NOW)).toEqual({ upcoming: [], past: [] });
+    expect(await listClientAppointments(t.db, fresh.id, NOW)).toEqual({ upcoming: [], past: [], pastPage: 1, pastPages: 1 });
   });
 });

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/runtime";
 import { env } from "@/lib/env";
-import { listMail } from "@/lib/notify/mailbox";
+import { listMail, listSms } from "@/lib/notify/mailbox";
 import { MailBody } from "./_components/mail-body";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
@@ -28,7 +28,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   if (!env().mailboxUi) notFound();
   const sp = await searchParams;
   const to = typeof sp.to === "string" ? sp.to.slice(0, 320) : "";
-  const mails = await listMail(await getDb(), { to });
+  const db = await getDb();
+  const mails = await listMail(db, { to });
+  // A recipient filter that is an email address finds no phone number; show texts only for digits or no filter.
+  const texts = to.includes("@") ? [] : await listSms(db, { to });
 
   return (
     <div className="space-y-6">
@@ -64,6 +67,25 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           </Link>
         ) : null}
       </form>
+
+      {texts.length > 0 ? (
+        <section aria-labelledby="texts-heading" className="space-y-3">
+          <h2 id="texts-heading" className="text-lg font-semibold text-slate-900">
+            Text messages
+          </h2>
+          <ol className="space-y-3" aria-label="Text messages">
+            {texts.map((t) => (
+              <li key={t.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <p className="text-sm text-slate-600">
+                  To: <span className="break-all">{t.to}</span> ·{" "}
+                  <time dateTime={t.createdAt.toISOString()}>{timeFormat.format(t.createdAt)} UTC</time> · {t.status}
+                </p>
+                <p className="mt-1 whitespace-pre-line break-words text-slate-900">{t.text}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       {mails.length === 0 ? (
         <EmptyState title={to ? `No mail to “${to}” yet` : "No mail yet"}>

@@ -5,9 +5,14 @@ import { WeeklyHours } from "@/components/booking/weekly-hours";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FavoriteControl, type FavoriteState } from "./_components/favorite-control";
 import { getProviderOrNotFound } from "./provider";
+import { Flash } from "@/components/ui/flash";
+import { getDb } from "@/lib/runtime";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { isFavorite } from "@/lib/portal/favorites";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -18,22 +23,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ProviderPage({ params }: Props) {
+export default async function ProviderPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const sp = (await searchParams) ?? {};
   const provider = await getProviderOrNotFound(slug);
+  const favorite = await favoriteState(provider.id);
 
   return (
     <div className="space-y-6">
+      {sp.favorite === "added" ? <Flash tone="success">Saved to your favourites.</Flash> : null}
+      {sp.favorite === "removed" ? <Flash tone="success">Removed from your favourites.</Flash> : null}
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{provider.businessName}</h1>
         {provider.description ? (
           <p className="max-w-3xl whitespace-pre-line text-slate-700">{provider.description}</p>
         ) : null}
-        {provider.services.length > 0 ? (
-          <div className="pt-2">
-            <ButtonLink href={bookingHref(provider.slug, {})}>Book an appointment</ButtonLink>
-          </div>
-        ) : null}
+        <div className="flex flex-wrap gap-2 pt-2">
+          {provider.services.length > 0 ? <ButtonLink href={bookingHref(provider.slug, {})}>Book an appointment</ButtonLink> : null}
+          <FavoriteControl state={favorite} slug={provider.slug} businessName={provider.businessName} />
+        </div>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -57,6 +65,13 @@ export default async function ProviderPage({ params }: Props) {
       </div>
     </div>
   );
+}
+
+async function favoriteState(providerId: string): Promise<FavoriteState> {
+  const user = await getCurrentUser();
+  if (!user) return "signed-out";
+  if (user.role !== "client") return "none";
+  return (await isFavorite(await getDb(), user.id, providerId)) ? "saved" : "not-saved";
 }
 
 function ContactCard({ provider }: { provider: { address: string; phone: string; email: string } }) {

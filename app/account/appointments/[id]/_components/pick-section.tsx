@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { PickForm } from "./pick-form";
+import type { SlotFormState } from "@/app/(public)/_lib/form-state";
+import { SlotPicker } from "@/components/booking/slot-picker";
+import { Card } from "@/components/ui/card";
+import { Flash } from "@/components/ui/flash";
+import type { AppointmentView } from "@/lib/booking/manage";
+import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
+import { loadPickerSlots } from "@/lib/booking/picker-slots";
+import { formatWhen } from "@/lib/format";
+
+type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
+
+/**
+ * Day → time → confirm for one of the client's appointments, through the shared slot picker,
+ * the choices in the page's URL (`?from=&date=&start=` plus `params`): works without
+ * JavaScript. Reschedule and rebook both use it; the server checks the time again on write.
+ */
+export async function PickSection({
+  path,
+  params,
+  appointment: a,
+  choice,
+  title,
+  confirmHeading,
+  confirmLabel,
+  pendingLabel,
+  action,
+  showOld,
+  cancelHref,
+  cancelLabel,
+}: {
+  path: string;
+  params: Record<string, string>;
+  appointment: AppointmentView;
+  choice: { from?: string; date?: string; start?: string };
+  title: string;
+  confirmHeading: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  action: Action;
+  showOld: boolean;
+  cancelHref: string;
+  cancelLabel: string;
+}) {
+  const tz = a.provider.timezone;
+  const now = new Date();
+  const w = pickerWindow(now, tz, a.provider.bookingHorizonDays, choice);
+  const back = (
+    <Link href={cancelHref} className="text-sm font-medium text-indigo-700 hover:underline">
+      {cancelLabel}
+    </Link>
+  );
+
+  const slots = await loadPickerSlots({ providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId }, w, now);
+  if (!slots) {
+    return (
+      <Card title={title}>
+        <Flash tone="warning">
+          This service can no longer be booked online. Please contact {a.provider.businessName}
+          {a.provider.phone ? ` on ${a.provider.phone}` : ""}.
+        </Flash>
+        <div className="mt-3">{back}</div>
+      </Card>
+    );
+  }
+
+  const picked = pickerTimes(slots, tz, w, choice.start);
+  const chosen = picked.chosen;
+  const minutes = a.service.durationMinutes;
+
+  return (
+    <Card title={title} actions={back}>
+      <div className="space-y-6">
+        {picked.gone ? <Flash tone="warning">Sorry, that time is no longer available. Please choose another time.</Flash> : null}
+        <SlotPicker
+          path={path}
+          params={params}
+          window={w}
+          slots={picked}
+          timezone={tz}
+          nextAnchor="confirm-time"
+          showSelected
+          headingLevel={3}
+        />
+        {chosen ? (
+          <section aria-labelledby="confirm-time" className="space-y-3">
+            <h3 id="confirm-time" className="scroll-mt-4 font-semibold text-slate-900">
+              {confirmHeading}
+            </h3>
+            <p className="text-sm text-slate-700">
+              {showOld ? (
+                <>
+                  From <s>{formatWhen(a.start, a.end, tz)}</s>
+                  <br />
+                  to{" "}
+                </>
+              ) : null}
+              <strong>{formatWhen(new Date(chosen.value), new Date(Date.parse(chosen.value) + minutes * 60_000), tz)}</strong> ({tz})
+            </p>
+            <PickForm
+              action={action}
+              start={chosen.value}
+              timezone={tz}
+              otherDayHref={hrefWith(path, { ...params, from: w.from })}
+              label={confirmLabel}
+              pendingLabel={pendingLabel}
+            />
+          </section>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cancelOwnAppointmentAction, rescheduleOwnAppointmentAction } from "./actions";
+import { CancelOwnForm } from "./_components/cancel-form";
+import { PickSection } from "./_components/pick-section";
+import { AppointmentSummary } from "@/components/booking/appointment-summary";
+import { NavForm } from "@/components/booking/nav-form";
+import { StatusBadge } from "@/components/booking/status-badge";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Flash } from "@/components/ui/flash";
+import { getDb } from "@/lib/runtime";
+import { getCurrentUser } from "@/lib/auth/guards";
+import type { AppointmentView } from "@/lib/booking/manage";
+import { parseDate, parseInstant } from "@/lib/booking/picker";
+import { formatWhen } from "@/lib/format";
+import { getOwnAppointment } from "@/lib/portal/appointment";
+
+export const metadata: Metadata = { title: "Appointment", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OwnAppointmentPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const sp = await searchParams;
+  // Not requireRole: a provider or staff login must see the same 404 as a wrong id, not a 403.
+  const a = await getOwnAppointment(await getDb(), await getCurrentUser(), id);
+  if (!a) notFound();
+
+  const holding = a.status === "pending" || a.status === "confirmed";
+  const path = `/account/appointments/${a.id}`;
+  const rescheduling = sp.reschedule === "1" && holding && a.canReschedule;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/account" className="font-medium text-indigo-700 hover:underline">
+          ← My appointments
+        </Link>
+      </nav>
+      <Flashes sp={sp} appointment={a} />
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+          {a.service.name} at {a.provider.businessName}
+        </h1>
+        <StatusBadge status={a.status} />
+      </header>
+
+      <Card>
+        <AppointmentSummary appointment={a} />
+        {a.status === "pending" ? (
+          <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Waiting for {a.provider.businessName} to confirm. Your time is held meanwhile.
+          </p>
+        ) : null}
+        <div className="mt-6 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+          {a.status === "confirmed" ? (
+            <a href={`${path}/ics`} download="appointment.ics" className={buttonClass("secondary")}>
+              Add to calendar
+            </a>
+          ) : null}
+          {holding && a.canReschedule && !rescheduling ? (
+            <NavForm action={`${path}#reschedule`}>
+              <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
+                Reschedule
+              </button>
+            </NavForm>
+          ) : null}
+          {a.service.active && !holding ? (
+            <ButtonLink href={`${path}/rebook`} variant="secondary">
+              Book again
+            </ButtonLink>
+          ) : null}
+        </div>
+      </Card>
+
+      {rescheduling ? (
+        <div id="reschedule" className="scroll-mt-4">
+          <PickSection
+            path={path}
+            params={{ reschedule: "1" }}
+            appointment={a}
+            choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
+            title="Reschedule"
+            confirmHeading="Confirm the new time"
+            confirmLabel="Confirm new time"
+            pendingLabel="Moving…"
+            action={rescheduleOwnAppointmentAction.bind(null, a.id)}
+            showOld
+            cancelHref={path}
+            cancelLabel="Keep the current time"
+          />
+        </div>
+      ) : null}
+
+      {holding && a.canCancel ? (
+        <Card title="Cancel">
+          <CancelOwnForm action={cancelOwnAppointmentAction.bind(null, a.id)} />
+        </Card>
+      ) : null}
+
+      {holding && !a.canCancel && a.blockedReason ? (
+        <Card title="Need to change this appointment?">
+          <p className="text-sm text-slate-700">{a.blockedReason}</p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            {a.provider.phone ? (
+              <a href={`tel:${a.provider.phone.replace(/[^0-9+]/g, "")}`} className={buttonClass("secondary")}>
+                Call {a.provider.phone}
+              </a>
+            ) : null}
+            {a.provider.email ? (
+              <a href={`mailto:${a.provider.email}`} className={buttonClass("secondary")}>
+                Email {a.provider.businessName}
+              </a>
+            ) : null}
+          </div>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+function Flashes({ sp, appointment: a }: { sp: Record<string, string | string[] | undefined>; appointment: AppointmentView }) {
+  if (sp.cancelled === "1" && a.status === "cancelled") return <Flash tone="success">Your appointment has been cancelled.</Flash>;
+  if (sp.rescheduled === "1") {
+    return <Flash tone="success">Your appointment has been moved to {formatWhen(a.start, a.end, a.provider.timezone)}.</Flash>;
+  }
+  if (sp.booked === "1") return <Flash tone="success">You&apos;re booked! A confirmation is on its way to {a.clientEmail}.</Flash>;
+  return null;
+}

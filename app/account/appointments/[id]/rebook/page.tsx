@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { rebookAction } from "../actions";
+import { PickSection } from "../_components/pick-section";
+import { getDb } from "@/lib/runtime";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { parseDate, parseInstant } from "@/lib/booking/picker";
+import { getOwnAppointment } from "@/lib/portal/appointment";
+
+export const metadata: Metadata = { title: "Book again", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Book again: same business, service and staff member as one of the client's appointments, a new time. */
+export default async function RebookPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const a = await getOwnAppointment(await getDb(), await getCurrentUser(), id);
+  if (!a) notFound();
+  const path = `/account/appointments/${a.id}/rebook`;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/account" className="font-medium text-indigo-700 hover:underline">
+          ← My appointments
+        </Link>
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+          Book again: {a.service.name} at {a.provider.businessName}
+        </h1>
+        {a.staffId ? <p className="text-sm text-slate-600">With the same staff member as last time.</p> : null}
+      </header>
+      <PickSection
+        path={path}
+        params={{}}
+        appointment={a}
+        choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
+        title="Pick a new time"
+        confirmHeading="Confirm your booking"
+        confirmLabel="Book this time"
+        pendingLabel="Booking…"
+        action={rebookAction.bind(null, a.id)}
+        showOld={false}
+        cancelHref={`/account/appointments/${a.id}`}
+        cancelLabel="Back to the appointment"
+      />
+    </div>
+  );
+}

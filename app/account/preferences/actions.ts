@@ -1,0 +1,18 @@
+"use server";
+
+import { getDb } from "@/lib/runtime";
+import { flashAction } from "@/lib/actions";
+import { requireRole } from "@/lib/auth/guards";
+import { preferencesFormSchema, savePreferences } from "@/lib/portal/preferences";
+
+/** Saves all six switches at once (an unticked box posts nothing: off). A plain form post: works without JavaScript. */
+export const savePreferencesAction = flashAction({
+  authorise: async () => ({ db: await getDb(), user: await requireRole("client") }),
+  schema: preferencesFormSchema,
+  call: async ({ db, user }, input) => {
+    await savePreferences(db, user.id, input);
+    return "saved=1";
+  },
+  to: (_ctx, query) => `/account/preferences?${query}`,
+  revalidate: () => ["/account/preferences"],
+});

@@ -1,0 +1,46 @@
+"use server";
+
+import { signOut } from "@/auth";
+import { getDb } from "@/lib/runtime";
+import { formAction } from "@/lib/actions";
+import { requireRole } from "@/lib/auth/guards";
+import {
+  changePassword,
+  deleteAccount,
+  deleteAccountSchema,
+  passwordChangeSchema,
+  profileSchema,
+  updateProfile,
+} from "@/lib/portal/account";
+
+const authoriseClient = async () => ({ db: await getDb(), user: await requireRole("client") });
+
+export const updateProfileAction = formAction({
+  authorise: authoriseClient,
+  schema: profileSchema,
+  call: ({ db, user }, input) => updateProfile(db, user.id, input),
+  done: (_ctx, input) => ({
+    revalidate: [{ layout: "/account" }],
+    state: { ok: true, message: "Your details have been saved.", values: { name: input.name, phone: input.phone } },
+  }),
+});
+
+export const changePasswordAction = formAction({
+  authorise: authoriseClient,
+  schema: passwordChangeSchema,
+  call: ({ db, user }, input) => changePassword(db, user.id, input),
+  done: () => ({ state: { ok: true, message: "Your password has been changed." } }),
+  // Never echo passwords back into the form.
+  echo: false,
+});
+
+export const deleteAccountAction = formAction({
+  authorise: authoriseClient,
+  schema: deleteAccountSchema,
+  call: async ({ db, user }, { password }) => {
+    await deleteAccount(db, user.id, password);
+    await signOut({ redirect: false });
+  },
+  done: () => ({ redirect: "/?accountDeleted=1" }),
+  echo: false,
+});

@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appointments, providers, users } from "../schema";
+
+/*
+ * The client portal's own tables: favourite businesses, notification preferences, the
+ * one-click unsubscribe tokens carried by non-essential mail, and the SMS outbox.
+ */
+
+const tstz = () => timestamp({ withTimezone: true });
+
+/** One favourite per client and business: the unique key makes "add" idempotent under races. */
+export const favorites = pgTable(
+  "favorites",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    createdAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "favorites_user_provider_key", columns: [t.userId, t.providerId] }), index().on(t.providerId)],
+);
+
+/**
+ * A client's switches. No row means the defaults below (everything on except SMS and
+ * promotional mail), so a new account needs no insert.
+ */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  emailEnabled: boolean().notNull().default(true),
+  smsEnabled: boolean().notNull().default(false),
+  bookingConfirmations: boolean().notNull().default(true),
+  reminders: boolean().notNull().default(true),
+  cancellationUpdates: boolean().notNull().default(true),
+  promotionalEmail: boolean().notNull().default(false),
+  updatedAt: tstz().notNull().defaultNow(),
+});
+
+/** Which switch an unsubscribe link turns off. */
+export const unsubscribeTopic = pgEnum("unsubscribe_topic", [
+  "booking_confirmations",
+  "reminders",
+  "cancellation_updates",
+  "promotional_email",
+]);
+
+/** One per non-essential mail sent to an account; only the sha256 of the token is stored. */
+export const unsubscribeTokens = pgTable(
+  "unsubscribe_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    topic: unsubscribeTopic().notNull(),
+    createdAt: tstz().notNull().defaultNow(),
+    usedAt: tstz(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export const smsStatus = pgEnum("sms_status", ["pending", "sent", "captured", "failed"]);
+
+/** Every text message the app sends: written in the transaction that causes it, delivered by a job. */
+export const smsMessages = pgTable(
+  "sms_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    to: text().notNull(),
+    text: text().notNull(),
+    status: smsStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: tstz().notNull().defaultNow(),
+    sentAt: tstz(),
+  },
+  (t) => [index().on(t.createdAt)],
+);
+
+/** One reminder per appointment: its due time follows the appointment, `sentAt` makes it once only. */
+export const appointmentReminders = pgTable(
+  "appointment_reminders",
+  {
+    appointmentId: uuid()
+      .primaryKey()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    dueAt: tstz().notNull(),
+    sentAt: tstz(),
+    updatedAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [index("appointment_reminders_due_idx").on(t.dueAt).where(sql`${t.sentAt} is null`)],
+);
+
+export type Favorite = typeof favorites.$inferSelect;
+export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
+export type UnsubscribeTopic = (typeof unsubscribeTopic.enumValues)[number];
+export type SmsMessage = typeof smsMessages.$inferSelect;
+export type AppointmentReminder = typeof appointmentReminders.$inferSelect;

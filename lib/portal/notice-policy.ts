@@ -1,0 +1,38 @@
+import type { UnsubscribeTopic } from "@/db/schema";
+import { TOPIC_PREFERENCE, type Preferences } from "./preferences";
+
+/*
+ * Which channels a message to a client may use, given their preferences. Pure: the one rule
+ * every client-bound message passes (the write path's notice decision point calls it).
+ */
+
+/** What a client-bound message is about. */
+export type ClientMessageKind = "confirmation" | "reminder" | "cancellation" | "reschedule" | "promotional";
+
+/** The preference that silences each kind (cancellation updates cover moves too). */
+export const KIND_TOPIC: Record<ClientMessageKind, UnsubscribeTopic> = {
+  confirmation: "booking_confirmations",
+  reminder: "reminders",
+  cancellation: "cancellation_updates",
+  reschedule: "cancellation_updates",
+  promotional: "promotional_email",
+};
+
+export type Channels = { email: boolean; sms: boolean; topic: UnsubscribeTopic };
+
+/**
+ * `prefs` null is a guest (no account, no preferences): transactional email only, never SMS
+ * or promotional mail. For an account the topic switch gates both channels; email and SMS
+ * each have their master switch, and SMS also needs a phone number.
+ */
+export function clientChannels(prefs: Preferences | null, kind: ClientMessageKind, hasPhone: boolean): Channels {
+  const topic = KIND_TOPIC[kind];
+  if (!prefs) return { email: kind !== "promotional", sms: false, topic };
+  const wanted = prefs[TOPIC_PREFERENCE[topic]];
+  return {
+    email: wanted && prefs.emailEnabled,
+    // Texts are for things that happen to an appointment; promotions stay in email.
+    sms: wanted && prefs.smsEnabled && hasPhone && kind !== "promotional",
+    topic,
+  };
+}
