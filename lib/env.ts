@@ -39,6 +39,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Slotbook <no-reply@slotbook.local>"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
+  // socket's address is the client).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   MAILBOX_UI: optional(z.enum(["0", "1"])),
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
-import { clientIp, errorResponse } from "./http";
+import { clientIp, errorResponse, trustedClientAddress } from "./http";
 
 describe("errorResponse", () => {
   it("maps AppErrors to their status and message, with fieldErrors on 422", async () => {
@@ -31,9 +31,39 @@ describe("clientIp", () => {
   it("uses the address the nearest proxy appended, not what the client claims", () => {
     expect(clientIp(req({ "x-forwarded-for": "6.6.6.6, 198.51.100.4" }))).toBe("198.51.100.4");
     expect(clientIp(req({ "x-forwarded-for": "198.51.100.4" }))).toBe("198.51.100.4");
-    expect(clientIp(req({ "x-real-ip": "198.51.100.9" }))).toBe("198.51.100.9");
+    // X-Real-IP is the client's own claim unless a proxy set it: never counted.
+    expect(clientIp(req({ "x-real-ip": "198.51.100.9" }))).toBe("unknown");
     expect(clientIp(req({}))).toBe("unknown");
     // Server actions and next-auth hand over bare Headers.
     expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.4" }))).toBe("198.51.100.4");
+  });
+});
+
+describe("trustedClientAddress", () => {
+  it("without trusted proxies uses the socket's address, whatever the client wrote", () => {
+    expect(trustedClientAddress("203.0.113.7", "1.2.3.4", 0)).toBe("203.0.113.7");
+    expect(trustedClientAddress("203.0.113.7", undefined, 0)).toBe("203.0.113.7");
+    expect(trustedClientAddress("::ffff:203.0.113.7", "1.2.3.4, 5.6.7.8", 0)).toBe("203.0.113.7");
+    expect(trustedClientAddress("2001:DB8::1", "1.2.3.4", 0)).toBe("2001:db8::1");
+  });
+
+  it("rotating X-Forwarded-For values all count as one client", () => {
+    const seen = new Set(Array.from({ length: 20 }, (_, i) => trustedClientAddress("203.0.113.7", `10.0.0.${i}`, 0)));
+    expect([...seen]).toEqual(["203.0.113.7"]);
+  });
+
+  it("behind n trusted proxies takes the entry the outermost one appended", () => {
+    // client → proxy A (appends client) → app: socket is A.
+    expect(trustedClientAddress("10.0.0.2", "6.6.6.6, 198.51.100.4", 1)).toBe("198.51.100.4");
+    // client → B → A → app: A appended B's address, B appended the client's.
+    expect(trustedClientAddress("10.0.0.2", "6.6.6.6, 198.51.100.4, 10.0.0.3", 2)).toBe("198.51.100.4");
+    // Fewer entries than hops: the leftmost is the best there is.
+    expect(trustedClientAddress("10.0.0.2", "", 1)).toBe("10.0.0.2");
+    expect(trustedClientAddress("10.0.0.2", ["198.51.100.4"], 3)).toBe("198.51.100.4");
+  });
+
+  it("never passes on text that is not an address", () => {
+    expect(trustedClientAddress("10.0.0.2", "evil\u0000, <script>", 1)).toBe("unknown");
+    expect(trustedClientAddress(undefined, undefined, 0)).toBe("unknown");
   });
 });

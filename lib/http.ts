@@ -39,13 +39,37 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 }
 
 /**
- * The caller's address for per-IP limits. Takes the last X-Forwarded-For entry (the one the
- * nearest proxy appended; Next.js sets it to the socket address when no proxy did), since
- * earlier entries are whatever the client sent.
+ * The caller's address for per-IP limits. scripts/serve.ts (behind `npm start` and `npm run
+ * dev`) replaces X-Forwarded-For with the one address it trusts (see `trustedClientAddress`),
+ * so the header holds a single entry that no client chose; the last entry is taken in case a
+ * deployment skipped the wrapper and a proxy appended the socket address.
  */
 export function clientIp(source: Request | Headers): string {
   const headers = source instanceof Headers ? source : source.headers;
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return (last || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
+  return (last || "unknown").slice(0, 100);
+}
+
+/**
+ * The client's address as seen through `hops` trusted proxies: the socket's own address when
+ * hops is 0 (nothing the client wrote counts), else the entry the outermost trusted proxy
+ * appended to X-Forwarded-For. Entries left of that are the client's own claims and never used.
+ */
+export function trustedClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+  const socket = normalizeAddress(socketAddress) || "unknown";
+  if (hops <= 0) return socket;
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
+  const chain = [...header.split(",").map((s) => s.trim()).filter(Boolean), socket];
+  // chain[-1] is the socket (the nearest proxy); each trusted hop vouches for the entry before it.
+  const index = Math.max(0, chain.length - 1 - hops);
+  return normalizeAddress(chain[index]) || "unknown";
+}
+
+/** "::ffff:198.51.100.4" → "198.51.100.4"; anything that is not an IP literal → "". */
+function normalizeAddress(raw: string | undefined): string {
+  const a = (raw ?? "").trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(a)) return a;
+  if (/^[0-9a-f:]+$/i.test(a) && a.includes(":") && a.length <= 45) return a.toLowerCase();
+  return "";
 }
