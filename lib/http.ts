@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, isAppError } from "./errors";
+import { AppError, isAppError, pgErrorCode } from "./errors";
 
 /**
  * JSON error answers for route handlers, in one place: an AppError becomes its status and
@@ -13,6 +13,14 @@ export function errorResponse(e: unknown): Response {
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
     if (e.code === "RATE_LIMITED") headers["Retry-After"] = String(e.retryAfter ?? 60);
     return Response.json(body, { status: e.status, headers });
+  }
+  // Postgres "data exception" (class 22: NUL in text, a date out of range …): the input's
+  // fault, caught here in case a value slipped past the schemas. Never a 500.
+  if (pgErrorCode(e)?.startsWith("22")) {
+    return Response.json(
+      { error: "The request contains a value that cannot be stored.", fieldErrors: {} },
+      { status: 422, headers: { "Cache-Control": "no-store" } },
+    );
   }
   console.error("Unexpected error in route handler", e);
   return Response.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });

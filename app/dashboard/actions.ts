@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { isSafeMultiLine } from "@/lib/text";
 import { getDb } from "@/db";
 import { toActionError, validationState, type ActionState } from "@/lib/action-state";
 import { requireProvider } from "@/lib/auth/guards";
@@ -36,7 +37,12 @@ export async function appointmentStatusAction(_prev: ActionState, formData: Form
 
 const cancelSchema = z.object({
   appointmentId: z.uuid({ error: "Unknown appointment." }),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Keep the reason under 500 characters.")
+    .refine(isSafeMultiLine, "The reason contains characters that are not allowed.")
+    .optional(),
   ...listState,
 });
 

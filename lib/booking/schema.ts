@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneLine, isSafeMultiLine, isSaneInstant, isSaneIsoDate } from "@/lib/text";
 
 /** Longest range the slots API answers in one request, in days (inclusive). */
 export const MAX_SLOT_RANGE_DAYS = 62;
@@ -10,15 +11,14 @@ const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const uuidField = (label: string) => z.uuid({ error: `Choose a valid ${label}` });
 
-// Single-line text: names end up in mail subjects and calendar entries.
-const singleLine = (v: string) => [...v].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+// Names end up in mail subjects and calendar entries: one line, no bidi tricks (lib/text.ts).
 
 export const nameSchema = z
   .string({ error: "Name is required" })
   .trim()
   .min(1, "Name is required")
   .max(100, "Name must be at most 100 characters")
-  .refine(singleLine, "Name must be on one line");
+  .refine(isOneLine, "Name must be plain text on one line");
 
 export const emailSchema = z
   .string({ error: "Enter a valid email address" })
@@ -37,13 +37,16 @@ export const phoneSchema = z
 export const notesSchema = z
   .string({ error: "Notes must be text" })
   .trim()
-  .max(1000, "Notes must be at most 1000 characters");
+  .max(1000, "Notes must be at most 1000 characters")
+  .refine(isSafeMultiLine, "Notes contain characters that are not allowed");
 
 /** An instant written with its offset ("2026-03-02T10:00:00+01:00" or "…Z"): never a bare local time. */
-export const startSchema = z.iso.datetime({
-  offset: true,
-  error: "Start must be a date and time with a UTC offset, e.g. 2026-03-02T10:00:00+01:00",
-});
+export const startSchema = z.iso
+  .datetime({
+    offset: true,
+    error: "Start must be a date and time with a UTC offset, e.g. 2026-03-02T10:00:00+01:00",
+  })
+  .refine(isSaneInstant, "Start must be between the years 2000 and 2100");
 
 /**
  * A booking request, as the public API and the booking page receive it. `start` stays an ISO
@@ -61,7 +64,9 @@ export const bookingRequestSchema = z.object({
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
 const isoDate = (label: string) =>
-  z.iso.date({ error: `${label} must be a date written YYYY-MM-DD` });
+  z.iso
+    .date({ error: `${label} must be a date written YYYY-MM-DD` })
+    .refine(isSaneIsoDate, `${label} must be a date between 2000 and 2100`);
 
 /** Whole days from `from` to `to` ("YYYY-MM-DD"); calendar arithmetic, independent of any zone. */
 export function daysBetween(from: string, to: string): number {
@@ -96,6 +101,11 @@ export const rescheduleRequestSchema = z.object({ start: startSchema });
 export const cancelRequestSchema = z.object({
   reason: z.preprocess(
     emptyToUndefined,
-    z.string().trim().max(500, "Reason must be at most 500 characters").optional(),
+    z
+      .string()
+      .trim()
+      .max(500, "Reason must be at most 500 characters")
+      .refine(isSafeMultiLine, "Reason contains characters that are not allowed")
+      .optional(),
   ),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneLine, isSafeMultiLine, isSaneIsoDate } from "@/lib/text";
 
 /**
  * Zod pieces for dashboard forms, whose values arrive as strings. A blank number field must
@@ -19,7 +20,8 @@ export function requiredText(label: string, max: number) {
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine(isOneLine, `${label} must be plain text on one line.`);
 }
 
 export function optionalText(label: string, max: number) {
@@ -27,6 +29,7 @@ export function optionalText(label: string, max: number) {
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
+    .refine(isSafeMultiLine, `${label} contains characters that are not allowed.`)
     .optional()
     .transform((v) => v ?? "");
 }
@@ -39,17 +42,14 @@ export const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
-/** "YYYY-MM-DD" that is a real calendar date. */
+/** "YYYY-MM-DD" that is a real calendar date in 2000–2100. */
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date.`)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, `${label} must be a real date.`);
+    .refine(isSaneIsoDate, `${label} must be a real date between 2000 and 2100.`);
 
 /** Form data as a plain object of strings (files ignored), for zod. */
 export function formObject(formData: FormData): Record<string, string> {

@@ -9,11 +9,12 @@ import { getDb } from "@/db";
 import { zonedDate, zoneLabel } from "@/lib/availability";
 import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";
-import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { errorCodes } from "@/lib/errors";
 import { getWeeklyHours, listUpcomingClosedDates, WEEKDAYS } from "@/lib/provider/hours";
 import { removeClosedDateAction } from "./actions";
 import { ClosedDateForm } from "./_components/closed-date-form";
 import { WeeklyHoursForm } from "./_components/weekly-hours-form";
+import { ownValue } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Opening hours" };
 
@@ -29,7 +30,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
     listUpcomingClosedDates(db, provider.id, now),
   ]);
   const tz = provider.timezone;
-  const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
+  const error = search.error ? (ownValue(errorCodes, search.error)?.message ?? "Something went wrong on our side. Please try again.") : null;
 
   return (
     <div className="space-y-6">

@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { listMail } from "@/lib/notify/mailbox";
 import { MailBody } from "./_components/mail-body";
+import { withoutControls } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 
@@ -27,7 +28,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!env().mailboxUi) notFound();
   const sp = await searchParams;
-  const to = typeof sp.to === "string" ? sp.to.slice(0, 320) : "";
+  const to = typeof sp.to === "string" ? withoutControls(sp.to).slice(0, 320) : "";
   const mails = await listMail(await getDb(), { to });
 
   return (
