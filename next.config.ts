@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages load their own files from node_modules at run time: keep them
@@ -10,6 +11,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a wrong role gets a 403 page (pages, actions) or response (route handlers).
   experimental: { authInterrupts: true },
+  // Pages get their CSP (with a nonce) from proxy.ts; these go on every response.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;
