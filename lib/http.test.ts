@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
-import { clientIp, errorResponse, trustedClientAddress } from "./http";
+import { applyTrustedClientAddress, clientIp, errorResponse, trustedClientAddress } from "./http";
 
 describe("errorResponse", () => {
   it("maps AppErrors to their status and message, with fieldErrors on 422", async () => {
@@ -65,5 +65,45 @@ describe("trustedClientAddress", () => {
   it("never passes on text that is not an address", () => {
     expect(trustedClientAddress("10.0.0.2", "evil\u0000, <script>", 1)).toBe("unknown");
     expect(trustedClientAddress(undefined, undefined, 0)).toBe("unknown");
+  });
+});
+
+describe("applyTrustedClientAddress over a real socket", () => {
+  async function serve(hops: number) {
+    const { createServer } = await import("node:http");
+    const server = createServer((req, res) => {
+      applyTrustedClientAddress(req, hops);
+      const h = new Headers(req.headers as Record<string, string>);
+      res.end(JSON.stringify({ ip: clientIp(h), host: req.headers["x-forwarded-host"] ?? null }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  it("20 requests with 20 made-up X-Forwarded-For values are one client", async () => {
+    const s = await serve(0);
+    try {
+      const seen = new Set<string>();
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(s.url, { headers: { "x-forwarded-for": `10.0.${i}.1`, "x-real-ip": `10.1.${i}.1`, "x-forwarded-host": "evil.example" } });
+        const body = (await res.json()) as { ip: string; host: string | null };
+        seen.add(body.ip);
+        expect(body.host).toBeNull();
+      }
+      expect([...seen]).toEqual(["127.0.0.1"]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("behind one trusted proxy, uses the address that proxy appended", async () => {
+    const s = await serve(1);
+    try {
+      const res = await fetch(s.url, { headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.4" } });
+      expect(((await res.json()) as { ip: string }).ip).toBe("198.51.100.4");
+    } finally {
+      await s.close();
+    }
   });
 });

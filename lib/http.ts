@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { z } from "zod";
 import { AppError, isAppError, pgErrorCode } from "./errors";
 
@@ -80,4 +81,20 @@ function normalizeAddress(raw: string | undefined): string {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(a)) return a;
   if (/^[0-9a-f:]+$/i.test(a) && a.includes(":") && a.length <= 45) return a.toLowerCase();
   return "";
+}
+
+/**
+ * What scripts/serve.ts does to every request before Next.js sees it: X-Forwarded-For becomes
+ * the one trusted address, X-Real-IP and Forwarded go, and without trusted proxies the
+ * client's own X-Forwarded-Host/-Proto/-Port go too (Auth.js builds URLs from them).
+ */
+export function applyTrustedClientAddress(req: IncomingMessage, hops: number): void {
+  req.headers["x-forwarded-for"] = trustedClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  delete req.headers["x-real-ip"];
+  delete req.headers["forwarded"];
+  if (hops === 0) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-port"];
+  }
 }

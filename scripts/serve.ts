@@ -5,9 +5,9 @@
  * outermost of n trusted proxies appended), so per-IP limits cannot be dodged with a made-up
  * header. Without trusted proxies, the client's X-Forwarded-Host/-Proto go too.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import next from "next";
-import { trustedClientAddress } from "@/lib/http";
+import { applyTrustedClientAddress } from "@/lib/http";
 import { envOrExit } from "./lib/config";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -18,29 +18,17 @@ const e = envOrExit();
 const hostname = process.env.HOSTNAME?.trim() || "0.0.0.0";
 const hops = e.TRUST_PROXY_HOPS;
 
-function rewriteForwardedHeaders(req: IncomingMessage): void {
-  const client = trustedClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
-  req.headers["x-forwarded-for"] = client;
-  delete req.headers["x-real-ip"];
-  delete req.headers["forwarded"];
-  if (hops === 0) {
-    delete req.headers["x-forwarded-host"];
-    delete req.headers["x-forwarded-proto"];
-    delete req.headers["x-forwarded-port"];
-  }
-}
-
 const app = next({ dev, hostname, port: e.PORT, ...(dev ? { turbopack: true } : {}) });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
 const server = createServer((req, res) => {
-  rewriteForwardedHeaders(req);
+  applyTrustedClientAddress(req, hops);
   void handle(req, res);
 });
 server.on("upgrade", (req, socket, head) => {
-  rewriteForwardedHeaders(req);
+  applyTrustedClientAddress(req, hops);
   void upgrade(req, socket, head);
 });
 server.listen(e.PORT, hostname, () => {
