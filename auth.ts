@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { clientIp } from "@/lib/http";
+import { currentRequestId, log } from "@/lib/log";
 import { SignInRefused } from "@/lib/auth/sign-in-error";
 import { normalizeEmail } from "@/lib/auth/email";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceNonceFor, issueDeviceCookie } from "@/lib/auth/device-cookie";
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     // A refused sign-in is an answer, not a server error.
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      log.error({ component: "auth", err: error }, "auth error");
     },
   },
   providers: [
@@ -42,7 +43,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
         const email = normalizeEmail(parsed.data.email);
         const deviceNonce = deviceNonceFor(secret, jar.get(DEVICE_COOKIE)?.value, email);
         const result = await authenticate(db, email, parsed.data.password, { ip: clientIp(request.headers), deviceNonce });
-        if (!result.ok) throw new SignInRefused(result.reason, result.message);
+        if (!result.ok) {
+          if (result.reason === "rate_limited") {
+            log.warn(
+              { component: "auth", event: "signin_throttled", requestId: await currentRequestId(), trustedDevice: !!deviceNonce, retryAfterSeconds: result.retryAfterSeconds },
+              "sign-in throttled",
+            );
+          }
+          throw new SignInRefused(result.reason, result.message);
+        }
         // This browser has now proved it knows the password: it keeps its own allowance.
         jar.set(DEVICE_COOKIE, issueDeviceCookie(secret, email), {
           httpOnly: true,

@@ -4,7 +4,7 @@ import { staticSecurityHeaders } from "./lib/security-headers";
 const nextConfig: NextConfig = {
   // Native and WASM packages load their own files from node_modules at run time: keep them
   // out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer", "pino"],
   poweredByHeader: false,
   // Lets the end-to-end build live beside a running `npm run dev` (and parallel dev servers).
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -22,6 +22,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, path); // overwrites anything a client sent
   headers.set("x-nonce", nonce);
+  // Ties this request's log lines together (lib/log.ts); never the client's own value.
+  headers.set("x-request-id", crypto.randomUUID().slice(0, 8));
   // Next.js takes the nonce for its own scripts from the request's CSP header.
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
+import { log } from "./log";
 import { applyTrustedClientAddress, clientIp, errorResponse, trustedClientAddress } from "./http";
 
 describe("errorResponse", () => {
@@ -16,13 +17,19 @@ describe("errorResponse", () => {
     expect(errorResponse(new AppError("NOT_FOUND")).status).toBe(404);
   });
 
+  it("answers a Postgres data exception (NUL byte, date out of range) with 422, not 500", async () => {
+    const nul = Object.assign(new Error("invalid byte sequence for encoding UTF8: 0x00"), { code: "22021" });
+    expect(errorResponse(nul).status).toBe(422);
+    expect(errorResponse(Object.assign(new Error("date out of range"), { code: "22008" })).status).toBe(422);
+  });
+
   it("never shows an unknown error's own text", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(log, "error").mockImplementation(() => {});
     const res = errorResponse(new Error("password=hunter2 at db.internal:5432"));
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain("hunter2");
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
+    await vi.waitFor(() => expect(spy).toHaveBeenCalled());
+    spy.mockRestore();
   });
 });
 

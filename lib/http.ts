@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
 import { AppError, isAppError, pgErrorCode } from "./errors";
+import { currentRequestId, log } from "./log";
 
 /**
  * JSON error answers for route handlers, in one place: an AppError becomes its status and
@@ -23,7 +24,7 @@ export function errorResponse(e: unknown): Response {
       { status: 422, headers: { "Cache-Control": "no-store" } },
     );
   }
-  console.error("Unexpected error in route handler", e);
+  void currentRequestId().then((requestId) => log.error({ component: "http", requestId, err: e }, "unexpected error in route handler"));
   return Response.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }
 

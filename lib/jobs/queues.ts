@@ -6,15 +6,22 @@ import type { Queue } from "pg-boss";
  */
 export const QUEUES = {
   mail: "mail-send",
+  housekeeping: "housekeeping",
 } as const;
+
+/** Cron schedules (pg-boss `schedule`, UTC): housekeeping at minute 17 of every hour. */
+export const SCHEDULES = { [QUEUES.housekeeping]: "17 * * * *" } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
   // SMTP outages: back off from 5 s up to 10 min, for about a day of tries.
   [QUEUES.mail]: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  // Idempotent deletes; a missed run is caught up by the next.
+  [QUEUES.housekeeping]: { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 },
 };
 
 export type JobData = {
   [QUEUES.mail]: { messageId: string };
+  [QUEUES.housekeeping]: Record<string, never>;
 };

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { toActionError, validationState, type ActionState } from "@/lib/action-state";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { currentRequestId, log } from "@/lib/log";
 
 const resetSchema = z
   .object({
@@ -38,6 +39,10 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
   } catch (e) {
     return toActionError(e);
   }
-  if (!result.ok) return { ok: false, message: failures[result.reason] };
+  if (!result.ok) {
+    log.info({ component: "auth", event: "token_refused", kind: "password_reset", reason: result.reason, requestId: await currentRequestId() }, "reset token refused");
+    return { ok: false, message: failures[result.reason] };
+  }
+  log.info({ component: "auth", event: "password_reset", requestId: await currentRequestId() }, "password reset; all sessions ended");
   redirect("/login?reset=1");
 }

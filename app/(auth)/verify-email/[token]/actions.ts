@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { verifyEmail } from "@/lib/auth/verification";
+import { currentRequestId, log } from "@/lib/log";
 
 export type VerifyEmailState =
   | { status: "idle" }
@@ -18,7 +19,10 @@ export async function verifyEmailAction(_prev: VerifyEmailState, formData: FormD
   const token = formData.get("token");
   if (typeof token !== "string") return { status: "failed", reason: "unknown" };
   const result = await verifyEmail(await getDb(), token);
-  if (!result.ok) return { status: "failed", reason: result.reason };
+  if (!result.ok) {
+    log.info({ component: "auth", event: "token_refused", kind: "verification", reason: result.reason, requestId: await currentRequestId() }, "verification token refused");
+    return { status: "failed", reason: result.reason };
+  }
   const user = await getCurrentUser();
   const signedInAsThisUser = user?.id === result.userId;
   return {
