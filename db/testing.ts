@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { openDb, type DbHandle } from "./index";
-import { startBoss } from "@/lib/jobs/boss";
+import { count } from "drizzle-orm";
+import { openDb, type Db, type DbHandle } from "./index";
+import { appointments, mailMessages } from "./schema";
+import { bossFor, startBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
 import { migrateDb } from "./migrate";
 
 export type DriverKind = DbHandle["kind"];
@@ -51,4 +54,15 @@ function assertLocal(url: string) {
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
     throw new Error(`Refusing to run tests against a non-local database host: ${host}`);
   }
+}
+
+/**
+ * Row counts of what a booking writes: appointments, mails, and mail jobs (through pg-boss's
+ * own `findJobs`, not its tables), so a test can show a refused write left nothing behind.
+ */
+export async function countWrites(db: Db): Promise<{ appointments: number; mails: number; jobs: number }> {
+  const [a] = await db.select({ n: count() }).from(appointments);
+  const [m] = await db.select({ n: count() }).from(mailMessages);
+  const jobs = await bossFor(db).findJobs(QUEUES.mail, { limit: 100_000 });
+  return { appointments: a!.n, mails: m!.n, jobs: jobs.length };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatWhen } from "@/components/booking/format";
+import { formatWhen } from "@/lib/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatWhen } from "@/components/booking/format";
+import { formatWhen } from "@/lib/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -7,7 +7,7 @@ import { hitRateLimit } from "@/lib/rate-limit";
 import { normalizeEmail } from "./email";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./sessions";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, looksLikeToken, newToken } from "@/lib/tokens";
 
 export const RESET_TTL_MINUTES = 60;
 /** Reset mails per account and requests per address: enough for a forgetful user, no mail flood. */
@@ -110,8 +110,4 @@ export async function resetPassword(db: Db, token: string, newPassword: string, 
     await endAllSessions(tx, user.id);
     return { ok: true, email: user.email };
   });
-}
-
-function looksLikeToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{20,100}$/.test(token);
 }

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, newToken } from "@/lib/tokens";
 
 export const VERIFICATION_TTL_HOURS = 24;
 /** New verification links per account: a few an hour is plenty, and stops mail flooding. */

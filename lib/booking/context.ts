@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { closedDates, providers, services, staffMembers, users } from "@/db/schema";
 import { addDays, isBookableSlot, zonedDate, type SlotInput, type WeeklyInterval } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 import { loadWeeklyHours } from "./providers";
 
 /*
@@ -10,10 +11,6 @@ import { loadWeeklyHours } from "./providers";
  * loaded with one query per table. Ownership is in every WHERE: a service or staff member of
  * another provider is simply not found.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids reach lib/ from URLs and forms: anything that is not a uuid cannot exist (and must not reach a uuid column). */
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
 
 export type BookingProvider = {
   id: string;

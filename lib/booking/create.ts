@@ -5,7 +5,7 @@ import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { queueBookingCreatedMails } from "./mails";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
-import { newManageToken } from "./token";
+import { newTokenWithHash } from "@/lib/tokens";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -64,7 +64,7 @@ export async function createBooking(
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const source = input.by === "provider" ? (input.source ?? "phone") : "online";
   const status = bookingStatus(provider, input.by);
-  const { token, hash } = newManageToken();
+  const { token, hash } = newTokenWithHash();
   const c = contact.data;
 
   try {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { queryRows, type Db } from "@/db";
 import { computeSlots, type WeeklyInterval } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "./context";
+import { isUuid } from "@/lib/validation";
 import { dateRangeSchema } from "./schema";
 
 export type SlotListing = {

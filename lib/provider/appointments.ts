@@ -5,7 +5,7 @@ import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
 import { formatInZone } from "@/lib/notify/templates";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
-import { isUuid } from "./form-fields";
+import { isUuid } from "@/lib/validation";
 
 /*
  * What a provider can do to an appointment from the dashboard, besides cancelling (which goes

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isOneLine, isSafeMultiLine, isSaneIsoDate } from "@/lib/text";
+import { isOneLine, isSafeMultiLine } from "@/lib/text";
 
 /**
  * Zod pieces for dashboard forms, whose values arrive as strings. A blank number field must
@@ -41,23 +41,3 @@ export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
-
-/** "YYYY-MM-DD" that is a real calendar date in 2000–2100. */
-export const isoDate = (label: string) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date.`)
-    .refine(isSaneIsoDate, `${label} must be a real date between 2000 and 2100.`);
-
-/** Form data as a plain object of strings (files ignored), for zod. */
-export function formObject(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from hidden fields and URLs: anything not a uuid is simply not found. */
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { requireProvider } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { getProfileOrThrow } from "@/lib/provider/profile";
-import { timeZoneOptions } from "@/lib/provider/time-zones";
+import { timeZoneOptions } from "@/lib/time";
 import { ProfileForm } from "./_components/profile-form";
 
 export const metadata: Metadata = { title: "Profile" };

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes } from "@/lib/errors";
-import { isUuid } from "@/lib/provider/form-fields";
+import { isUuid } from "@/lib/validation";
 import { formatCents } from "@/lib/provider/money";
 import { deletionRefusal, getServiceUsage, listServices, type ServiceRow } from "@/lib/provider/services";
 import { createServiceAction, deleteServiceAction, setServiceActiveAction } from "./actions";

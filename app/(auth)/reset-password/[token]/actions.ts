@@ -1,11 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { toActionError, validationState, type ActionState } from "@/lib/action-state";
+import { formAction } from "@/lib/actions";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { AppError } from "@/lib/errors";
 import { currentRequestId, log } from "@/lib/log";
 
 const resetSchema = z
@@ -25,24 +25,19 @@ const failures = {
   used: "This link has already been used. Ask for a new one.",
 } as const;
 
-/** Sets a new password with a mailed token (the token is the proof), then ends every session. */
-export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = resetSchema.safeParse({
-    token: formData.get("token") ?? "",
-    password: formData.get("password") ?? "",
-    confirmPassword: formData.get("confirmPassword") ?? "",
-  });
-  if (!parsed.success) return { ...validationState(parsed.error), values: {} };
-  let result;
-  try {
-    result = await resetPassword(await getDb(), parsed.data.token, parsed.data.password);
-  } catch (e) {
-    return toActionError(e);
-  }
-  if (!result.ok) {
-    log.info({ component: "auth", event: "token_refused", kind: "password_reset", reason: result.reason, requestId: await currentRequestId() }, "reset token refused");
-    return { ok: false, message: failures[result.reason] };
-  }
-  log.info({ component: "auth", event: "password_reset", requestId: await currentRequestId() }, "password reset; all sessions ended");
-  redirect("/login?reset=1");
-}
+/** Sets a new password with a mailed token (the token is the proof), then ends every session. Public. */
+export const resetPasswordAction = formAction({
+  authorise: async () => ({}),
+  schema: resetSchema,
+  call: async (_ctx, input) => {
+    const result = await resetPassword(await getDb(), input.token, input.password);
+    const requestId = await currentRequestId();
+    if (!result.ok) {
+      log.info({ component: "auth", event: "token_refused", kind: "password_reset", reason: result.reason, requestId }, "reset token refused");
+      throw new AppError("NOT_FOUND", failures[result.reason]);
+    }
+    log.info({ component: "auth", event: "password_reset", requestId }, "password reset; all sessions ended");
+  },
+  done: () => ({ redirect: "/login?reset=1" }),
+  echo: false,
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ResendVerificationForm } from "@/components/layout/resend-verification-form";
+import { ResendVerificationForm } from "@/app/_components/resend-verification-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
