@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { env } from "@/lib/env";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { clientIp } from "@/lib/http";

@@ -246,4 +246,6 @@ export type StaffMember = typeof staffMembers.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type MailMessage = typeof mailMessages.$inferSelect;
+
+export * from "./schema/appointments";
 export * from "./schema/security";

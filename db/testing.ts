@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
+import { bossFor } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { prepareDb } from "@/lib/runtime";
 import { openDb, type Db, type DbHandle } from "./index";
 import { appointments, mailMessages } from "./schema";
-import { bossFor, startBoss } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
-import { migrateDb } from "./migrate";
 
 export type DriverKind = DbHandle["kind"];
 
@@ -21,9 +21,7 @@ export type TestDb = DbHandle & { dispose(): Promise<void> };
  */
 export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   if (kind === "pglite") {
-    const handle = await openDb({});
-    await migrateDb(handle);
-    await startBoss(handle);
+    const handle = await prepareDb(await openDb({}));
     return { ...handle, dispose: () => handle.close() };
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
@@ -35,9 +33,7 @@ export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString() });
-  await migrateDb(handle);
-  await startBoss(handle);
+  const handle = await prepareDb(await openDb({ url: url.toString() }));
   return {
     ...handle,
     async dispose() {

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import { endAllSessions } from "@/lib/auth/sessions";

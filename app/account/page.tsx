@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { listClientAppointments, type ClientAppointment } from "@/lib/portal/appointments";
 

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { isSafeMultiLine } from "@/lib/text";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { cancelAppointment } from "@/lib/booking/manage";

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { addDays } from "@/lib/availability";
 import { zoneLabel } from "@/lib/time";
 import { formatLongDate } from "@/lib/format";

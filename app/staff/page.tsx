@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { listStaffSchedule } from "@/lib/staff/schedule";
 

@@ -75,6 +75,11 @@ async function loadAppointment(db: DbOrTx, where: SQL): Promise<Loaded | null> {
   return { ...row.a, provider, service: row.s, ownerEmail, canCancel: false, canReschedule: false, blockedReason: null };
 }
 
+/** One appointment by id with no ownership check: for code that already holds it (lib/booking/write.ts, inside the write). */
+export async function loadAppointmentById(db: DbOrTx, appointmentId: string): Promise<Loaded | null> {
+  return isUuid(appointmentId) ? loadAppointment(db, eq(appointments.id, appointmentId)) : null;
+}
+
 /** Ownership lives in the WHERE: anyone but the owner sees nothing, the same as a wrong id. */
 function actorCondition(actor: Actor): SQL | null {
   switch (actor.kind) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { isAppError } from "@/lib/errors";
 import type { PickerWindow } from "./picker";
 import { listSlots } from "./slots";

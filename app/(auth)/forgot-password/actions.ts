@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from "@/lib/auth/password-reset";
 import { AppError } from "@/lib/errors";

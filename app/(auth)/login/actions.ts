@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { afterSignInPath } from "@/lib/auth/roles";

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { registerUser } from "@/lib/auth/register";
 import { roleHome } from "@/lib/auth/roles";

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { flashAction, formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { addClosedDate, closedDateSchema, parseWeeklyHoursForm, removeClosedDate, replaceWeeklyHours } from "@/lib/provider/hours";

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { zonedDate } from "@/lib/availability";
 import { zoneLabel } from "@/lib/time";
 import { formatLongDate } from "@/lib/format";

@@ -1,6 +1,6 @@
 "use server";
 
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { profileSchema, updateProfile } from "@/lib/provider/profile";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { getProfileOrThrow } from "@/lib/provider/profile";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { flashAction, formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { createService, deleteService, serviceSchema, setServiceActive, updateService } from "@/lib/provider/services";
 
 const servicesPaths = (slug: string) => ["/dashboard/services", `/p/${slug}`];

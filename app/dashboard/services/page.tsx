@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";

@@ -1,6 +1,6 @@
 "use server";
 
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { verifyEmail } from "@/lib/auth/verification";

@@ -2,7 +2,7 @@
 
 import type { SlotFormState } from "../../_lib/form-state";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { requireProvider } from "@/lib/auth/guards";

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { isValidLocalDate, zonedDate, zonedTime } from "@/lib/availability";
 import { zoneLabel } from "@/lib/time";
 import { requireProvider } from "@/lib/auth/guards";

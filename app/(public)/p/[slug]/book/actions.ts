@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import type { SlotFormState } from "../../../_lib/form-state";
 import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create";
