@@ -63,6 +63,18 @@ export function isSaneInstant(v: string): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR && written >= MIN_YEAR && written <= MAX_YEAR;
 }
 
+/**
+ * Whether the year a date or instant string starts with lies in 2000–2100; text that does not
+ * start with a 4-digit year passes (the format check beside it reports that, once).
+ */
+export function hasSaneYear(v: string): boolean {
+  if (!/^\d{4}/.test(v)) return true;
+  const year = Number(v.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
+  const t = Date.parse(v);
+  return Number.isNaN(t) || (new Date(t).getUTCFullYear() >= MIN_YEAR && new Date(t).getUTCFullYear() <= MAX_YEAR);
+}
+
 /** A real date between 2000 and 2100, written YYYY-MM-DD. */
 export function saneIsoDate(message: string) {
   return z.string({ error: message }).refine(isSaneIsoDate, message);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSaneIsoDate } from "./text";
+import { hasSaneYear } from "./text";
 
 /*
  * Validation primitives shared by forms, server actions, the JSON API and lib/ queries.
@@ -27,7 +27,7 @@ export const isoDate = (label: string) =>
       const d = new Date(`${v}T00:00:00Z`);
       return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
     }, `${label} must be a date written YYYY-MM-DD`)
-    .refine(isSaneIsoDate, `${label} must be a date between 2000 and 2100`);
+    .refine(hasSaneYear, `${label} must be a date between 2000 and 2100`);
 
 /** An email address, lower-cased; at most 254 characters, the longest a path can carry (RFC 5321). */
 export const emailSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isOneLine, isSafeMultiLine, isSaneInstant } from "@/lib/text";
+import { hasSaneYear, isOneLine, isSafeMultiLine } from "@/lib/text";
 import { emailSchema, isoDate } from "@/lib/validation";
 
 export { emailSchema };
@@ -21,7 +21,7 @@ export const nameSchema = z
   .trim()
   .min(1, "Name is required")
   .max(100, "Name must be at most 100 characters")
-  .refine(isOneLine, "Name must be plain text on one line");
+  .refine(isOneLine, "Name must be on one line");
 
 export const phoneSchema = z
   .string({ error: PHONE_MESSAGE })
@@ -42,7 +42,7 @@ export const startSchema = z.iso
     offset: true,
     error: "Start must be a date and time with a UTC offset, e.g. 2026-03-02T10:00:00+01:00",
   })
-  .refine(isSaneInstant, "Start must be between the years 2000 and 2100");
+  .refine(hasSaneYear, "Start must be between the years 2000 and 2100");
 
 /**
  * A booking request, as the public API and the booking page receive it. `start` stays an ISO
