@@ -5,9 +5,10 @@ declare module "next-auth" {
   interface User {
     role?: Role;
     emailVerified?: Date | null;
+    sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; role: Role; emailVerified: Date | null; name: string; email: string };
+    user: { id: string; role: Role; emailVerified: Date | null; name: string; email: string; sessionVersion: number };
   }
 }
 
@@ -15,6 +16,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
     emailVerifiedAt?: string | null;
+    /** users.session_version at sign-in; the guards refuse the token once the row's is higher. */
+    sv?: number;
   }
 }
 
@@ -36,6 +39,7 @@ export const authConfig = {
         token.sub = user.id;
         token.role = user.role;
         token.emailVerifiedAt = user.emailVerified ? user.emailVerified.toISOString() : null;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -43,6 +47,7 @@ export const authConfig = {
       if (token.sub) session.user.id = token.sub;
       if (isRole(token.role)) session.user.role = token.role;
       session.user.emailVerified = token.emailVerifiedAt ? new Date(token.emailVerifiedAt) : null;
+      session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages load their own files from node_modules at run time: keep them
   // out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer", "pino"],
   poweredByHeader: false,
   // Lets the end-to-end build live beside a running `npm run dev` (and parallel dev servers).
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -11,6 +12,10 @@ const nextConfig: NextConfig = {
   // forbidden() in lib/auth/guards.ts: a wrong role gets a 403 page (pages, actions) or response (route handlers).
   // Server actions take staff photos (at most 2 MB, checked by lib/staff/photo.ts) plus the form.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
+  // Pages get their CSP (with a nonce) from proxy.ts; these go on every response.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;

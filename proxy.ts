@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, loginPath, PATH_HEADER } from "@/lib/auth/roles";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 
 // Auth.js session cookie names (with the __Secure- prefix on https; large tokens are chunked ".0", ".1" …).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
  * Optimistic only: a signed-in area without any session cookie goes straight to /login. The
- * real checks (valid session, role, ownership) are the guards in lib/auth/guards.ts.
+ * real checks (valid session, role, ownership) are the guards in lib/auth/guards.ts. Every
+ * page also gets its Content-Security-Policy with a fresh nonce here.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -15,9 +17,18 @@ export function proxy(request: NextRequest) {
   if (!hasSession && isProtectedPath(pathname)) {
     return NextResponse.redirect(new URL(loginPath(path), request.url));
   }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, path); // overwrites anything a client sent
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-nonce", nonce);
+  // Ties this request's log lines together (lib/log.ts); never the client's own value.
+  headers.set("x-request-id", crypto.randomUUID().slice(0, 8));
+  // Next.js takes the nonce for its own scripts from the request's CSP header.
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

@@ -41,6 +41,9 @@ export const users = pgTable(
     passwordHash: text(),
     role: userRole().notNull(),
     emailVerifiedAt: tstz(),
+    // Carried in the session JWT and compared by the guards: bumping it (sign-out, password
+    // change or reset) ends every session of the user at once.
+    sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -249,3 +252,4 @@ export type MailMessage = typeof mailMessages.$inferSelect;
 export * from "./schema/appointments";
 export * from "./schema/staff";
 export * from "./schema/portal";
+export * from "./schema/security";

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env";
+import { ConfigError, looksWeak, parseEnv } from "./env";
 
-const key = Buffer.alloc(32, 7).toString("base64");
+import { randomBytes } from "node:crypto";
+
+const key = randomBytes(32).toString("base64");
 
 describe("configuration", () => {
   it("defaults to PGlite and generates local secrets once, reusing them on the next start", () => {
@@ -46,5 +48,29 @@ describe("configuration", () => {
     expect(parseEnv({ ...base, MAILBOX_UI: "1" }).mailboxUi).toBe(true);
     expect(parseEnv({ ...base, MAILBOX_UI: "1", SMTP_URL: "smtp://mail:25" }).mailboxUi).toBe(false);
     expect(parseEnv({ ...base, RATE_LIMIT_PER_MINUTE: "0" }).RATE_LIMIT_PER_MINUTE).toBe(0);
+  });
+
+  it("refuses weak secrets in production, naming the variable", () => {
+    const patterned = [
+      Buffer.alloc(32, 0).toString("base64"), // all zeros
+      Buffer.alloc(32, 7).toString("base64"),
+      "secret".repeat(8),
+      Buffer.from("0123456789abcdef".repeat(2)).toString("base64"),
+      "0123456789abcdef".repeat(3),
+      randomBytes(16).toString("base64"), // too short
+    ];
+    for (const weak of patterned) {
+      expect(looksWeak(weak), weak).toBe(true);
+      expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: weak, TOKEN_ENCRYPTION_KEY: key }, "/nonexistent")).toThrow(
+        /AUTH_SECRET: (too short or visibly patterned|must be at least 32 random bytes)/,
+      );
+    }
+    const zeros = Buffer.alloc(32, 0).toString("base64");
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: key, TOKEN_ENCRYPTION_KEY: zeros }, "/nonexistent")).toThrow(
+      /TOKEN_ENCRYPTION_KEY: too short or visibly patterned/,
+    );
+    // Real random keys pass, every time.
+    for (let i = 0; i < 200; i++) expect(looksWeak(randomBytes(32).toString("base64"))).toBe(false);
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: key, TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64") })).not.toThrow();
   });
 });

@@ -39,6 +39,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Slotbook <no-reply@slotbook.local>"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
+  // socket's address is the client).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   MAILBOX_UI: optional(z.enum(["0", "1"])),
 });
 
@@ -75,6 +78,18 @@ export function parseEnv(source: NodeJS.ProcessEnv, secretsDir = ".data"): Env {
     authSecret ??= dev.AUTH_SECRET;
     tokenKey ??= dev.TOKEN_ENCRYPTION_KEY;
   }
+  if (production) {
+    const weak = (
+      [
+        ["AUTH_SECRET", authSecret],
+        ["TOKEN_ENCRYPTION_KEY", tokenKey],
+      ] as const
+    ).filter(([, v]) => looksWeak(v));
+    if (weak.length > 0) {
+      const lines = weak.map(([name]) => `  ${name}: too short or visibly patterned; use 32 random bytes (openssl rand -base64 32)`);
+      throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    }
+  }
   return {
     ...e,
     AUTH_SECRET: authSecret,
@@ -82,6 +97,26 @@ export function parseEnv(source: NodeJS.ProcessEnv, secretsDir = ".data"): Env {
     dbKind: e.DATABASE_URL ? "postgres" : "pglite",
     mailboxUi: !e.SMTP_URL && (!production || e.MAILBOX_UI === "1"),
   };
+}
+
+/**
+ * A secret that is not 32 random-looking bytes: too short, few distinct bytes (all zeros,
+ * "aaaa…"), or a short block repeated ("secret" × 8, "0123456789abcdef" × 2), in its text or
+ * in its decoded bytes. Real `openssl rand -base64 32` output passes with overwhelming odds.
+ */
+export function looksWeak(secret: string): boolean {
+  const text = secret.trim();
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length < 32 || text.length < 40) return true;
+  if (new Set(bytes).size < 16 || new Set(text).size < 16) return true;
+  return isPeriodic([...bytes], 16) || isPeriodic([...text], 16);
+}
+
+function isPeriodic<T>(items: T[], maxPeriod: number): boolean {
+  for (let p = 1; p <= maxPeriod && p < items.length; p++) {
+    if (items.every((x, i) => i < p || x === items[i - p])) return true;
+  }
+  return false;
 }
 
 function localSecrets(dir: string): { AUTH_SECRET: string; TOKEN_ENCRYPTION_KEY: string } {

@@ -1,5 +1,7 @@
+import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { AppError, isAppError } from "./errors";
+import { AppError, isAppError, pgErrorCode } from "./errors";
+import { currentRequestId, log } from "./log";
 
 /**
  * JSON error answers for route handlers, in one place: an AppError becomes its status and
@@ -14,7 +16,15 @@ export function errorResponse(e: unknown): Response {
     if (e.code === "RATE_LIMITED") headers["Retry-After"] = String(e.retryAfter ?? 60);
     return Response.json(body, { status: e.status, headers });
   }
-  console.error("Unexpected error in route handler", e);
+  // Postgres "data exception" (class 22: NUL in text, a date out of range …): the input's
+  // fault, caught here in case a value slipped past the schemas. Never a 500.
+  if (pgErrorCode(e)?.startsWith("22")) {
+    return Response.json(
+      { error: "The request contains a value that cannot be stored.", fieldErrors: {} },
+      { status: 422, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  void currentRequestId().then((requestId) => log.error({ component: "http", requestId, err: e }, "unexpected error in route handler"));
   return Response.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }
 
@@ -39,13 +49,53 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 }
 
 /**
- * The caller's address for per-IP limits. Takes the last X-Forwarded-For entry (the one the
- * nearest proxy appended; Next.js sets it to the socket address when no proxy did), since
- * earlier entries are whatever the client sent.
+ * The caller's address for per-IP limits. scripts/serve.ts (behind `npm start` and `npm run
+ * dev`) replaces X-Forwarded-For with the one address it trusts (see `trustedClientAddress`),
+ * so the header holds a single entry that no client chose; the last entry is taken in case a
+ * deployment skipped the wrapper and a proxy appended the socket address.
  */
 export function clientIp(source: Request | Headers): string {
   const headers = source instanceof Headers ? source : source.headers;
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return (last || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
+  return (last || "unknown").slice(0, 100);
+}
+
+/**
+ * The client's address as seen through `hops` trusted proxies: the socket's own address when
+ * hops is 0 (nothing the client wrote counts), else the entry the outermost trusted proxy
+ * appended to X-Forwarded-For. Entries left of that are the client's own claims and never used.
+ */
+export function trustedClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+  const socket = normalizeAddress(socketAddress) || "unknown";
+  if (hops <= 0) return socket;
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
+  const chain = [...header.split(",").map((s) => s.trim()).filter(Boolean), socket];
+  // chain[-1] is the socket (the nearest proxy); each trusted hop vouches for the entry before it.
+  const index = Math.max(0, chain.length - 1 - hops);
+  return normalizeAddress(chain[index]) || "unknown";
+}
+
+/** "::ffff:198.51.100.4" → "198.51.100.4"; anything that is not an IP literal → "". */
+function normalizeAddress(raw: string | undefined): string {
+  const a = (raw ?? "").trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(a)) return a;
+  if (/^[0-9a-f:]+$/i.test(a) && a.includes(":") && a.length <= 45) return a.toLowerCase();
+  return "";
+}
+
+/**
+ * What scripts/serve.ts does to every request before Next.js sees it: X-Forwarded-For becomes
+ * the one trusted address, X-Real-IP and Forwarded go, and without trusted proxies the
+ * client's own X-Forwarded-Host/-Proto/-Port go too (Auth.js builds URLs from them).
+ */
+export function applyTrustedClientAddress(req: IncomingMessage, hops: number): void {
+  req.headers["x-forwarded-for"] = trustedClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  delete req.headers["x-real-ip"];
+  delete req.headers["forwarded"];
+  if (hops === 0) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-port"];
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasSaneYear } from "./text";
 
 /*
  * Validation primitives shared by forms, server actions, the JSON API and lib/ queries.
@@ -16,7 +17,7 @@ export function parseUuid(value: unknown): string | undefined {
   return typeof v === "string" && isUuid(v.trim()) ? v.trim().toLowerCase() : undefined;
 }
 
-/** "YYYY-MM-DD" that is a real calendar date. */
+/** "YYYY-MM-DD" that is a real calendar date, in 2000–2100 (lib/text.ts: date arithmetic and SQL stay in range). */
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label} is required` })
@@ -25,7 +26,8 @@ export const isoDate = (label: string) =>
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, `${label} must be a date written YYYY-MM-DD`);
+    }, `${label} must be a date written YYYY-MM-DD`)
+    .refine(hasSaneYear, `${label} must be a date between 2000 and 2100`);
 
 /** An email address, lower-cased; at most 254 characters, the longest a path can carry (RFC 5321). */
 export const emailSchema = z

@@ -2,13 +2,13 @@
  * `npm run dev`: one command from a fresh clone to a running app. Opens the database (PGlite
  * in PGLITE_DIR, or DATABASE_URL), migrates, seeds the demo data, closes the database again
  * (a PGlite directory can be open in one process only, and `next dev` opens it next), then
- * runs `next dev` in the foreground.
+ * runs `next dev` (through scripts/serve.ts) in the foreground.
  */
 import { createServer } from "node:net";
 import { getDbHandle } from "@/lib/runtime";
 import { demoLoginsText, seedDemo } from "@/db/seed";
 import { describeDatabase, envOrExit } from "./lib/config";
-import { exitCodeOf, forwardSignals, formatMs, spawnNext } from "./lib/process";
+import { exitCodeOf, forwardSignals, formatMs, spawnServer } from "./lib/process";
 
 const started = performance.now();
 const e = envOrExit();
@@ -36,7 +36,7 @@ console.log(`Database ready in ${formatMs(performance.now() - started)}.\n`);
 console.log(demoLoginsText());
 console.log(`\nSlotbook: ${childEnv.APP_URL}  (mail sent by the app: ${childEnv.APP_URL}/dev/mailbox)\n`);
 
-const child = spawnNext(["dev", "-p", String(e.PORT)], { env: childEnv });
+const child = spawnServer(["--dev"], { env: { ...childEnv, PORT: String(e.PORT) } });
 forwardSignals(child);
 process.exit(await exitCodeOf(child));
 

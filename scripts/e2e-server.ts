@@ -7,7 +7,7 @@
 import { rm } from "node:fs/promises";
 import { assertLocalDatabase } from "@/e2e/assert-local-database";
 import { buildApp, freshPgliteDir, hasBuild, prepareDatabase } from "./lib/app-server";
-import { exitCodeOf, forwardSignals, spawnNext } from "./lib/process";
+import { exitCodeOf, forwardSignals, spawnServer } from "./lib/process";
 
 assertLocalDatabase();
 const distDir = process.env.NEXT_DIST_DIR || ".next-e2e";
@@ -24,7 +24,7 @@ if (process.env.E2E_SKIP_BUILD === "1" && hasBuild(distDir)) {
 await prepareDatabase({ dir: await freshPgliteDir(pgliteDir.slice(".data/".length)) });
 console.log(`[e2e] seeded ${pgliteDir}; starting next start on port ${port}`);
 
-const child = spawnNext(["start", "-p", port], { env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir } });
+const child = spawnServer([], { env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: port } });
 forwardSignals(child);
 const code = await exitCodeOf(child);
 await rm(pgliteDir, { recursive: true, force: true });

@@ -4,11 +4,17 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/guards";
+import { getCurrentUser, requireUser } from "@/lib/auth/guards";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { resendVerification } from "@/lib/auth/verification";
 
-/** Signs out from any page and lands on the home page. */
+/**
+ * Signs out from any page and lands on the home page. Ends the user's sessions everywhere, so
+ * a copy of the session cookie taken earlier stops working too.
+ */
 export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(await getDb(), user.id);
   await signOut({ redirectTo: "/" });
 }
 

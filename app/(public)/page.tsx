@@ -7,13 +7,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { getDb } from "@/lib/runtime";
 import { searchProviders } from "@/lib/booking/providers";
+import { withoutControls } from "@/lib/text";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const raw = Array.isArray(sp.q) ? sp.q[0] : sp.q;
-  const q = (raw ?? "").trim().slice(0, 100);
+  const q = withoutControls(typeof raw === "string" ? raw : "").trim().slice(0, 100);
   const providers = await searchProviders(await getDb(), q);
 
   return (

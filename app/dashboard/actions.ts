@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { isSafeMultiLine } from "@/lib/text";
 import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
@@ -29,7 +30,12 @@ export const appointmentStatusAction = formAction({
 
 const cancelSchema = z.object({
   appointmentId: z.uuid({ error: "Unknown appointment." }),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Keep the reason under 500 characters.")
+    .refine(isSafeMultiLine, "The reason contains characters that are not allowed.")
+    .optional(),
   ...listState,
 });
 

@@ -12,6 +12,7 @@ import { requireProvider } from "@/lib/auth/guards";
 import { LIST_LIMIT, listDashboardAppointments, parseStatusFilter, parseView, STATUS_FILTERS, type StatusFilter } from "@/lib/provider/appointments";
 import { AppointmentCard } from "./_components/appointment-card";
 import { dashboardHref } from "./dashboard-href";
+import { ownValue } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -48,7 +49,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   );
   const tomorrow = addDays(today, 1);
   const list = { view, status };
-  const done = search.done ? doneMessages[search.done] : undefined;
+  const done = ownValue(doneMessages, search.done);
 
   return (
     <div className="space-y-6">

@@ -58,7 +58,9 @@ export function WeeklyIntervalsForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // `action` posts the form to the server action before JavaScript has loaded (never a GET
+    // with personal data in the URL); once hydrated, onSubmit takes over and prevents it.
+    <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
       {state.message ? <Flash tone="error">{state.message}</Flash> : null}
       <div className="divide-y divide-slate-200">
         {days.map(({ weekday, name }) => {

@@ -1,52 +1,89 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
-import { clearRateLimit, hitRateLimit, refundRateLimit } from "@/lib/rate-limit";
+import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } from "@/lib/rate-limit";
 import { normalizeEmail } from "./email";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./roles";
 
-/** Sign-in throttling: failed attempts per account and per client IP, in 15-minute windows. */
+/**
+ * Sign-in throttling (OWASP device cookies). A browser holding a device cookie for the account
+ * has its own allowance (`perDevice`) and is counted nowhere else. Everyone else shares the
+ * account's "untrusted" allowance and their address's: 5 per 15 minutes per account, then 20
+ * per day (the delay grows from minutes to hours), and 30 per 15 minutes per address.
+ */
 export const SIGN_IN_LIMITS = {
+  perDevice: 5,
   perAccount: 5,
+  perAccountDaily: 20,
   perIp: 30,
   windowSeconds: 15 * 60,
+  dailyWindowSeconds: 24 * 60 * 60,
 } as const;
 
 export const INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
 
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  if (retryAfterSeconds > 90 * 60) {
+    const hours = Math.ceil(retryAfterSeconds / 3600);
+    return `Too many sign-in attempts. Try again in ${hours} hours, or from a browser you have signed in with before.`;
+  }
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
-export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; emailVerifiedAt: Date | null };
+export type AuthenticatedUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  emailVerifiedAt: Date | null;
+  sessionVersion: number;
+};
 
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: "invalid"; message: string }
   | { ok: false; reason: "rate_limited"; message: string; retryAfterSeconds: number };
 
+export type SignInContext = {
+  ip: string;
+  /** The nonce of a genuine device cookie issued for this email (lib/auth/device-cookie.ts). */
+  deviceNonce?: string | null;
+  now?: Date;
+};
+
 /**
  * Checks an email and password. The answer never tells whether the email exists: an unknown
  * email gets the same message and still spends an argon2 verification. Every attempt is counted
- * against the account and the IP up front (atomic, so parallel guesses cannot slip through); a
- * success then clears the account's count and gives its IP hit back, so only failures add up.
+ * up front (atomic, so parallel guesses cannot slip through); a success then clears the counts
+ * of its own kind, so only failures add up.
  */
 export async function authenticate(
   db: Db,
   rawEmail: string,
   password: string,
-  ip: string,
-  now: Date = new Date(),
+  ctx: SignInContext,
 ): Promise<AuthenticateResult> {
   const email = normalizeEmail(rawEmail);
+  const now = ctx.now ?? new Date();
+  const L = SIGN_IN_LIMITS;
+  const deviceKey = ctx.deviceNonce ? `signin:device:${ctx.deviceNonce}` : null;
   const accountKey = `signin:account:${email}`;
-  const { perAccount, perIp, windowSeconds } = SIGN_IN_LIMITS;
-  const ipKey = `signin:ip:${ip}`;
-  const byIp = await hitRateLimit(db, ipKey, perIp, windowSeconds, now);
-  const byAccount = await hitRateLimit(db, accountKey, perAccount, windowSeconds, now);
-  const blocked = [byIp, byAccount].filter((r) => !r.allowed);
+  const accountDailyKey = `signin:account-day:${email}`;
+  const ipKey = `signin:ip:${ctx.ip}`;
+
+  let hits: RateLimitResult[];
+  if (deviceKey) {
+    hits = [await hitRateLimit(db, deviceKey, L.perDevice, L.windowSeconds, now)];
+  } else {
+    hits = [
+      await hitRateLimit(db, ipKey, L.perIp, L.windowSeconds, now),
+      await hitRateLimit(db, accountKey, L.perAccount, L.windowSeconds, now),
+      await hitRateLimit(db, accountDailyKey, L.perAccountDaily, L.dailyWindowSeconds, now),
+    ];
+  }
+  const blocked = hits.filter((r) => !r.allowed);
   if (blocked.length > 0) {
     const retryAfterSeconds = Math.max(...blocked.map((r) => r.retryAfterSeconds));
     return { ok: false, reason: "rate_limited", retryAfterSeconds, message: tooManyAttemptsMessage(retryAfterSeconds) };
@@ -59,6 +96,7 @@ export async function authenticate(
       name: users.name,
       role: users.role,
       emailVerifiedAt: users.emailVerifiedAt,
+      sessionVersion: users.sessionVersion,
       passwordHash: users.passwordHash,
     })
     .from(users)
@@ -68,8 +106,13 @@ export async function authenticate(
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) return { ok: false, reason: "invalid", message: INVALID_CREDENTIALS_MESSAGE };
 
-  await clearRateLimit(db, accountKey);
-  await refundRateLimit(db, ipKey);
+  if (deviceKey) {
+    await clearRateLimit(db, deviceKey);
+  } else {
+    await clearRateLimit(db, accountKey);
+    await refundRateLimit(db, accountDailyKey);
+    await refundRateLimit(db, ipKey);
+  }
   const { passwordHash: _hash, ...safe } = user;
   return { ok: true, user: safe };
 }

@@ -13,7 +13,8 @@ export type SessionUser = { id: string; email: string; name: string; role: Role;
 
 /**
  * The signed-in user, read fresh from the database on each request (once, via React's cache):
- * the JWT only names the user, so a verified email or a deleted account shows at once.
+ * the JWT only names the user, so a verified email, a deleted account or an ended session
+ * (users.session_version, lib/auth/sessions.ts) shows at once.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
@@ -21,11 +22,19 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, emailVerifiedAt: users.emailVerifiedAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  if (!row) return null;
+  // A token from before the last sign-out, password change or reset no longer counts.
+  if (!row || row.sessionVersion !== session.user.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.emailVerifiedAt !== null };
 });
 

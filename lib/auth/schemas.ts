@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneLine } from "@/lib/text";
 import { emailSchema } from "@/lib/validation";
 import { isSelectableTimeZone } from "@/lib/time";
 
@@ -6,14 +7,19 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 export const registerSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter your name.")
+      .max(100, "Use at most 100 characters.")
+      .refine(isOneLine, "Use plain text on one line."),
     email: emailSchema,
     password: z
       .string()
       .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
       .max(200, "Use at most 200 characters."),
     role: z.enum(["client", "provider"], { error: "Choose what you want to do." }),
-    businessName: z.string().trim().max(100, "Use at most 100 characters.").optional(),
+    businessName: z.string().trim().max(100, "Use at most 100 characters.").refine(isOneLine, "Use plain text on one line.").optional(),
     timezone: z.string().trim().optional(),
   })
   .superRefine((v, ctx) => {

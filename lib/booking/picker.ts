@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSaneInstant, isSaneIsoDate } from "@/lib/text";
 import { parseUuid } from "@/lib/validation";
 import { addDays, zonedDate } from "@/lib/availability";
 import { dayWindow, isCalendarDate, type DayWindow } from "./calendar-days";
@@ -34,14 +35,14 @@ function first(value: string | string[] | undefined): string | undefined {
 /** "2025-12-07T09:30:00+00:00" → "2025-12-07T09:30:00.000Z"; anything else → undefined. */
 export function parseInstant(value: string | string[] | undefined): string | undefined {
   const v = first(value);
-  if (!v || !instant.safeParse(v).success) return undefined;
+  if (!v || !instant.safeParse(v).success || !isSaneInstant(v)) return undefined;
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 export function parseDate(value: string | string[] | undefined): string | undefined {
   const v = first(value);
-  return isCalendarDate(v) ? v : undefined;
+  return v && isCalendarDate(v) && isSaneIsoDate(v) ? v : undefined;
 }
 
 export function parseBookingParams(sp: SearchParams): BookingParams {

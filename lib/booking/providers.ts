@@ -56,10 +56,14 @@ const publicColumns = {
   requireApproval: providers.requireApproval,
 };
 
+/** Slugs are lower-case letters, digits and dashes: anything else (NUL, spaces …) is simply unknown. */
+const looksLikeSlug = (slug: string) => /^[a-z0-9-]{1,100}$/.test(slug);
+
 /** A database `time` ("09:00:00") as the availability engine's "HH:MM". */
 export const hhmm = (t: string) => t.slice(0, 5);
 
 export async function getPublicProviderBySlug(db: DbOrTx, slug: string): Promise<PublicProvider | null> {
+  if (!looksLikeSlug(slug)) return null;
   const [provider] = await db.select(publicColumns).from(providers).where(eq(providers.slug, slug)).limit(1);
   if (!provider) return null;
   const [serviceRows, hourRows] = await Promise.all([
@@ -81,6 +85,7 @@ export async function getPublicProviderBySlug(db: DbOrTx, slug: string): Promise
 
 /** The provider's id for a public slug, or null. */
 export async function findProviderIdBySlug(db: DbOrTx, slug: string): Promise<string | null> {
+  if (!looksLikeSlug(slug)) return null;
   const [row] = await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, slug)).limit(1);
   return row?.id ?? null;
 }

@@ -66,3 +66,27 @@ describe("slotsQuerySchema", () => {
     expect(slotsQuerySchema.parse({ ...q, staffId: "" }).staffId).toBeUndefined();
   });
 });
+
+describe("hostile text and dates (issue 9)", () => {
+  const valid = { serviceId: "0b7c0d5e-8a7b-4c1e-9f00-000000000001", start: "2030-03-02T10:00:00+01:00", name: "Jane", email: "jane@example.com", phone: "+44 20 7946 0000" };
+  it.each([
+    ["name", { name: "Bob\u2028Bcc: x" }],
+    ["name", { name: "Bob\u2029x" }],
+    ["name", { name: "Bob\u202Egnp.exe" }],
+    ["name", { name: "Bob\u0000" }],
+    ["notes", { notes: "a\u0000b" }],
+    ["start", { start: "0000-01-01T00:00:00Z" }],
+    ["start", { start: "9999-12-31T23:59:59Z" }],
+  ])("refuses %s %j with a message, not a write", (field, change) => {
+    const r = bookingRequestSchema.safeParse({ ...valid, ...change });
+    expect(r.success).toBe(false);
+    expect(Object.keys(z.flattenError(r.error!).fieldErrors)).toEqual([field]);
+  });
+
+  it("bounds the slots range to years 2000–2100", () => {
+    const q = { serviceId: valid.serviceId };
+    expect(slotsQuerySchema.safeParse({ ...q, from: "0000-01-01", to: "0000-01-02" }).success).toBe(false);
+    expect(slotsQuerySchema.safeParse({ ...q, from: "9999-12-30", to: "9999-12-31" }).success).toBe(false);
+    expect(slotsQuerySchema.safeParse({ ...q, from: "2030-01-01", to: "2030-01-02" }).success).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasSaneYear, isOneLine, isSafeMultiLine } from "@/lib/text";
 import { emailSchema, isoDate } from "@/lib/validation";
 
 export { emailSchema };
@@ -13,15 +14,14 @@ const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const uuidField = (label: string) => z.uuid({ error: `Choose a valid ${label}` });
 
-// Single-line text: names end up in mail subjects and calendar entries.
-const singleLine = (v: string) => [...v].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+// Names end up in mail subjects and calendar entries: one line, no bidi tricks (lib/text.ts).
 
 export const nameSchema = z
   .string({ error: "Name is required" })
   .trim()
   .min(1, "Name is required")
   .max(100, "Name must be at most 100 characters")
-  .refine(singleLine, "Name must be on one line");
+  .refine(isOneLine, "Name must be on one line");
 
 export const phoneSchema = z
   .string({ error: PHONE_MESSAGE })
@@ -33,13 +33,16 @@ export const phoneSchema = z
 export const notesSchema = z
   .string({ error: "Notes must be text" })
   .trim()
-  .max(1000, "Notes must be at most 1000 characters");
+  .max(1000, "Notes must be at most 1000 characters")
+  .refine(isSafeMultiLine, "Notes contain characters that are not allowed");
 
 /** An instant written with its offset ("2026-03-02T10:00:00+01:00" or "…Z"): never a bare local time. */
-export const startSchema = z.iso.datetime({
-  offset: true,
-  error: "Start must be a date and time with a UTC offset, e.g. 2026-03-02T10:00:00+01:00",
-});
+export const startSchema = z.iso
+  .datetime({
+    offset: true,
+    error: "Start must be a date and time with a UTC offset, e.g. 2026-03-02T10:00:00+01:00",
+  })
+  .refine(hasSaneYear, "Start must be between the years 2000 and 2100");
 
 /**
  * A booking request, as the public API and the booking page receive it. `start` stays an ISO
@@ -89,6 +92,11 @@ export const rescheduleRequestSchema = z.object({ start: startSchema });
 export const cancelRequestSchema = z.object({
   reason: z.preprocess(
     emptyToUndefined,
-    z.string().trim().max(500, "Reason must be at most 500 characters").optional(),
+    z
+      .string()
+      .trim()
+      .max(500, "Reason must be at most 500 characters")
+      .refine(isSafeMultiLine, "Reason contains characters that are not allowed")
+      .optional(),
   ),
 });

@@ -9,7 +9,11 @@ export const QUEUES = {
   sms: "sms-send",
   reminder: "appointment-reminder",
   reminderSweep: "appointment-reminder-sweep",
+  housekeeping: "housekeeping",
 } as const;
+
+/** Cron schedules (pg-boss `schedule`, UTC): housekeeping at minute 17 of every hour. */
+export const SCHEDULES = { [QUEUES.housekeeping]: "17 * * * *" } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +24,8 @@ export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
   [QUEUES.sms]: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
   [QUEUES.reminder]: { retryLimit: 10, retryDelay: 30, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 120 },
   [QUEUES.reminderSweep]: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
+  // Idempotent deletes; a missed run is caught up by the next.
+  [QUEUES.housekeeping]: { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 },
 };
 
 export type JobData = {
@@ -27,4 +33,5 @@ export type JobData = {
   [QUEUES.sms]: { messageId: string };
   [QUEUES.reminder]: { appointmentId: string };
   [QUEUES.reminderSweep]: Record<string, never>;
+  [QUEUES.housekeeping]: Record<string, never>;
 };

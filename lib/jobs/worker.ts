@@ -3,14 +3,29 @@ import { deliverMail } from "@/lib/notify/mail";
 import { deliverSms } from "@/lib/notify/sms";
 import { sendReminderIfDue, sweepDueReminders } from "@/lib/portal/reminders";
 import { bossFor } from "./boss";
-import { QUEUES, type JobData } from "./queues";
+import { purgeExpired } from "@/lib/housekeeping";
+import { log } from "@/lib/log";
+import { QUEUES, SCHEDULES, type JobData } from "./queues";
+
+const jobLog = log.child({ component: "jobs" });
+
+/** Runs one job's work; a failure is logged with the job's id (pg-boss then retries it). */
+async function logged<T>(queue: string, jobId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    jobLog.warn({ queue, jobId, err }, "job failed; pg-boss retries it with backoff");
+    throw err;
+  }
+}
 
 /** Registers every queue's handler on this database's queue client. */
 export async function startWorkers(db: Db, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const boss = bossFor(db);
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+  boss.on("error", (err) => jobLog.error({ err }, "queue error"));
   await boss.work<JobData[typeof QUEUES.mail]>(QUEUES.mail, polling, async (jobs) => {
-    for (const job of jobs) await deliverMail(db, job.data.messageId);
+    for (const job of jobs) await logged(QUEUES.mail, job.id, () => deliverMail(db, job.data.messageId));
   });
   await boss.work<JobData[typeof QUEUES.sms]>(QUEUES.sms, polling, async (jobs) => {
     for (const job of jobs) await deliverSms(db, job.data.messageId);
@@ -25,4 +40,12 @@ export async function startWorkers(db: Db, opts: { pollingIntervalSeconds?: numb
   });
   await boss.schedule(QUEUES.reminderSweep, "*/5 * * * *");
   await sweepDueReminders(db);
+  await boss.work(QUEUES.housekeeping, polling, async (jobs) => {
+    for (const job of jobs) {
+      const counts = await logged(QUEUES.housekeeping, job.id, () => purgeExpired(db));
+      jobLog.info({ queue: QUEUES.housekeeping, jobId: job.id, ...counts }, "housekeeping done");
+    }
+  });
+  // One schedule row per queue in the database: every instance may call this, it is an upsert.
+  await boss.schedule(QUEUES.housekeeping, SCHEDULES[QUEUES.housekeeping], {});
 }

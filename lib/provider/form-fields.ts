@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneLine, isSafeMultiLine } from "@/lib/text";
 
 /**
  * Zod pieces for dashboard forms, whose values arrive as strings. A blank number field must
@@ -19,7 +20,8 @@ export function requiredText(label: string, max: number) {
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine(isOneLine, `${label} must be plain text on one line.`);
 }
 
 export function optionalText(label: string, max: number) {
@@ -27,6 +29,7 @@ export function optionalText(label: string, max: number) {
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
+    .refine(isSafeMultiLine, `${label} contains characters that are not allowed.`)
     .optional()
     .transform((v) => v ?? "");
 }

@@ -8,7 +8,7 @@ import { openDb } from "@/db";
 import { migrateDb } from "@/db/migrate";
 import { seedDemo, type SeedResult } from "@/db/seed";
 import { isLocalDatabaseUrl } from "./local-database";
-import { exitCodeOf, spawnNext } from "./process";
+import { exitCodeOf, spawnNext, spawnServer } from "./process";
 
 /**
  * Production builds and servers for end-to-end tests and benchmarks: each run gets its own
@@ -148,12 +148,18 @@ export async function startApp(opts: {
   output?: Output;
   readyTimeoutMs?: number;
 }): Promise<RunningApp> {
-  const args = ["start", "-p", String(opts.port)];
-  if (opts.host) args.push("-H", opts.host);
   const io = stdioFor(opts.output ?? "inherit");
-  const child = spawnNext(args, {
+  const child = spawnServer([], {
     stdio: io.stdio,
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: opts.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(opts.port),
+      ...(opts.host ? { HOSTNAME: opts.host } : {}),
+      ...opts.env,
+    },
   });
   io.attach(child);
   const exited = exitCodeOf(child);

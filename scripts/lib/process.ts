@@ -15,6 +15,16 @@ export function spawnNext(args: string[], opts: SpawnOptions = {}): ChildProcess
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", ...opts });
 }
 
+const tsxCli = require.resolve("tsx/cli");
+
+/**
+ * Runs scripts/serve.ts (Next.js behind the wrapper that decides the client's address) with
+ * this process's Node; `--dev` for development. PORT and HOSTNAME come from `opts.env`.
+ */
+export function spawnServer(args: string[], opts: SpawnOptions = {}): ChildProcess {
+  return spawn(process.execPath, [tsxCli, "scripts/serve.ts", ...args], { stdio: "inherit", ...opts });
+}
+
 /** Resolves with the exit code (128 + signal number when killed by a signal). */
 export function exitCodeOf(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -10,13 +10,14 @@ import { zonedDate } from "@/lib/availability";
 import { zoneLabel } from "@/lib/time";
 import { formatLongDate } from "@/lib/format";
 import { requireProvider } from "@/lib/auth/guards";
-import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { errorCodes } from "@/lib/errors";
 import { loadWeeklyHours } from "@/lib/booking/providers";
 import { listUpcomingClosedDates } from "@/lib/provider/hours";
 import { WEEKDAYS } from "@/lib/time";
 import { removeClosedDateAction, saveHoursAction } from "./actions";
 import { ClosedDateForm } from "./_components/closed-date-form";
 import { WeeklyIntervalsForm } from "@/components/dashboard/weekly-intervals-form";
+import { ownValue } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Opening hours" };
 
@@ -32,7 +33,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
     listUpcomingClosedDates(db, provider.id, now),
   ]);
   const tz = provider.timezone;
-  const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
+  const error = search.error ? (ownValue(errorCodes, search.error)?.message ?? "Something went wrong on our side. Please try again.") : null;
 
   return (
     <div className="space-y-6">

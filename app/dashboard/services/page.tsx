@@ -8,12 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
-import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { errorCodes } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
 import { formatCents } from "@/lib/provider/money";
 import { deletionRefusal, getServiceUsage, listServices, type ServiceRow } from "@/lib/provider/services";
 import { createServiceAction, deleteServiceAction, setServiceActiveAction } from "./actions";
 import { ServiceForm } from "./_components/service-form";
+import { ownValue } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -36,7 +37,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const blocked = isUuid(search.cannotDelete) ? list.find((s) => s.id === search.cannotDelete) : undefined;
   const refusal = blocked ? deletionRefusal(await getServiceUsage(db, provider.id, blocked.id)) : null;
   const success = flashes.find(([key]) => search[key] === "1")?.[1];
-  const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
+  const error = search.error ? (ownValue(errorCodes, search.error)?.message ?? "Something went wrong on our side. Please try again.") : null;
 
   return (
     <div className="space-y-6">

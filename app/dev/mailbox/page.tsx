@@ -8,6 +8,7 @@ import { getDb } from "@/lib/runtime";
 import { env } from "@/lib/env";
 import { listMail, listSms } from "@/lib/notify/mailbox";
 import { MailBody } from "./_components/mail-body";
+import { withoutControls } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 
@@ -27,7 +28,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!env().mailboxUi) notFound();
   const sp = await searchParams;
-  const to = typeof sp.to === "string" ? sp.to.slice(0, 320) : "";
+  const to = typeof sp.to === "string" ? withoutControls(sp.to).slice(0, 320) : "";
   const db = await getDb();
   const mails = await listMail(db, { to });
   // A recipient filter that is an email address finds no phone number; show texts only for digits or no filter.

@@ -32,6 +32,11 @@ export function LoginForm({ next }: { next?: string }) {
         required
         errors={state.fieldErrors?.password}
       />
+      <p className="text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

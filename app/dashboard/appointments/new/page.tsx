@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { formatCents } from "@/lib/provider/money";
 import { listServices } from "@/lib/provider/services";
 import { NewAppointmentForm } from "./_components/new-appointment-form";
+import { isSaneIsoDate } from "@/lib/text";
 
 export const metadata: Metadata = { title: "New appointment" };
 
@@ -45,8 +46,8 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
     );
   }
 
-  const serviceId = active.some((s) => s.id === search.serviceId) ? search.serviceId! : active[0]!.id;
-  const date = typeof search.date === "string" && isValidLocalDate(search.date) ? search.date : today;
+  const serviceId = active.find((s) => s.id === search.serviceId)?.id ?? active[0]!.id;
+  const date = typeof search.date === "string" && isValidLocalDate(search.date) && isSaneIsoDate(search.date) ? search.date : today;
   let freeTimes: string[] = [];
   try {
     const { slots } = await listSlots(db, { providerId: provider.id, serviceId, from: date, to: date }, now);

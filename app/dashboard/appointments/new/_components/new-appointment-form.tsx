@@ -48,7 +48,9 @@ export function NewAppointmentForm({ services, serviceId: initialService, date: 
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    // `action` posts the form to the server action before JavaScript has loaded (never a GET
+    // with personal data in the URL); once hydrated, onSubmit takes over and prevents it.
+    <form action={action} onSubmit={onSubmit} className="space-y-6" noValidate>
       {state.message ? <Flash tone="error">{state.message}</Flash> : null}
 
       <fieldset className="space-y-4">

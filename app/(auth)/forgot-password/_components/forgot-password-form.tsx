@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { TextField } from "@/components/ui/field";
+import { Flash } from "@/components/ui/flash";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/action-state";
+import { forgotPasswordAction } from "../actions";
+
+export function ForgotPasswordForm() {
+  const [state, action] = useActionState(forgotPasswordAction, initialActionState);
+  if (state.ok) return <Flash tone="success">{state.message}</Flash>;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.message ? <Flash tone="error">{state.message}</Flash> : null}
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <SubmitButton className="w-full" pendingLabel="Sending…">
+        Send me a reset link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { users } from "@/db/schema";
+
+/**
+ * Ends every session of a user, on every device: the guards compare the JWT's version with
+ * the row's (lib/auth/guards.ts), so a copied cookie stops working too. Returns the new version.
+ */
+export async function endAllSessions(db: Pick<Db, "update">, userId: string): Promise<number | null> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}

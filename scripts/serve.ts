@@ -1,0 +1,44 @@
+/**
+ * `npm start` (and, with --dev, `npm run dev`): Next.js behind a small Node HTTP server that
+ * decides the client's address before Next.js sees the request. X-Forwarded-For is replaced by
+ * the one address it trusts (TRUST_PROXY_HOPS: 0 → the socket's address; n → the entry the
+ * outermost of n trusted proxies appended), so per-IP limits cannot be dodged with a made-up
+ * header. Without trusted proxies, the client's X-Forwarded-Host/-Proto go too.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { applyTrustedClientAddress } from "@/lib/http";
+import { envOrExit } from "./lib/config";
+
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+const dev = process.argv.includes("--dev");
+// As `next start`/`next dev` do; read before the configuration (production refuses dev secrets).
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || (dev ? "development" : "production") });
+const e = envOrExit();
+const hostname = process.env.HOSTNAME?.trim() || "0.0.0.0";
+const hops = e.TRUST_PROXY_HOPS;
+
+const app = next({ dev, hostname, port: e.PORT, ...(dev ? { turbopack: true } : {}) });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = createServer((req, res) => {
+  applyTrustedClientAddress(req, hops);
+  void handle(req, res);
+});
+server.on("upgrade", (req, socket, head) => {
+  applyTrustedClientAddress(req, hops);
+  void upgrade(req, socket, head);
+});
+server.listen(e.PORT, hostname, () => {
+  console.log(`> Slotbook ${dev ? "(development) " : ""}on http://${hostname}:${e.PORT} (trusted proxy hops: ${hops})`);
+});
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  void app.close();
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
