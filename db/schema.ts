@@ -243,3 +243,5 @@ export type StaffMember = typeof staffMembers.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type MailMessage = typeof mailMessages.$inferSelect;
+
+export * from "./schema/calendar";
