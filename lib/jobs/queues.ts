@@ -6,6 +6,8 @@ import type { Queue } from "pg-boss";
  */
 export const QUEUES = {
   mail: "mail-send",
+  calendarSync: "calendar-sync",
+  calendarSweep: "calendar-sweep",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -13,8 +15,21 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
   // SMTP outages: back off from 5 s up to 10 min, for about a day of tries.
   [QUEUES.mail]: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  // Google outages and rate limits: 2 s doubling (with jitter) up to 15 min, for about 5 hours.
+  // Stately per appointment (singletonKey): one job waits and one runs per appointment.
+  [QUEUES.calendarSync]: {
+    policy: "stately",
+    retryLimit: 25,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 900,
+    expireInSeconds: 120,
+  },
+  [QUEUES.calendarSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
 };
 
 export type JobData = {
   [QUEUES.mail]: { messageId: string };
+  [QUEUES.calendarSync]: { appointmentId: string };
+  [QUEUES.calendarSweep]: Record<string, never>;
 };
