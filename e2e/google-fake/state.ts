@@ -27,7 +27,8 @@ export type AuthCode = {
 
 export type AccessToken = { grantId: string; expiresAt: number };
 
-export type FakeEvent = Record<string, unknown> & {
+export type FakeEvent = {
+  [field: string]: unknown;
   id: string;
   status: "confirmed" | "tentative" | "cancelled";
   sequence: number;
@@ -114,7 +115,7 @@ export class FakeState {
   snapshot(email?: string) {
     const events = [...this.calendars.entries()]
       .filter(([e]) => !email || e === email)
-      .flatMap(([e, cal]) => [...cal.values()].map((ev) => ({ ...ev, calendarEmail: e })));
+      .flatMap(([e, cal]) => [...cal.values()].map((ev): FakeEvent & { calendarEmail: string } => ({ ...ev, calendarEmail: e })));
     return {
       events,
       calls: email ? this.calls.filter((c) => c.email === email) : this.calls,
