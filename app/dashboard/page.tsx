@@ -10,6 +10,7 @@ import { formatLongDate } from "@/components/booking/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { LIST_LIMIT, listDashboardAppointments, parseStatusFilter, parseView, STATUS_FILTERS, type StatusFilter } from "@/lib/provider/appointments";
 import { AppointmentCard } from "./_components/appointment-card";
+import { calendarSyncStates } from "@/lib/calendar/dashboard";
 import { dashboardHref } from "./dashboard-href";
 
 export const metadata: Metadata = { title: "Appointments" };
@@ -47,6 +48,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   );
   const tomorrow = addDays(today, 1);
   const list = { view, status };
+  const syncStates = await calendarSyncStates(provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = search.done ? doneMessages[search.done] : undefined;
 
   return (
@@ -124,7 +126,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
               </h2>
               <ul className="space-y-3">
                 {day.appointments.map((a) => (
-                  <AppointmentCard key={a.id} appointment={a} timezone={tz} now={now} list={list} />
+                  <AppointmentCard key={a.id} appointment={a} timezone={tz} now={now} list={list} syncStatus={syncStates.get(a.id)} />
                 ))}
               </ul>
             </section>
