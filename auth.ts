@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { env } from "@/lib/env";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { clientIp } from "@/lib/http";

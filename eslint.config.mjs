@@ -11,4 +11,41 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Layers: UI never reaches the database (it calls lib/), and lib/ never reaches into routes.
+  {
+    files: ["components/**/*.{ts,tsx}", "app/**/_components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*"], allowTypeImports: true, message: "UI reads data through lib/, never the database." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*"], allowTypeImports: true, message: "UI reads data through lib/, never the database." },
+            { group: ["@/app/*", "@/app/**"], message: "components/ are shared by routes: take a server action as a prop, or move the component into app/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}", "db/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/app/**", "@/components/*", "@/components/**"], message: "lib/ and db/ are below the routes and the UI: move the helper into lib/." }] },
+      ],
+    },
+  },
 ]);

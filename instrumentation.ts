@@ -4,6 +4,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startAppWorker } = await import("./lib/jobs/app-worker");
+  const { startAppWorker } = await import("./lib/runtime");
   await startAppWorker();
 }

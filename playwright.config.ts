@@ -14,6 +14,8 @@ const baseURL = `http://localhost:${PORT}`;
 process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.E2E_TOKEN_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+// Opens POST /api/test/fixtures on this run's server only (lib/testing/e2e-fixtures.ts).
+process.env.E2E_FIXTURES_SECRET ??= randomBytes(32).toString("base64url");
 
 // `npx playwright install` cannot download here: use the system Chromium when there is one.
 const CHROMIUM = "/usr/bin/chromium";
@@ -90,6 +92,8 @@ export default defineConfig({
       SMTP_URL: "",
       MAILBOX_UI: "1",
       RATE_LIMIT_PER_MINUTE: "0",
+      E2E_FIXTURES: "1",
+      E2E_FIXTURES_SECRET: process.env.E2E_FIXTURES_SECRET,
     },
   },
 });

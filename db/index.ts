@@ -3,9 +3,6 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
-import { env } from "@/lib/env";
-import { startBoss, stopBoss } from "@/lib/jobs/boss";
-import { migrateDb } from "./migrate";
 import * as schema from "./schema";
 
 /** One type for both drivers: queries are written once against this. */
@@ -27,21 +24,41 @@ export type DbHandle = {
   pglite?: PGlite;
   /** Set on a server: the connection URL, for the job queue's own pool. */
   url?: string;
+  /**
+   * Runs `fn` before the connection closes (newest first). Whatever is layered on the handle
+   * (the job queue, lib/jobs) stops itself here, so db/ needs to know nothing of it.
+   */
+  beforeClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 };
 
-/** Opens a database: a PostgreSQL server when `url` is given, else PGlite in `dir` (memory when undefined). */
+function closeHooks(): { beforeClose(fn: () => Promise<void>): void; run(): Promise<void> } {
+  const hooks: (() => Promise<void>)[] = [];
+  return {
+    beforeClose: (fn) => void hooks.unshift(fn),
+    async run() {
+      for (const fn of hooks.splice(0)) await fn();
+    },
+  };
+}
+
+/**
+ * Opens a database: a PostgreSQL server when `url` is given, else PGlite in `dir` (memory when
+ * undefined). Neither migrates nor starts anything: the process's one prepared handle comes from
+ * lib/runtime.ts (getDb), tests build theirs with db/testing.ts.
+ */
 export async function openDb(opts: { url?: string; dir?: string }): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client: Sql = postgres(opts.url, { max: 10, onnotice: () => {} });
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+    const hooks = closeHooks();
     const close = async () => {
-      await stopBoss(db);
+      await hooks.run();
       await client.end({ timeout: 5 });
     };
-    return { db, kind: "postgres", url: opts.url, close };
+    return { db, kind: "postgres", url: opts.url, beforeClose: hooks.beforeClose, close };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
@@ -49,33 +66,10 @@ export async function openDb(opts: { url?: string; dir?: string }): Promise<DbHa
   if (opts.dir) await mkdir(opts.dir, { recursive: true });
   const pglite = await PGlite.create(opts.dir, { extensions: { btree_gist } });
   const db = drizzle({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
+  const hooks = closeHooks();
   const close = async () => {
-    await stopBoss(db);
+    await hooks.run();
     await pglite.close();
   };
-  return { db, kind: "pglite", pglite, close };
-}
-
-// PGlite may be opened by one process only, and Next.js loads route bundles and
-// instrumentation.ts as separate module graphs: the handle lives on globalThis so they share it
-// (and hot reloads reuse it).
-const globalForDb = globalThis as unknown as { __slotbookDb?: Promise<DbHandle> };
-
-/** The process's database, opened, migrated and with its job queue ready, on first use. */
-export function getDbHandle(): Promise<DbHandle> {
-  globalForDb.__slotbookDb ??= (async () => {
-    const e = env();
-    const handle = await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dir: e.PGLITE_DIR });
-    await migrateDb(handle);
-    await startBoss(handle);
-    return handle;
-  })().catch((err) => {
-    globalForDb.__slotbookDb = undefined;
-    throw err;
-  });
-  return globalForDb.__slotbookDb;
-}
-
-export async function getDb(): Promise<Db> {
-  return (await getDbHandle()).db;
+  return { db, kind: "pglite", pglite, beforeClose: hooks.beforeClose, close };
 }

@@ -244,4 +244,5 @@ export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type MailMessage = typeof mailMessages.$inferSelect;
 
+export * from "./schema/appointments";
 export * from "./schema/calendar";

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { openDb, type DbHandle } from "./index";
-import { startBoss } from "@/lib/jobs/boss";
-import { migrateDb } from "./migrate";
+import { count } from "drizzle-orm";
+import { bossFor } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { prepareDb } from "@/lib/runtime";
+import { openDb, type Db, type DbHandle } from "./index";
+import { appointments, mailMessages } from "./schema";
 
 export type DriverKind = DbHandle["kind"];
 
@@ -18,9 +21,7 @@ export type TestDb = DbHandle & { dispose(): Promise<void> };
  */
 export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   if (kind === "pglite") {
-    const handle = await openDb({});
-    await migrateDb(handle);
-    await startBoss(handle);
+    const handle = await prepareDb(await openDb({}));
     return { ...handle, dispose: () => handle.close() };
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
@@ -32,9 +33,7 @@ export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString() });
-  await migrateDb(handle);
-  await startBoss(handle);
+  const handle = await prepareDb(await openDb({ url: url.toString() }));
   return {
     ...handle,
     async dispose() {
@@ -51,4 +50,15 @@ function assertLocal(url: string) {
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
     throw new Error(`Refusing to run tests against a non-local database host: ${host}`);
   }
+}
+
+/**
+ * Row counts of what a booking writes: appointments, mails, and mail jobs (through pg-boss's
+ * own `findJobs`, not its tables), so a test can show a refused write left nothing behind.
+ */
+export async function countWrites(db: Db): Promise<{ appointments: number; mails: number; jobs: number }> {
+  const [a] = await db.select({ n: count() }).from(appointments);
+  const [m] = await db.select({ n: count() }).from(mailMessages);
+  const jobs = await bossFor(db).findJobs(QUEUES.mail, { limit: 100_000 });
+  return { appointments: a!.n, mails: m!.n, jobs: jobs.length };
 }

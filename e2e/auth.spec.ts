@@ -99,7 +99,7 @@ test.describe("accounts", () => {
     await registerPage.email.fill("nadia@@example");
     await registerPage.password.fill("short");
     await registerPage.submit.click();
-    await expect(registerPage.email).toHaveAccessibleDescription("Enter a valid email address.");
+    await expect(registerPage.email).toHaveAccessibleDescription("Enter a valid email address");
     await expect(registerPage.email).toHaveAttribute("aria-invalid", "true");
     await expect(registerPage.password).toHaveAccessibleDescription("Use at least 10 characters.");
     await expect(registerPage.businessName).toHaveAccessibleDescription("Enter your business name.");
@@ -123,8 +123,8 @@ test.describe("accounts", () => {
     await expect(page.getByText(DEMO.provider.name)).toBeVisible();
   });
 
-  test("a client who opens the dashboard gets the no-access page", async ({ page, loginPage }) => {
-    await loginPage.signInAs(DEMO.client.email, DEMO.password);
+  test("a client who opens the dashboard gets the no-access page", async ({ page, signInAs }) => {
+    await signInAs("client");
     const response = await page.goto("/dashboard");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();

@@ -3,6 +3,7 @@ import { daysFromToday, instantOf, longDate } from "./dates";
 import { expect, test, uniqueEmail } from "./fixtures";
 import { AppointmentsPage } from "./pages/appointments-page";
 import { BookingFlow } from "./pages/booking-flow";
+import { clickWhenHydrated } from "./pages/hydration";
 
 // The guest's browser runs on a clock far from the business (Asia/Kolkata): every time shown
 // must be the business's.
@@ -23,9 +24,9 @@ test("a guest books through every step, gets a confirmation, a calendar file and
   const guest = guestDetails();
 
   await bookingFlow.openProviderPage(provider.slug, provider.businessName);
-  await page.getByRole("link", { name: "Book an appointment" }).click();
+  await clickWhenHydrated(page.getByRole("link", { name: "Book an appointment" }));
   await expect(page.getByRole("heading", { name: "Choose a service" })).toBeVisible();
-  await page.getByRole("link", { name: `Choose ${provider.service.name}`, exact: true }).click();
+  await clickWhenHydrated(page.getByRole("link", { name: `Choose ${provider.service.name}`, exact: true }));
   await expect(page.getByRole("heading", { name: "Choose a day" })).toBeVisible();
   await bookingFlow.chooseDay(date);
   await expect(page.getByText(`Times are in ${provider.timezone}`)).toBeVisible();

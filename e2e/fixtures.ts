@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { BookingFlow } from "./pages/booking-flow";
 import { LoginPage } from "./pages/login-page";
 import { ManagePage } from "./pages/manage-page";
 import { RegisterPage } from "./pages/register-page";
 import { SiteHeader } from "./pages/site-header";
 import { setUpProvider, type ProviderOptions, type TestProvider } from "./providers";
+import { createFixture, signInWithRequest } from "./test-api";
 
 /** The demo data every e2e server starts with (db/seed.ts). */
 export const DEMO = {
@@ -23,33 +24,27 @@ export function uniqueEmail(prefix = "e2e"): string {
 export type Mail = { id: string; to: string; subject: string; text: string; links: string[] };
 
 /**
- * Reads captured mail from /dev/mailbox (MAILBOX_UI=1 on the e2e server). Mail is delivered by
- * the job worker a moment after the action that sent it, so reads poll.
+ * Reads captured mail (the rows /dev/mailbox lists) through the e2e server's test route: no
+ * browser page per read. Mail is written in the transaction of the action that sends it, so a
+ * read right after the action finds it; reads still poll, for actions that return first.
  */
 export class Mailbox {
-  constructor(
-    private readonly browser: Browser,
-    private readonly baseURL: string,
-  ) {}
+  constructor(private readonly request: APIRequestContext) {}
 
   /**
    * The newest mail to `email` (optionally whose subject matches), waiting until one arrives.
    * Pass `after` (a mail returned earlier) to wait for a newer one.
    */
   async latestTo(email: string, opts: { subject?: string | RegExp; after?: Mail; timeoutMs?: number } = {}): Promise<Mail> {
-    const context = await this.browser.newContext({ baseURL: this.baseURL });
-    const page = await context.newPage();
-    try {
-      let found: Mail | undefined;
-      await expect(async () => {
-        found = await this.readNewest(page, email, opts.subject);
-        expect(found, `a mail to ${email}${opts.subject ? ` matching ${opts.subject}` : ""}`).toBeDefined();
-        if (opts.after) expect(sameMail(found!, opts.after), "a mail newer than the previous one").toBe(false);
-      }).toPass({ timeout: opts.timeoutMs ?? 15_000, intervals: [250, 500, 1000] });
-      return found!;
-    } finally {
-      await context.close();
-    }
+    let found: Mail | undefined;
+    await expect(async () => {
+      const { mails } = await createFixture<{ mails: Mail[] }>(this.request, { kind: "mails", to: email });
+      const subject = opts.subject;
+      found = mails.find((m) => !subject || (typeof subject === "string" ? m.subject.includes(subject) : subject.test(m.subject)));
+      expect(found, `a mail to ${email}${subject ? ` matching ${subject}` : ""}`).toBeDefined();
+      if (opts.after) expect(sameMail(found!, opts.after), "a mail newer than the previous one").toBe(false);
+    }).toPass({ timeout: opts.timeoutMs ?? 15_000, intervals: [100, 250, 500] });
+    return found!;
   }
 
   /** The first link in the newest mail to `email` whose URL matches `pattern`. */
@@ -59,33 +54,26 @@ export class Mailbox {
     if (!link) throw new Error(`No link matching ${pattern} in "${mail.subject}": ${mail.links.join(", ") || "(none)"}`);
     return link;
   }
-
-  private async readNewest(page: Page, email: string, subject?: string | RegExp): Promise<Mail | undefined> {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    // One <article> per mail, newest first (app/dev/mailbox): its heading is the subject, it
-    // names the recipient, and ?to= matches by substring, so the recipient is checked again.
-    const mails = page.getByRole("article");
-    const count = await mails.count();
-    for (let i = 0; i < count; i++) {
-      const mail = mails.nth(i);
-      const text = (await mail.innerText()).trim();
-      if (!text.toLowerCase().includes(email.toLowerCase())) continue;
-      const heading = mail.getByRole("heading").first();
-      const mailSubject = (await heading.count()) > 0 ? (await heading.innerText()).trim() : text.split("\n")[0]!.trim();
-      if (subject && !(typeof subject === "string" ? mailSubject.includes(subject) : subject.test(mailSubject))) continue;
-      const links = await mail.locator("a[href^='http']").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-      const id = (await mail.getAttribute("aria-labelledby")) ?? `${mailSubject}\n${text}`;
-      return { id, to: email, subject: mailSubject, text, links };
-    }
-    return undefined;
-  }
 }
 
 function sameMail(a: Mail, b: Mail): boolean {
   return a.id === b.id;
 }
 
+export type DemoRole = "client" | "provider" | "pro";
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+type WorkerFixtures = {
+  /** The session cookies of a demo account, signed in once per worker and role. */
+  demoSession: (role: DemoRole) => Promise<StorageState>;
+};
+
 type Fixtures = {
+  /**
+   * Signs `page`'s browser context in as a demo account without the login screen (for journeys
+   * that test something else; auth.spec.ts tests the screen itself).
+   */
+  signInAs: (role: DemoRole) => Promise<void>;
   mailbox: Mailbox;
   loginPage: LoginPage;
   registerPage: RegisterPage;
@@ -103,9 +91,36 @@ type Fixtures = {
   deviceOptions: BrowserContextOptions;
 };
 
-export const test = base.extend<Fixtures>({
-  mailbox: async ({ browser, baseURL }, provide) => {
-    await provide(new Mailbox(browser, baseURL!));
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  demoSession: [
+    async ({ playwright }, provide, workerInfo) => {
+      const sessions = new Map<DemoRole, Promise<StorageState>>();
+      await provide((role) => {
+        let session = sessions.get(role);
+        if (!session) {
+          session = (async () => {
+            const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+            try {
+              await signInWithRequest(request, DEMO[role].email, DEMO.password);
+              return await request.storageState();
+            } finally {
+              await request.dispose();
+            }
+          })();
+          sessions.set(role, session);
+        }
+        return session;
+      });
+    },
+    { scope: "worker" },
+  ],
+  signInAs: async ({ page, demoSession }, provide) => {
+    await provide(async (role) => {
+      await page.context().addCookies((await demoSession(role)).cookies);
+    });
+  },
+  mailbox: async ({ request }, provide) => {
+    await provide(new Mailbox(request));
   },
   loginPage: async ({ page }, provide) => {
     await provide(new LoginPage(page));

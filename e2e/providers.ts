@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { timeInZone } from "./dates";
-import { HoursPage, WEEKDAY_NAMES, type Interval, type WeekdayName } from "./pages/hours-page";
-import { ProfilePage, type ProfileInput } from "./pages/profile-page";
-import { RegisterPage } from "./pages/register-page";
-import { ServicesPage, type ServiceInput } from "./pages/services-page";
+import { createFixture, signInWithRequest } from "./test-api";
+import type { Interval, WeekdayName } from "./pages/hours-page";
+import type { ProfileInput } from "./pages/profile-page";
+import type { ServiceInput } from "./pages/services-page";
 
 export const PROVIDER_PASSWORD = "a-long-password-1";
 
@@ -14,8 +14,8 @@ export type ProviderOptions = {
   service?: ServiceInput;
   /** Weekly hours per day; default 09:00–17:00 every day, so any date has times. */
   hours?: Partial<Record<WeekdayName, Interval[]>>;
-  /** Saved on /dashboard/profile after registering (only when given). */
-  profile?: Omit<ProfileInput, "timezone">;
+  /** Booking rules and contact details of the business. */
+  profile?: Omit<ProfileInput, "timezone" | "businessName">;
 };
 
 /** A provider made for one test: signed in on `page` in its own browser context. */
@@ -30,11 +30,12 @@ export type TestProvider = {
   service: ServiceInput & { id: string };
 };
 
-const allWeek = (interval: Interval) => Object.fromEntries(WEEKDAY_NAMES.map((d) => [d, [interval]])) as Record<WeekdayName, Interval[]>;
-
 /**
- * Registers a fresh provider through the UI, adds one service and saves weekly hours, so a
- * test owns every slot it books (both projects and both workers share one server).
+ * A fresh provider for one test, built straight in the e2e server's database (owner, business,
+ * one service, weekly hours, profile settings) and signed in on `page` in its own browser
+ * context: both projects and both workers share one server, so a test owns every slot it
+ * books. Journeys that test registration and setup screens use the UI instead
+ * (auth.spec.ts, provider-setup.spec.ts).
  */
 export async function setUpProvider(browser: Browser, contextOptions: BrowserContextOptions, opts: ProviderOptions = {}): Promise<TestProvider> {
   const id = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
@@ -45,34 +46,22 @@ export async function setUpProvider(browser: Browser, contextOptions: BrowserCon
   const service = opts.service ?? { name: "Haircut", durationMinutes: 30, price: "25" };
 
   const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
   try {
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ name: ownerName, email, password: PROVIDER_PASSWORD, role: "provider", businessName, timezone });
-    await expect(page).toHaveURL(/\/dashboard\?welcome=1$/);
-    const href = await page.getByRole("link", { name: "View your booking page" }).getAttribute("href");
-    const slug = href?.match(/^\/p\/([a-z0-9-]+)$/)?.[1];
-    if (!slug) throw new Error(`No booking page link on the dashboard (href: ${href})`);
-
-    if (opts.profile) {
-      const profile = new ProfilePage(page);
-      await profile.goto();
-      await profile.save(opts.profile);
-    }
-
-    const services = new ServicesPage(page);
-    await services.goto();
-    const serviceId = await services.add(service);
-
-    const hours = new HoursPage(page);
-    await hours.goto();
-    for (const [day, intervals] of Object.entries(opts.hours ?? allWeek({ from: "09:00", to: "17:00" }))) {
-      await hours.setDay(day as WeekdayName, intervals);
-    }
-    await hours.save();
-
-    return { context, page, email, ownerName, businessName, slug, timezone, service: { ...service, id: serviceId } };
+    const made = await createFixture<{ provider: { slug: string }; service: { id: string } }>(context.request, {
+      kind: "provider",
+      email,
+      password: PROVIDER_PASSWORD,
+      ownerName,
+      businessName,
+      slug: `studio-${id}`,
+      timezone,
+      service: { name: service.name, durationMinutes: service.durationMinutes, priceCents: Math.round(Number(service.price) * 100) },
+      hours: opts.hours,
+      profile: opts.profile,
+    });
+    await signInWithRequest(context.request, email, PROVIDER_PASSWORD);
+    const page = await context.newPage();
+    return { context, page, email, ownerName, businessName, slug: made.provider.slug, timezone, service: { ...service, id: made.service.id } };
   } catch (e) {
     await context.close();
     throw e;

@@ -1,8 +1,4 @@
-import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
-import { AppError, isAppError } from "./errors";
-
-/** What every form's server action returns to `useActionState`. */
+/** What every form's server action returns to `useActionState` (see lib/actions.ts). */
 export type ActionState = {
   ok?: boolean;
   message?: string;
@@ -12,32 +8,3 @@ export type ActionState = {
 };
 
 export const initialActionState: ActionState = {};
-
-/** Form fields as strings, minus secrets, for echoing back after a failed submit. */
-export function formValues(formData: FormData, omit: string[] = ["password", "confirmPassword"]) {
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) {
-    if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$ACTION")) values[k] = v;
-  }
-  return values;
-}
-
-export function validationState(error: z.ZodError, formData?: FormData): ActionState {
-  return {
-    ok: false,
-    message: "Please check the highlighted fields.",
-    fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
-    values: formData ? formValues(formData) : undefined,
-  };
-}
-
-/** AppError → its message; anything else is logged and shown generically (never e.message). */
-export function toActionError(e: unknown, formData?: FormData): ActionState {
-  unstable_rethrow(e); // redirect()/notFound() inside the try must still propagate
-  const values = formData ? formValues(formData) : undefined;
-  if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
-  console.error("Unexpected error in server action", e);
-  return { ok: false, message: "Something went wrong on our side. Please try again.", values };
-}
-
-export { AppError };

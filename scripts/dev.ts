@@ -5,7 +5,7 @@
  * runs `next dev` in the foreground.
  */
 import { createServer } from "node:net";
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/runtime";
 import { demoLoginsText, seedDemo } from "@/db/seed";
 import { describeDatabase, envOrExit } from "./lib/config";
 import { exitCodeOf, forwardSignals, formatMs, spawnNext } from "./lib/process";

@@ -1,5 +1,5 @@
 /** `npm run db:migrate`: applies drizzle/ migrations (and the job queue's schema), then exits. */
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/runtime";
 import { describeDatabase, envOrExit } from "./lib/config";
 
 const e = envOrExit();

@@ -1,5 +1,5 @@
 /** `npm run db:seed`: migrates and upserts the demo data (safe to re-run), then exits. */
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/runtime";
 import { demoLoginsText, seedDemo } from "@/db/seed";
 import { describeDatabase, envOrExit } from "./lib/config";
 

@@ -3,7 +3,7 @@
  * TOKEN_ENCRYPTION_KEY. Rotate by moving the old key to TOKEN_ENCRYPTION_KEYS_OLD, setting a
  * new TOKEN_ENCRYPTION_KEY, running this, then dropping the old key.
  */
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/runtime";
 import { rotateTokenKeys } from "@/lib/calendar/tokens";
 import { appKeyring } from "@/lib/crypto";
 import { describeDatabase, envOrExit } from "./lib/config";

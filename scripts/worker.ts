@@ -2,8 +2,7 @@
  * `npm run worker`: runs the durable job workers as their own process, for deployments on a
  * PostgreSQL server (any number of these and of web instances: each job is done once).
  */
-import { getDbHandle } from "@/db";
-import { startWorkers } from "@/lib/jobs/worker";
+import { startAppWorker } from "@/lib/runtime";
 import { describeDatabase, envOrExit } from "./lib/config";
 
 const e = envOrExit();
@@ -15,8 +14,7 @@ if (e.dbKind === "pglite") {
   process.exit(1);
 }
 
-const handle = await getDbHandle();
-await startWorkers(handle.db);
+const handle = await startAppWorker();
 console.log(`[worker] processing jobs on ${describeDatabase(e)}; Ctrl-C to stop`);
 
 let stopping = false;

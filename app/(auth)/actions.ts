@@ -1,9 +1,9 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
-import type { ActionState } from "@/lib/action-state";
-import { toActionError } from "@/lib/action-state";
+import { getDb } from "@/lib/runtime";
+import { formAction } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/guards";
 import { resendVerification } from "@/lib/auth/verification";
 
@@ -13,14 +13,13 @@ export async function signOutAction(): Promise<void> {
 }
 
 /** Mails the signed-in user a fresh verification link (rate-limited per account). */
-export async function resendVerificationAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  let sent: boolean;
-  try {
-    sent = await resendVerification(await getDb(), user.id);
-  } catch (e) {
-    return toActionError(e);
-  }
-  if (!sent) return { ok: true, message: "Your email is already verified." };
-  return { ok: true, message: `We've sent a new link to ${user.email}. It works for 24 hours.` };
-}
+export const resendVerificationAction = formAction({
+  authorise: requireUser,
+  schema: z.object({}),
+  call: async (user) => resendVerification(await getDb(), user.id),
+  done: (user, _input, sent) => ({
+    state: sent
+      ? { ok: true, message: `We've sent a new link to ${user.email}. It works for 24 hours.` }
+      : { ok: true, message: "Your email is already verified." },
+  }),
+});

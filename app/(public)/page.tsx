@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { searchProviders } from "@/lib/booking/providers";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };

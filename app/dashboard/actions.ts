@@ -1,14 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { toActionError, validationState, type ActionState } from "@/lib/action-state";
+import { getDb } from "@/lib/runtime";
+import { formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
-import { formObject } from "@/lib/provider/form-fields";
 import { dashboardHref } from "./dashboard-href";
 
 // The list's filters ride along so the page comes back as it was; they are re-parsed, never trusted.
@@ -20,19 +17,15 @@ const statusSchema = z.object({
   ...listState,
 });
 
-export async function appointmentStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requireProvider();
-  const parsed = statusSchema.safeParse(formObject(formData));
-  if (!parsed.success) return { ok: false, message: "That action isn't possible for this appointment." };
-  const { appointmentId, action, view, status } = parsed.data;
-  try {
-    await applyAppointmentAction(await getDb(), { providerId: provider.id, appointmentId, action });
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath("/dashboard");
-  redirect(dashboardHref({ view, status, done: action }));
-}
+export const appointmentStatusAction = formAction({
+  authorise: requireProvider,
+  schema: statusSchema,
+  invalidMessage: "That action isn't possible for this appointment.",
+  echo: false,
+  call: async ({ provider }, { appointmentId, action }) =>
+    applyAppointmentAction(await getDb(), { providerId: provider.id, appointmentId, action }),
+  done: (_ctx, { view, status, action }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, done: action }) }),
+});
 
 const cancelSchema = z.object({
   appointmentId: z.uuid({ error: "Unknown appointment." }),
@@ -40,20 +33,14 @@ const cancelSchema = z.object({
   ...listState,
 });
 
-export async function cancelAppointmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requireProvider();
-  const parsed = cancelSchema.safeParse(formObject(formData));
-  if (!parsed.success) return validationState(parsed.error, formData);
-  const { appointmentId, reason, view, status } = parsed.data;
-  try {
-    await cancelAppointment(await getDb(), {
+export const cancelAppointmentAction = formAction({
+  authorise: requireProvider,
+  schema: cancelSchema,
+  call: async ({ provider }, { appointmentId, reason }) =>
+    cancelAppointment(await getDb(), {
       appointmentId,
       actor: { kind: "provider", providerId: provider.id },
       reason: reason || undefined,
-    });
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidatePath("/dashboard");
-  redirect(dashboardHref({ view, status, done: "cancel" }));
-}
+    }),
+  done: (_ctx, { view, status }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, done: "cancel" }) }),
+});

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { formatWhen } from "@/components/booking/format";
+import { formatWhen } from "@/lib/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireRole } from "@/lib/auth/guards";
 import { listStaffSchedule } from "@/lib/staff/schedule";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDayLabel, formatDayParts } from "./format";
+import { formatDayLabel, formatDayParts } from "@/lib/format";
 import { NavForm } from "./nav-form";
 
 /**

@@ -1,6 +1,6 @@
 import type { PublicService } from "@/lib/booking/providers";
 import { ButtonLink } from "@/components/ui/button";
-import { formatDuration, formatPrice } from "./format";
+import { formatDuration, formatPrice } from "@/lib/format";
 
 /** A provider's active services, each with a link that starts (or continues) booking it. */
 export function ServiceList({

@@ -1,5 +1,5 @@
 import { NavForm } from "./nav-form";
-import type { TimeOption } from "./slot-options";
+import type { TimeOption } from "@/lib/booking/slot-options";
 
 /** The free times of one day as buttons named by their time ("09:30"); the choice travels as `start`. */
 export function TimePicker({

@@ -1,5 +1,5 @@
 import type { WeeklyInterval } from "@/lib/availability";
-import { weekdayName } from "@/lib/availability";
+import { weekdayName } from "@/lib/time";
 
 /** Opening hours per weekday (Monday first), on the provider's clock, with the zone named. */
 export function WeeklyHours({ hours, timezone }: { hours: WeeklyInterval[]; timezone: string }) {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { clickWhenHydrated } from "./hydration";
 import { acceptNextDialog } from "./dashboard-nav";
 
 export type StatusFilter = "All" | "Pending" | "Confirmed" | "Completed" | "Cancelled" | "No-show";
@@ -40,7 +41,7 @@ export class AppointmentsPage {
   }
 
   async showStatus(status: StatusFilter) {
-    await this.page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: status, exact: true }).click();
+    await clickWhenHydrated(this.page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: status, exact: true }));
     await expect(this.page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: status, exact: true })).toHaveAttribute(
       "aria-current",
       "true",

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { dayLabel, longDate } from "../dates";
+import { clickWhenHydrated } from "./hydration";
 
 export type GuestDetails = { name: string; email: string; phone: string; notes?: string };
 
@@ -30,7 +31,7 @@ export class BookingFlow {
 
   /** From the provider page: "Book <service>". */
   async startBooking(serviceName: string) {
-    await this.page.getByRole("link", { name: `Book ${serviceName}`, exact: true }).click();
+    await clickWhenHydrated(this.page.getByRole("link", { name: `Book ${serviceName}`, exact: true }));
     await expect(this.page.getByRole("heading", { name: "Choose a day" })).toBeVisible();
   }
 
@@ -44,7 +45,7 @@ export class BookingFlow {
 
   /** "Later days →": the next window of days (the choice travels in the URL as `from`). */
   async showLaterDays() {
-    await this.page.getByRole("link", { name: "Later days →" }).click();
+    await clickWhenHydrated(this.page.getByRole("link", { name: "Later days →" }));
     await expect(this.page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}/);
   }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { clickWhenHydrated } from "./hydration";
 
 export type DashboardTab = "Appointments" | "Services" | "Hours" | "Profile";
 
@@ -8,7 +9,7 @@ export function dashboardNav(page: Page): Locator {
 }
 
 export async function openDashboardTab(page: Page, tab: DashboardTab) {
-  await dashboardNav(page).getByRole("link", { name: tab, exact: true }).click();
+  await clickWhenHydrated(dashboardNav(page).getByRole("link", { name: tab, exact: true }));
 }
 
 /** Accepts the next confirm() the page shows and resolves with its question. */

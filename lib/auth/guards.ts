@@ -1,9 +1,10 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { providers, users, type Provider } from "@/db/schema";
 import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "./roles";
 

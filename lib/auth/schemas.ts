@@ -1,15 +1,8 @@
 import { z } from "zod";
-import { isSelectableTimeZone } from "@/lib/provider/time-zones";
+import { emailSchema } from "@/lib/validation";
+import { isSelectableTimeZone } from "@/lib/time";
 
 export const PASSWORD_MIN_LENGTH = 10;
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter your email address.")
-  .max(320, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address."))
-  .transform((e) => e.toLowerCase());
 
 export const registerSchema = z
   .object({
@@ -33,7 +26,7 @@ export const registerSchema = z
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320),
+  email: z.string().trim().min(1, "Enter your email address.").max(254),
   password: z.string().min(1, "Enter your password.").max(1000),
   next: z.string().optional(),
 });

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
-import { appointments, mailMessages, services, users } from "@/db/schema";
+import { addService, createAppointment } from "@/db/fixtures";
+import { appointments, mailMessages, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { registerUser } from "./register";
 import { registerSchema } from "./schemas";
-import { hashToken, newToken } from "./tokens";
+import { newToken } from "@/lib/tokens";
 import { RESEND_LIMIT, resendVerification, verifyEmail } from "./verification";
 
 describe.each(testDrivers())("email verification on %s", (kind) => {
@@ -19,8 +20,7 @@ describe.each(testDrivers())("email verification on %s", (kind) => {
       registerSchema.parse({ name: "Pat", email: "pat@salon.example", password: "0123456789", role: "provider", businessName: "Salon", timezone: "UTC" }),
     );
     providerId = provider!.id;
-    const [service] = await t.db.insert(services).values({ providerId, name: "Cut", durationMinutes: 30 }).returning();
-    serviceId = service!.id;
+    serviceId = (await addService(t.db, providerId, { name: "Cut", durationMinutes: 30 })).id;
   });
   afterAll(() => t.dispose());
 
@@ -40,20 +40,7 @@ describe.each(testDrivers())("email verification on %s", (kind) => {
   let hour = 8;
   const guestBooking = async (email: string, clientUserId: string | null = null) => {
     const start = new Date(Date.UTC(2030, 0, 7, hour++));
-    const [a] = await t.db
-      .insert(appointments)
-      .values({
-        providerId,
-        serviceId,
-        clientName: "Guest",
-        clientEmail: email,
-        clientUserId,
-        startsAt: start,
-        endsAt: new Date(start.getTime() + 30 * 60_000),
-        manageTokenHash: hashToken(newToken()),
-      })
-      .returning();
-    return a!.id;
+    return (await createAppointment(t.db, { providerId, serviceId, clientName: "Guest", clientEmail: email, clientUserId, startsAt: start })).id;
   };
   const ownerOf = async (id: string) =>
     (await t.db.select({ u: appointments.clientUserId }).from(appointments).where(eq(appointments.id, id)))[0]!.u;

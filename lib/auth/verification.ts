@@ -1,11 +1,12 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { appointments, emailVerificationTokens, users } from "@/db/schema";
+import { emailVerificationTokens, users } from "@/db/schema";
+import { linkAppointmentsToAccount } from "@/lib/booking/write";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, newToken } from "@/lib/tokens";
 
 export const VERIFICATION_TTL_HOURS = 24;
 /** New verification links per account: a few an hour is plenty, and stops mail flooding. */
@@ -91,11 +92,12 @@ export async function verifyEmail(db: Db, token: string, now: Date = new Date())
       .where(and(eq(emailVerificationTokens.userId, user.id), isNull(emailVerificationTokens.usedAt)));
     let linkedAppointments = 0;
     if (user.role === "client") {
-      const linked = await tx
-        .update(appointments)
-        .set({ clientUserId: user.id, updatedAt: now })
-        .where(and(isNull(appointments.clientUserId), sql`lower(trim(${appointments.clientEmail})) = ${user.email}`))
-        .returning({ id: appointments.id });
+      const linked = await linkAppointmentsToAccount(db, tx, {
+        userId: user.id,
+        email: user.email,
+        actor: { kind: "client", userId: user.id },
+        now,
+      });
       linkedAppointments = linked.length;
     }
     return { ok: true, userId: user.id, email: user.email, linkedAppointments };

@@ -12,12 +12,3 @@ export {
   zonedDateTimeToInstant,
   zonedTime,
 } from "./zoned";
-export {
-  formatLocalDate,
-  formatSlotDateTime,
-  formatSlotTime,
-  groupSlotsByDate,
-  timeZoneOptions,
-  weekdayName,
-  zoneLabel,
-} from "./format";

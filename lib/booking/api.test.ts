@@ -6,7 +6,7 @@ import { errorResponse, readJsonObject } from "@/lib/http";
 import { bookingResponse, enforceApiRateLimit, slotsResponse } from "./api";
 import { bookingIcsOrNull } from "./ics-download";
 import { createProviderFixture, guestContact, type ProviderFixture } from "./test-fixtures";
-import { newManageToken } from "./token";
+import { newTokenWithHash } from "@/lib/tokens";
 
 const now = new Date("2026-03-02T08:00:00Z");
 
@@ -58,7 +58,7 @@ describe.each(testDrivers())("public booking API on %s", (kind) => {
     const ics = await bookingIcsOrNull(t.db, token);
     expect(ics).toContain("DTSTART:20260303T090000Z");
     expect(ics).toContain(`UID:${r.id}@slotbook`);
-    expect(await bookingIcsOrNull(t.db, newManageToken().token)).toBeNull();
+    expect(await bookingIcsOrNull(t.db, newTokenWithHash().token)).toBeNull();
 
     const again = await answer(bookingResponse(t.db, "api-studio", body(), now));
     expect(again).toMatchObject({ status: 409, body: { error: "Sorry, that time was just taken. Please pick another time." } });

@@ -1,11 +1,13 @@
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { appointments, providers, services, users, type AppointmentStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isUuid, providerColumns, type BookingProvider } from "./context";
+import { isUuid } from "@/lib/validation";
+import { providerColumns, type BookingProvider } from "./context";
 import type { MailParties } from "./mails";
 import { HOLDING_STATUSES } from "./slots";
-import { hashManageToken, looksLikeManageToken } from "./token";
+import { hashToken, looksLikeToken } from "@/lib/tokens";
 
 /*
  * Reading one appointment as a given actor, and the rules for whether they may still change
@@ -73,11 +75,16 @@ async function loadAppointment(db: DbOrTx, where: SQL): Promise<Loaded | null> {
   return { ...row.a, provider, service: row.s, ownerEmail, canCancel: false, canReschedule: false, blockedReason: null };
 }
 
+/** One appointment by id with no ownership check: for code that already holds it (lib/booking/write.ts, inside the write). */
+export async function loadAppointmentById(db: DbOrTx, appointmentId: string): Promise<Loaded | null> {
+  return isUuid(appointmentId) ? loadAppointment(db, eq(appointments.id, appointmentId)) : null;
+}
+
 /** Ownership lives in the WHERE: anyone but the owner sees nothing, the same as a wrong id. */
 function actorCondition(actor: Actor): SQL | null {
   switch (actor.kind) {
     case "guest":
-      return looksLikeManageToken(actor.token) ? eq(appointments.manageTokenHash, hashManageToken(actor.token)) : null;
+      return looksLikeToken(actor.token) ? eq(appointments.manageTokenHash, hashToken(actor.token)) : null;
     case "client":
       return isUuid(actor.userId) ? eq(appointments.clientUserId, actor.userId) : null;
     case "provider":
@@ -129,8 +136,8 @@ function withPermissions(a: Loaded, actorKind: Actor["kind"], now: Date): Appoin
 
 /** The guest's view of their appointment, by manage-link token; null for any unknown token. */
 export async function getAppointmentByToken(db: DbOrTx, token: string, now: Date = new Date()): Promise<AppointmentView | null> {
-  if (!looksLikeManageToken(token)) return null;
-  const a = await loadAppointment(db, eq(appointments.manageTokenHash, hashManageToken(token)));
+  if (!looksLikeToken(token)) return null;
+  const a = await loadAppointment(db, eq(appointments.manageTokenHash, hashToken(token)));
   return a && withPermissions(a, "guest", now);
 }
 

@@ -1,19 +1,16 @@
-import { and, between, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { closedDates, providers, services, staffMembers, users } from "@/db/schema";
-import { addDays, isBookableSlot, zonedDate, type SlotInput, type WeeklyInterval } from "@/lib/availability";
+import { providers, services, staffMembers, users } from "@/db/schema";
+import { addDays, isBookableSlot, zonedDate, type SlotInput } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
-import { loadWeeklyHours } from "./providers";
+import { isUuid } from "@/lib/validation";
+import { loadAvailability, resourceOf } from "./availability";
 
 /*
  * What booking, listing slots and rescheduling need to know about a provider and a service,
  * loaded with one query per table. Ownership is in every WHERE: a service or staff member of
  * another provider is simply not found.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids reach lib/ from URLs and forms: anything that is not a uuid cannot exist (and must not reach a uuid column). */
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
 
 export type BookingProvider = {
   id: string;
@@ -87,29 +84,20 @@ export async function loadStaffId(db: DbOrTx, providerId: string, staffId: strin
   return row?.id ?? null;
 }
 
-export async function loadClosedDates(db: DbOrTx, providerId: string, from: string, to: string): Promise<string[]> {
-  const rows = await db
-    .select({ date: closedDates.date })
-    .from(closedDates)
-    .where(and(eq(closedDates.providerId, providerId), between(closedDates.date, from, to)));
-  return rows.map((r) => r.date);
-}
-
-/** Provider, active service, optional staff member and weekly hours, or NOT_FOUND. */
+/** Provider, active service and optional staff member, or NOT_FOUND. Availability comes from loadAvailability. */
 export async function loadBookingContextOrThrow(
   db: DbOrTx,
   args: { providerId: string; serviceId: string; staffId?: string | null; activeServiceOnly?: boolean },
-): Promise<{ provider: BookingProvider; service: BookingService; staffId: string | null; hours: WeeklyInterval[] }> {
+): Promise<{ provider: BookingProvider; service: BookingService; staffId: string | null }> {
   const provider = await loadProvider(db, args.providerId);
   if (!provider) throw new AppError("NOT_FOUND", "We couldn't find that provider.");
-  const [service, staffId, hours] = await Promise.all([
+  const [service, staffId] = await Promise.all([
     loadService(db, provider.id, args.serviceId, args.activeServiceOnly ?? true),
     args.staffId ? loadStaffId(db, provider.id, args.staffId) : Promise.resolve(null),
-    loadWeeklyHours(db, provider.id),
   ]);
   if (!service) throw new AppError("NOT_FOUND", "We couldn't find that service.");
   if (args.staffId && !staffId) throw new AppError("NOT_FOUND", "We couldn't find that staff member.");
-  return { provider, service, staffId, hours };
+  return { provider, service, staffId };
 }
 
 export type BookingActorKind = "guest" | "client" | "provider";
@@ -125,7 +113,7 @@ const PROVIDER_HORIZON_DAYS = 3650;
  */
 export async function assertBookableOrThrow(
   db: DbOrTx,
-  ctx: { provider: BookingProvider; service: BookingService; hours: WeeklyInterval[] },
+  ctx: { provider: BookingProvider; service: BookingService; staffId?: string | null },
   start: Date,
   by: BookingActorKind,
   now: Date,
@@ -136,15 +124,27 @@ export async function assertBookableOrThrow(
   if (Number.isNaN(start.getTime())) fail("Choose a valid date and time.");
   const { provider, service } = ctx;
   const day = zonedDate(start, provider.timezone);
+  // The same loader as the slot list. The start's local day, padded: a slot belongs to the day
+  // whose hours produced it.
+  const loaded = await loadAvailability(db, {
+    provider: { id: provider.id },
+    serviceId: service.id,
+    resource: resourceOf(ctx.staffId),
+    from: addDays(day, -1),
+    to: addDays(day, 1),
+    activeServiceOnly: false,
+  });
+  if (!loaded.ok) throw new AppError("NOT_FOUND", "We couldn't find that service.");
+  const a = loaded.availability;
   const input: SlotInput = {
-    timezone: provider.timezone,
-    weeklyHours: ctx.hours,
-    // The start's local day, padded: a slot belongs to the day whose hours produced it.
-    closedDates: await loadClosedDates(db, provider.id, addDays(day, -1), addDays(day, 1)),
+    timezone: a.timezone,
+    weeklyHours: a.weeklyHours,
+    closedDates: a.closedDates,
+    // Overlaps are the exclusion constraint's to decide, when the row is written.
     busy: [],
-    durationMinutes: service.durationMinutes,
-    minNoticeMinutes: by === "provider" ? 0 : provider.minNoticeMinutes,
-    horizonDays: by === "provider" ? PROVIDER_HORIZON_DAYS : provider.bookingHorizonDays,
+    durationMinutes: loaded.durationMinutes,
+    minNoticeMinutes: by === "provider" ? 0 : a.minNoticeMinutes,
+    horizonDays: by === "provider" ? PROVIDER_HORIZON_DAYS : a.horizonDays,
     now,
   };
   if (isBookableSlot(input, start)) return;

@@ -14,7 +14,7 @@ import {
   guestContact,
   type ProviderFixture,
 } from "./test-fixtures";
-import { hashManageToken } from "./token";
+import { hashToken } from "@/lib/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -71,7 +71,7 @@ describe.each(testDrivers())("createBooking on %s", (kind) => {
     expect(appointment.endsAt.toISOString()).toBe("2026-03-03T09:30:00.000Z");
     // Only the hash is stored; the token itself is 32 random bytes in base64url.
     expect(manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(appointment.manageTokenHash).toBe(hashManageToken(manageToken));
+    expect(appointment.manageTokenHash).toBe(hashToken(manageToken));
 
     const mails = await t.db.select().from(mailMessages).orderBy(mailMessages.createdAt);
     const toClient = mails.find((m) => m.to === "jane@example.com")!;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/db";
-import { appointments, type Appointment } from "@/db/schema";
+import type { Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
-import { queueBookingCreatedMails } from "./mails";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
-import { newManageToken } from "./token";
+import { newTokenWithHash } from "@/lib/tokens";
+import { insertAppointment, type WriteActor } from "./write";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -37,8 +37,8 @@ const contactSchema = z.object({
  * any number of concurrent bookings of one slot exactly one commits, the rest get SLOT_TAKEN.
  * An online booking with a provider who approves bookings by hand is `pending` (it holds the
  * slot all the same); walk-in/phone bookings and everything else are `confirmed`.
- * The appointment and its mails (client confirmation with .ics and manage link, or a "request
- * received" without .ics; provider notice for online bookings) are written in one transaction.
+ * The appointment, its change row and its notices (lib/booking/notices.ts) are written in one
+ * transaction through lib/booking/write.ts.
  *
  * Throws AppError NOT_FOUND (unknown provider; service inactive or not this provider's;
  * foreign staff member), VALIDATION (contact fields), OUTSIDE_HOURS (not a bookable slot),
@@ -64,14 +64,15 @@ export async function createBooking(
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const source = input.by === "provider" ? (input.source ?? "phone") : "online";
   const status = bookingStatus(provider, input.by);
-  const { token, hash } = newManageToken();
+  const { token, hash } = newTokenWithHash();
   const c = contact.data;
 
   try {
     return await db.transaction(async (tx) => {
-      const [appointment] = await tx
-        .insert(appointments)
-        .values({
+      const appointment = await insertAppointment(db, tx, {
+        actor: writeActor(input, provider.id, token),
+        manageToken: token,
+        values: {
           providerId: provider.id,
           serviceId: service.id,
           staffId: ctx.staffId,
@@ -85,38 +86,20 @@ export async function createBooking(
           status,
           manageTokenHash: hash,
           source,
-        })
-        .returning();
-      await queueBookingCreatedMails(
-        db,
-        tx,
-        {
-          appointmentId: appointment!.id,
-          clientEmail: c.email,
-          providerEmail: provider.email || provider.ownerEmail,
-          context: {
-            providerName: provider.businessName,
-            providerPhone: provider.phone,
-            providerAddress: provider.address,
-            timezone: provider.timezone,
-            serviceName: service.name,
-            clientName: c.name,
-            clientEmail: c.email,
-            clientPhone: c.phone,
-            notes: c.notes ?? "",
-            start,
-            end,
-          },
         },
-        // A provider entering a walk-in does not need a mail about it.
-        { manageToken: token, notifyProvider: input.by !== "provider", source, pending: status === "pending" },
-      );
-      return { appointment: appointment!, manageToken: token };
+      });
+      return { appointment, manageToken: token };
     });
   } catch (e) {
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");
     throw e;
   }
+}
+
+function writeActor(input: CreateBookingInput, providerId: string, token: string): WriteActor {
+  if (input.by === "client") return { kind: "client", userId: input.clientUserId! };
+  if (input.by === "guest") return { kind: "guest", token };
+  return { kind: "provider", providerId };
 }
 
 /** The status a new booking starts in: online bookings wait for a provider who approves by hand. */

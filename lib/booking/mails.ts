@@ -1,7 +1,7 @@
-import type { Db, Tx } from "@/db";
 import { env } from "@/lib/env";
-import { queueMail } from "@/lib/notify/mail";
+import type { OutgoingMail } from "@/lib/notify/mail";
 import {
+  approvalConfirmedMail,
   bookingApprovalRequestMail,
   bookingConfirmationMail,
   bookingProviderNoticeMail,
@@ -16,8 +16,8 @@ import {
 import { appointmentIcs } from "./ics";
 
 /*
- * The mails a booking change sends, queued in the caller's transaction (they go out if and
- * only if the change commits). Clients get the .ics once the appointment is confirmed (a
+ * The texts of the mails an appointment change sends (queued by lib/booking/notices.ts in the
+ * writing transaction: they go out if and only if the change commits). Clients get the .ics once the appointment is confirmed (a
  * pending request may still be turned down, and nothing would then take it out of their
  * calendar); providers get a notice at their contact address, or the owner's account address
  * when none is set.
@@ -64,54 +64,60 @@ function icsAttachment(p: MailParties, opts: { sequence: number; manageLink?: st
   return { filename: "appointment.ics", contentType: "text/calendar; charset=utf-8", content: appointmentIcsFor(p, opts) };
 }
 
-/** `pending`: the booking waits for the provider's approval (a request, not a confirmation). */
-export async function queueBookingCreatedMails(
-  db: Db,
-  tx: Tx,
-  p: MailParties,
-  opts: { manageToken: string; notifyProvider: boolean; source: string; pending?: boolean },
-): Promise<void> {
-  const link = manageUrl(opts.manageToken);
-  if (opts.pending) {
-    await queueMail(db, tx, { to: p.clientEmail, ...bookingRequestReceivedMail(p.context, { manageUrl: link }) });
-  } else {
-    const mail = bookingConfirmationMail(p.context, { manageUrl: link });
-    await queueMail(db, tx, { to: p.clientEmail, ...mail, attachments: [icsAttachment(p, { sequence: 0, manageLink: link })] });
-  }
-  if (opts.notifyProvider) {
-    const notice = opts.pending
-      ? bookingApprovalRequestMail(p.context, { pendingUrl: pendingDashboardUrl() })
-      : bookingProviderNoticeMail(p.context, { dashboardUrl: dashboardUrl(), source: opts.source });
-    await queueMail(db, tx, { to: p.providerEmail, ...notice });
-  }
-}
+/** Every message an appointment change can send; lib/booking/notices.ts decides which go to whom. */
+export type NoticeKind =
+  | "booking_confirmed"
+  | "booking_requested"
+  | "provider_new_booking"
+  | "provider_approval_requested"
+  | "cancelled"
+  | "provider_cancelled"
+  | "rescheduled"
+  | "provider_rescheduled"
+  | "approved";
 
-export async function queueCancellationMails(
-  db: Db,
-  tx: Tx,
-  p: MailParties,
-  opts: { by: CancelledBy; reason?: string | null },
-): Promise<void> {
-  await queueMail(db, tx, { to: p.clientEmail, ...cancellationClientMail(p.context, opts) });
-  await queueMail(db, tx, { to: p.providerEmail, ...cancellationProviderMail(p.context, { ...opts, dashboardUrl: dashboardUrl() }) });
-}
+/** What the texts need beyond the appointment: the change's details and the links to offer. */
+export type NoticeDetails = {
+  manageLink?: string;
+  source: string;
+  pending: boolean;
+  by: CancelledBy;
+  reason?: string | null;
+  oldStart?: Date;
+  oldEnd?: Date;
+  sequence: number;
+};
 
-/** `pending`: the moved appointment still waits for the provider's approval (no .ics yet). */
-export async function queueRescheduleMails(
-  db: Db,
-  tx: Tx,
-  p: MailParties,
-  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; manageLink?: string; sequence: number; pending?: boolean },
-): Promise<void> {
-  const client = rescheduleClientMail(p.context, { ...opts, manageUrl: opts.manageLink });
-  await queueMail(db, tx, {
-    to: p.clientEmail,
-    ...client,
-    ...(opts.pending ? {} : { attachments: [icsAttachment(p, { sequence: opts.sequence, manageLink: opts.manageLink })] }),
-  });
-  const notice = rescheduleProviderMail(p.context, {
-    ...opts,
-    dashboardUrl: opts.pending ? pendingDashboardUrl() : dashboardUrl(),
-  });
-  await queueMail(db, tx, { to: p.providerEmail, ...notice });
+/** The mail (without `to`) for one notice. Clients get the .ics only for a confirmed time. */
+export function noticeMail(kind: NoticeKind, p: MailParties, d: NoticeDetails): Omit<OutgoingMail, "to"> {
+  const ics = () => ({ attachments: [icsAttachment(p, { sequence: d.sequence, manageLink: d.manageLink })] });
+  const c = p.context;
+  switch (kind) {
+    case "booking_confirmed":
+      return { ...bookingConfirmationMail(c, { manageUrl: d.manageLink ?? "" }), ...ics() };
+    case "booking_requested":
+      return bookingRequestReceivedMail(c, { manageUrl: d.manageLink ?? "" });
+    case "provider_new_booking":
+      return bookingProviderNoticeMail(c, { dashboardUrl: dashboardUrl(), source: d.source });
+    case "provider_approval_requested":
+      return bookingApprovalRequestMail(c, { pendingUrl: pendingDashboardUrl() });
+    case "cancelled":
+      return cancellationClientMail(c, d);
+    case "provider_cancelled":
+      return cancellationProviderMail(c, { ...d, dashboardUrl: dashboardUrl() });
+    case "rescheduled": {
+      const mail = rescheduleClientMail(c, { by: d.by, oldStart: d.oldStart!, oldEnd: d.oldEnd!, manageUrl: d.manageLink, pending: d.pending });
+      return d.pending ? mail : { ...mail, ...ics() };
+    }
+    case "provider_rescheduled":
+      return rescheduleProviderMail(c, {
+        by: d.by,
+        oldStart: d.oldStart!,
+        oldEnd: d.oldEnd!,
+        pending: d.pending,
+        dashboardUrl: d.pending ? pendingDashboardUrl() : dashboardUrl(),
+      });
+    case "approved":
+      return { ...approvalConfirmedMail(c, { manageUrl: d.manageLink }), ...ics() };
+  }
 }

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createBooking } from "./create";
 import { cancelAppointment, getAppointmentByToken, getAppointmentForActor, rescheduleAppointment, type Actor } from "./manage";
 import { at, countWrites, createProviderFixture, createUser, guestContact, type ProviderFixture } from "./test-fixtures";
-import { newManageToken } from "./token";
+import { newTokenWithHash } from "@/lib/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -79,7 +79,7 @@ describe.each(testDrivers())("managing a booking on %s", (kind) => {
     });
 
     it("finds nothing for an unknown or malformed token", async () => {
-      expect(await getAppointmentByToken(t.db, newManageToken().token)).toBeNull();
+      expect(await getAppointmentByToken(t.db, newTokenWithHash().token)).toBeNull();
       expect(await getAppointmentByToken(t.db, "short")).toBeNull();
       expect(await getAppointmentByToken(t.db, "' or 1=1 --")).toBeNull();
     });
@@ -143,7 +143,7 @@ describe.each(testDrivers())("managing a booking on %s", (kind) => {
       const stranger = await createUser(t.db, { role: "client" });
       const before = await countWrites(t.db);
       const actors: Actor[] = [
-        { kind: "guest", token: newManageToken().token },
+        { kind: "guest", token: newTokenWithHash().token },
         { kind: "guest", token: "" },
         { kind: "client", userId: stranger.id },
         { kind: "provider", providerId: other.provider.id },

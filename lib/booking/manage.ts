@@ -1,13 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { changeRefusal, loadForActor, mailParties, type Actor } from "./appointment-view";
+import { changeRefusal, loadForActor, type Actor } from "./appointment-view";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
-import { icsSequence } from "./ics";
-import { manageUrl, portalUrl, queueCancellationMails, queueRescheduleMails } from "./mails";
 import { cancelRequestSchema } from "./schema";
 import { HOLDING_STATUSES } from "./slots";
+import { updateAppointment } from "./write";
 
 export {
   getAppointmentByToken,
@@ -39,14 +38,14 @@ export async function cancelAppointment(
   if (refusal) throw refusal;
 
   const updated = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointments)
-      .set({ status: "cancelled", cancellationReason: reason, cancelledBy: args.actor.kind, updatedAt: sql`now()` })
-      .where(and(eq(appointments.id, current.id), inArray(appointments.status, [...HOLDING_STATUSES])))
-      .returning();
-    if (!row) return null;
-    await queueCancellationMails(db, tx, mailParties(current, current.start, current.end), { by: args.actor.kind, reason });
-    return row;
+    return updateAppointment(db, tx, {
+      appointmentId: current.id,
+      kind: "cancelled",
+      actor: args.actor,
+      where: inArray(appointments.status, [...HOLDING_STATUSES]),
+      set: { status: "cancelled", cancellationReason: reason, cancelledBy: args.actor.kind },
+      reason,
+    });
   });
   if (!updated) throw new AppError("INVALID_STATE", "This appointment has already been cancelled.");
   return updated;
@@ -78,34 +77,21 @@ export async function rescheduleAppointment(
   await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now);
   const start = new Date(args.start.getTime());
   const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);
-  const manageLink =
-    args.actor.kind === "guest" ? manageUrl(args.actor.token) : current.clientUserId ? portalUrl(current.id) : undefined;
 
   let updated: Appointment | null;
   try {
     updated = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(appointments)
-        .set({ startsAt: start, endsAt: end, updatedAt: sql`now()` })
-        .where(
-          and(
-            eq(appointments.id, current.id),
-            inArray(appointments.status, [...HOLDING_STATUSES]),
-            // Unchanged since we read it: a concurrent reschedule or cancel wins, this one stops.
-            eq(appointments.startsAt, current.start),
-          ),
-        )
-        .returning();
-      if (!row) return null;
-      await queueRescheduleMails(db, tx, mailParties(current, start, end), {
-        by: args.actor.kind,
-        oldStart: current.start,
-        oldEnd: current.end,
-        manageLink,
-        sequence: icsSequence(row.updatedAt),
-        pending: row.status === "pending",
+      return updateAppointment(db, tx, {
+        appointmentId: current.id,
+        kind: "rescheduled",
+        actor: args.actor,
+        where: and(
+          inArray(appointments.status, [...HOLDING_STATUSES]),
+          // Unchanged since we read it: a concurrent reschedule or cancel wins, this one stops.
+          eq(appointments.startsAt, current.start),
+        ),
+        set: { startsAt: start, endsAt: end },
       });
-      return row;
     });
   } catch (e) {
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");

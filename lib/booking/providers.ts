@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { providerHours, providers, services } from "@/db/schema";

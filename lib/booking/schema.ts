@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { emailSchema, isoDate } from "@/lib/validation";
+
+export { emailSchema };
 
 /** Longest range the slots API answers in one request, in days (inclusive). */
 export const MAX_SLOT_RANGE_DAYS = 62;
@@ -19,13 +22,6 @@ export const nameSchema = z
   .min(1, "Name is required")
   .max(100, "Name must be at most 100 characters")
   .refine(singleLine, "Name must be on one line");
-
-export const emailSchema = z
-  .string({ error: "Enter a valid email address" })
-  .trim()
-  .toLowerCase()
-  .max(254, "Enter a valid email address")
-  .pipe(z.email({ error: "Enter a valid email address" }));
 
 export const phoneSchema = z
   .string({ error: PHONE_MESSAGE })
@@ -59,9 +55,6 @@ export const bookingRequestSchema = z.object({
   notes: z.preprocess(emptyToUndefined, notesSchema.optional()),
 });
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
-
-const isoDate = (label: string) =>
-  z.iso.date({ error: `${label} must be a date written YYYY-MM-DD` });
 
 /** Whole days from `from` to `to` ("YYYY-MM-DD"); calendar arithmetic, independent of any zone. */
 export function daysBetween(from: string, to: string): number {

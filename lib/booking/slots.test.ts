@@ -7,7 +7,7 @@ import { createBooking } from "./create";
 import { cancelAppointment } from "./manage";
 import { listSlots } from "./slots";
 import { addClosedDate, addService, addStaffMember, at, createProviderFixture, guestContact, type ProviderFixture } from "./test-fixtures";
-import { newManageToken } from "./token";
+import { newTokenWithHash } from "@/lib/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -76,7 +76,7 @@ describe.each(testDrivers())("listSlots on %s", (kind) => {
       clientEmail: "s@example.com",
       startsAt: at(f.provider, "2026-03-10", "09:00"),
       endsAt: at(f.provider, "2026-03-10", "09:30"),
-      manageTokenHash: newManageToken().hash,
+      manageTokenHash: newTokenWithHash().hash,
     });
     const own = await listSlots(t.db, args({ from: "2026-03-10", to: "2026-03-10" }), now);
     expect(times(own.slots)).toContain("09:00");

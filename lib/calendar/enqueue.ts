@@ -37,6 +37,15 @@ export async function enqueueCalendarSync(db: Db, tx: Tx, appointmentId: string)
 }
 
 /**
+ * The write path's follow-up (lib/booking/write.ts FOLLOW_UPS): every change of an appointment
+ * enqueues its sync. Linking a guest booking to an account changes nothing in the event.
+ */
+export async function queueCalendarSync(db: Db, tx: Tx, change: { kind: string; appointment: { id: string } }): Promise<void> {
+  if (change.kind === "linked") return;
+  await enqueueCalendarSync(db, tx, change.appointment.id);
+}
+
+/**
  * Finds what is out of date and queues it: upcoming appointments never synced, and mapped
  * ones older than their appointment (failed ones only once the appointment changed again).
  * Used by the backfill on connect, by turning sync back on, and by the periodic sweep.

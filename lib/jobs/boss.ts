@@ -30,6 +30,7 @@ export async function startBoss(handle: DbHandle): Promise<PgBoss> {
     boss = await newStartedBoss(handle);
   }
   bosses.set(handle.db, boss);
+  handle.beforeClose(() => stopBoss(handle.db));
   return boss;
 }
 

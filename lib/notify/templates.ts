@@ -115,6 +115,25 @@ export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manage
   };
 }
 
+/** To the client when the provider confirms a pending booking; the confirmed appointment is attached as a calendar file. */
+export function approvalConfirmedMail(c: BookingMailContext, opts: { manageUrl?: string }): MailText {
+  return {
+    subject: subject(`Confirmed: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      `${c.providerName} has confirmed your appointment: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}.`,
+      c.providerAddress ? `Address: ${c.providerAddress}` : undefined,
+      "",
+      opts.manageUrl ? `To cancel or reschedule: ${opts.manageUrl}` : undefined,
+      "The appointment is attached as a calendar file.",
+      contactLine(c) || undefined,
+      "",
+      "See you then!",
+    ]),
+  };
+}
+
 /** To the provider, for an online booking that is pending until they confirm it. */
 export function bookingApprovalRequestMail(c: BookingMailContext, opts: { pendingUrl: string }): MailText {
   return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
-import { appointments, providers, services, users, type AppointmentStatus } from "@/db/schema";
-import { hashToken, newToken } from "@/lib/auth/tokens";
+import { createAppointment, createProviderFixture, createUser } from "@/db/fixtures";
+import type { AppointmentStatus } from "@/db/schema";
 import { listClientAppointments } from "./appointments";
 
 const NOW = new Date("2030-03-10T12:00:00Z");
@@ -15,41 +15,19 @@ describe.each(testDrivers())("client appointments on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    const [a, b, owner] = await t.db
-      .insert(users)
-      .values([
-        { email: "me@example.com", name: "Me", role: "client" },
-        { email: "other@example.com", name: "Other", role: "client" },
-        { email: "owner@example.com", name: "Owner", role: "provider" },
-      ])
-      .returning();
-    me = a!.id;
-    other = b!.id;
-    const [p] = await t.db.insert(providers).values({ ownerId: owner!.id, businessName: "Studio", slug: "studio", timezone: "Asia/Kolkata" }).returning();
-    providerId = p!.id;
-    const [s] = await t.db.insert(services).values({ providerId, name: "Massage", durationMinutes: 60 }).returning();
-    serviceId = s!.id;
+    me = (await createUser(t.db, { email: "me@example.com", name: "Me", role: "client" })).id;
+    other = (await createUser(t.db, { email: "other@example.com", name: "Other", role: "client" })).id;
+    const f = await createProviderFixture(t.db, {
+      provider: { businessName: "Studio", slug: "studio", timezone: "Asia/Kolkata" },
+      service: { name: "Massage", durationMinutes: 60 },
+    });
+    providerId = f.provider.id;
+    serviceId = f.service.id;
   });
   afterAll(() => t.dispose());
 
-  const book = async (clientUserId: string | null, startIso: string, status: AppointmentStatus = "confirmed") => {
-    const start = new Date(startIso);
-    const [row] = await t.db
-      .insert(appointments)
-      .values({
-        providerId,
-        serviceId,
-        clientUserId,
-        clientName: "C",
-        clientEmail: "c@example.com",
-        startsAt: start,
-        endsAt: new Date(start.getTime() + 3600_000),
-        status,
-        manageTokenHash: hashToken(newToken()),
-      })
-      .returning({ id: appointments.id });
-    return row!.id;
-  };
+  const book = async (clientUserId: string | null, startIso: string, status: AppointmentStatus = "confirmed") =>
+    (await createAppointment(t.db, { providerId, serviceId, clientUserId, startsAt: new Date(startIso), minutes: 60, status })).id;
 
   it("splits my appointments into upcoming (soonest first) and past (newest first), and shows no one else's", async () => {
     const later = await book(me, "2030-03-20T09:00:00Z");
@@ -67,7 +45,7 @@ describe.each(testDrivers())("client appointments on %s", (kind) => {
   });
 
   it("is empty for a client with no appointments", async () => {
-    const [fresh] = await t.db.insert(users).values({ email: "new@example.com", name: "New", role: "client" }).returning();
-    expect(await listClientAppointments(t.db, fresh!.id, NOW)).toEqual({ upcoming: [], past: [] });
+    const fresh = await createUser(t.db, { email: "new@example.com", name: "New", role: "client" });
+    expect(await listClientAppointments(t.db, fresh.id, NOW)).toEqual({ upcoming: [], past: [] });
   });
 });

@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
+import { appointments, services, staffMembers, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
-import { formatInZone } from "@/lib/notify/templates";
 import { AppError } from "@/lib/errors";
-import { queueMail } from "@/lib/notify/mail";
-import { isUuid } from "./form-fields";
+import { isUuid } from "@/lib/validation";
+import { updateAppointment, type UpdateKind } from "@/lib/booking/write";
 
 /*
  * What a provider can do to an appointment from the dashboard, besides cancelling (which goes
@@ -48,7 +47,8 @@ const STARTED_MESSAGE = "You can mark an appointment completed or a no-show once
 /**
  * Applies a status change to one of this provider's appointments: a conditional UPDATE on id,
  * provider and allowed from-state. Someone else's (or an unknown) appointment is NOT_FOUND and
- * is left untouched; a wrong state is INVALID_STATE. Confirming tells the client by mail.
+ * is left untouched; a wrong state is INVALID_STATE. Written through lib/booking/write.ts:
+ * confirming tells the client by mail, with the calendar file.
  */
 export async function applyAppointmentAction(
   db: Db,
@@ -58,15 +58,17 @@ export async function applyAppointmentAction(
   const t = STATUS_TRANSITIONS[args.action];
   if (!t || !isUuid(args.appointmentId)) throw new AppError("NOT_FOUND");
   const owned = and(eq(appointments.id, args.appointmentId), eq(appointments.providerId, args.providerId));
-  const conditions: SQL[] = [owned!, inArray(appointments.status, [...t.from])];
+  const conditions: SQL[] = [eq(appointments.providerId, args.providerId), inArray(appointments.status, [...t.from])];
   if (t.onceStarted) conditions.push(lte(appointments.startsAt, now));
 
   return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(appointments)
-      .set({ status: t.to, updatedAt: now })
-      .where(and(...conditions))
-      .returning({ id: appointments.id, status: appointments.status });
+    const updated = await updateAppointment(db, tx, {
+      appointmentId: args.appointmentId,
+      kind: CHANGE_KINDS[args.action],
+      actor: { kind: "provider", providerId: args.providerId },
+      where: and(...conditions),
+      set: { status: t.to, updatedAt: now },
+    });
     if (!updated) {
       const [current] = await tx
         .select({ status: appointments.status, startsAt: appointments.startsAt })
@@ -76,38 +78,14 @@ export async function applyAppointmentAction(
       if (t.onceStarted && t.from.includes(current.status)) throw new AppError("INVALID_STATE", STARTED_MESSAGE);
       throw new AppError("INVALID_STATE");
     }
-    if (args.action === "confirm") {
-      const [a] = await tx
-        .select({
-          clientName: appointments.clientName,
-          clientEmail: appointments.clientEmail,
-          startsAt: appointments.startsAt,
-          serviceName: services.name,
-          businessName: providers.businessName,
-          timezone: providers.timezone,
-          address: providers.address,
-        })
-        .from(appointments)
-        .innerJoin(services, eq(services.id, appointments.serviceId))
-        .innerJoin(providers, eq(providers.id, appointments.providerId))
-        .where(owned);
-      if (a) {
-        const when = formatInZone(a.startsAt, a.timezone);
-        await queueMail(db, tx, {
-          to: a.clientEmail,
-          subject: `Confirmed: ${a.serviceName} at ${a.businessName}`,
-          text: `Hello ${a.clientName},
-
-${a.businessName} has confirmed your appointment: ${a.serviceName}, ${when}.${a.address ? `\nAddress: ${a.address}` : ""}
-
-See you then!
-`,
-        });
-      }
-    }
-    return updated;
+    return { id: updated.id, status: updated.status };
   });
 }
+
+const CHANGE_KINDS = { confirm: "confirmed", complete: "completed", no_show: "no_show" } as const satisfies Record<
+  AppointmentAction,
+  UpdateKind
+>;
 
 export const STATUS_FILTERS = ["all", "pending", "confirmed", "completed", "cancelled", "no_show"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

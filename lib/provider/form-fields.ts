@@ -38,26 +38,3 @@ export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
-
-/** "YYYY-MM-DD" that is a real calendar date. */
-export const isoDate = (label: string) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date.`)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, `${label} must be a real date.`);
-
-/** Form data as a plain object of strings (files ignored), for zod. */
-export function formObject(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from hidden fields and URLs: anything not a uuid is simply not found. */
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);

@@ -3,7 +3,6 @@ import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import {
   addClosedDate,
-  getWeeklyHours,
   listUpcomingClosedDates,
   parseWeeklyHoursForm,
   removeClosedDate,
@@ -11,6 +10,7 @@ import {
   validateWeeklyHours,
 } from "./hours";
 import { makeProvider } from "./test-fixtures";
+import { loadWeeklyHours } from "@/lib/booking/providers";
 
 describe("weekly hours form", () => {
   it("reads split days and ignores blank rows", () => {
@@ -85,8 +85,8 @@ describe.each(testDrivers())("hours and closed dates on %s", (kind) => {
       { weekday: 1, start: "13:00", end: "17:00" },
     ];
     await replaceWeeklyHours(t.db, p.id, next);
-    expect(await getWeeklyHours(t.db, p.id)).toEqual(next);
-    expect(await getWeeklyHours(t.db, other.id)).toEqual([{ weekday: 1, start: "08:00", end: "10:00" }]);
+    expect(await loadWeeklyHours(t.db, p.id)).toEqual(next);
+    expect(await loadWeeklyHours(t.db, other.id)).toEqual([{ weekday: 1, start: "08:00", end: "10:00" }]);
   });
 
   it("rejects overlapping intervals and keeps the saved hours", async () => {
@@ -99,14 +99,14 @@ describe.each(testDrivers())("hours and closed dates on %s", (kind) => {
     ]).catch((e) => e)) as AppError;
     expect(err.code).toBe("VALIDATION");
     expect(err.fieldErrors).toEqual({ "day-3": ["Wednesday: 09:00–12:00 overlaps 11:00–13:00."] });
-    expect(await getWeeklyHours(t.db, p.id)).toEqual(saved);
+    expect(await loadWeeklyHours(t.db, p.id)).toEqual(saved);
   });
 
   it("clears all hours when given none", async () => {
     const { provider: p } = await makeProvider(t.db);
     await replaceWeeklyHours(t.db, p.id, [{ weekday: 1, start: "09:00", end: "17:00" }]);
     await replaceWeeklyHours(t.db, p.id, []);
-    expect(await getWeeklyHours(t.db, p.id)).toEqual([]);
+    expect(await loadWeeklyHours(t.db, p.id)).toEqual([]);
   });
 
   // 23:30 UTC on 4 May is already 5 May in Auckland (UTC+12).

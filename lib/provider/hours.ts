@@ -1,25 +1,16 @@
+import "server-only";
 import { and, asc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { closedDates, providerHours, providers } from "@/db/schema";
-import { zonedDate } from "@/lib/availability";
+import { zonedDate, type WeeklyInterval } from "@/lib/availability";
+import { WEEKDAYS, weekdayName } from "@/lib/time";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { isoDate, isUuid, optionalText } from "./form-fields";
-
-export const WEEKDAYS = [
-  { weekday: 1, name: "Monday" },
-  { weekday: 2, name: "Tuesday" },
-  { weekday: 3, name: "Wednesday" },
-  { weekday: 4, name: "Thursday" },
-  { weekday: 5, name: "Friday" },
-  { weekday: 6, name: "Saturday" },
-  { weekday: 7, name: "Sunday" },
-] as const;
-
-export const weekdayName = (weekday: number) => WEEKDAYS.find((d) => d.weekday === weekday)?.name ?? `Day ${weekday}`;
+import { isoDate, isUuid } from "@/lib/validation";
+import { optionalText } from "./form-fields";
 
 /** One opening interval, wall-clock "HH:MM" in the provider's zone; weekday is ISO (1 = Monday). */
-export type HoursInterval = { weekday: number; start: string; end: string };
+export type HoursInterval = WeeklyInterval;
 
 /** The field a weekday's errors are reported under (the hours form shows it beside that day). */
 export const dayField = (weekday: number) => `day-${weekday}`;
@@ -82,15 +73,6 @@ export function validateWeeklyHours(intervals: HoursInterval[]): Record<string, 
   }
   for (const i of intervals) if (!Number.isInteger(i.weekday) || i.weekday < 1 || i.weekday > 7) fail(i.weekday, "Unknown weekday.");
   return errors;
-}
-
-export async function getWeeklyHours(db: Db, providerId: string): Promise<HoursInterval[]> {
-  const rows = await db
-    .select({ weekday: providerHours.weekday, start: providerHours.startTime, end: providerHours.endTime })
-    .from(providerHours)
-    .where(eq(providerHours.providerId, providerId))
-    .orderBy(asc(providerHours.weekday), asc(providerHours.startTime));
-  return rows.map((r) => ({ weekday: r.weekday, start: r.start.slice(0, 5), end: r.end.slice(0, 5) }));
 }
 
 /** Replaces all of the provider's weekly hours in one transaction; invalid hours write nothing. */

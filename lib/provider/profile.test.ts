@@ -6,7 +6,7 @@ import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { getProfileOrThrow, profileSchema, SLUG_TAKEN, updateProfile } from "./profile";
 import { makeProvider } from "./test-fixtures";
-import { isSelectableTimeZone, timeZoneOptions } from "./time-zones";
+import { isSelectableTimeZone, timeZoneOptions } from "@/lib/time";
 
 const form = (overrides: Record<string, string> = {}) => ({
   businessName: "Hair by Ada",

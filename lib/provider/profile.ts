@@ -1,10 +1,11 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
 import { checkbox, optionalText, phonePattern, requiredText, wholeNumber } from "./form-fields";
-import { isSelectableTimeZone } from "./time-zones";
+import { isSelectableTimeZone } from "@/lib/time";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_TAKEN = "That address is taken";

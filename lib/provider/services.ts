@@ -1,9 +1,11 @@
+import "server-only";
 import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { appointments, services } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { checkbox, isUuid, optionalText, requiredText, wholeNumber } from "./form-fields";
+import { isUuid } from "@/lib/validation";
+import { checkbox, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { parsePriceToCents } from "./money";
 
 export const serviceSchema = z

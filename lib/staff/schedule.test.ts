@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
-import { appointments, providers, services, staffMembers, users, type AppointmentStatus } from "@/db/schema";
-import { hashToken, newToken } from "@/lib/auth/tokens";
+import { addStaffMember, createAppointment, createProviderFixture, createUser } from "@/db/fixtures";
+import type { AppointmentStatus } from "@/db/schema";
 import { listStaffSchedule } from "./schedule";
 
 const NOW = new Date("2030-03-10T12:00:00Z");
@@ -17,50 +17,23 @@ describe.each(testDrivers())("staff schedule on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    const [owner, s1, s2] = await t.db
-      .insert(users)
-      .values([
-        { email: "owner@example.com", name: "Owner", role: "provider" },
-        { email: "sam@example.com", name: "Sam", role: "staff" },
-        { email: "lone@example.com", name: "Lone", role: "staff" },
-      ])
-      .returning();
-    staffUser = s1!.id;
-    loneUser = s2!.id;
-    const [p] = await t.db.insert(providers).values({ ownerId: owner!.id, businessName: "Barbers", slug: "barbers", timezone: "Europe/Berlin" }).returning();
-    providerId = p!.id;
-    const [s] = await t.db.insert(services).values({ providerId, name: "Cut", durationMinutes: 30 }).returning();
-    serviceId = s!.id;
-    const [m, c] = await t.db
-      .insert(staffMembers)
-      .values([
-        { providerId, userId: staffUser, name: "Sam" },
-        { providerId, name: "Colleague" },
-      ])
-      .returning();
-    mine = m!.id;
-    colleague = c!.id;
+    const f = await createProviderFixture(t.db, {
+      provider: { businessName: "Barbers", slug: "barbers", timezone: "Europe/Berlin" },
+      service: { name: "Cut", durationMinutes: 30 },
+    });
+    providerId = f.provider.id;
+    serviceId = f.service.id;
+    const sam = await addStaffMember(t.db, providerId, { login: { email: "sam@example.com", name: "Sam" } });
+    staffUser = sam.user!.id;
+    mine = sam.staff.id;
+    colleague = (await addStaffMember(t.db, providerId, { name: "Colleague" })).staff.id;
+    // A staff login that belongs to no provider's staff list.
+    loneUser = (await createUser(t.db, { email: "lone@example.com", name: "Lone", role: "staff" })).id;
   });
   afterAll(() => t.dispose());
 
-  const book = async (staffId: string, startIso: string, status: AppointmentStatus = "confirmed") => {
-    const start = new Date(startIso);
-    const [row] = await t.db
-      .insert(appointments)
-      .values({
-        providerId,
-        serviceId,
-        staffId,
-        clientName: "Client",
-        clientEmail: "c@example.com",
-        startsAt: start,
-        endsAt: new Date(start.getTime() + 30 * 60_000),
-        status,
-        manageTokenHash: hashToken(newToken()),
-      })
-      .returning({ id: appointments.id });
-    return row!.id;
-  };
+  const book = async (staffId: string, startIso: string, status: AppointmentStatus = "confirmed") =>
+    (await createAppointment(t.db, { providerId, serviceId, staffId, startsAt: new Date(startIso), status })).id;
 
   it("lists only my pending/confirmed appointments that have not ended, soonest first", async () => {
     const tomorrow = await book(mine, "2030-03-11T09:00:00Z");

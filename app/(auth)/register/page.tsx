@@ -4,8 +4,8 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
-import { DEFAULT_TIMEZONE } from "@/lib/auth/timezones";
-import { timeZoneOptions } from "@/lib/provider/time-zones";
+import { DEFAULT_TIMEZONE } from "@/lib/time";
+import { timeZoneOptions } from "@/lib/time";
 import { RegisterForm } from "./_components/register-form";
 
 export const metadata: Metadata = { title: "Create account" };

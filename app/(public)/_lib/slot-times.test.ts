@@ -44,7 +44,7 @@ describe.each(testDrivers())("refused booking forms on %s", (kind) => {
       form({ start: taken.toISOString(), offeredStart: taken.toISOString(), name: "Sam", email: "sam@example.com", phone: "0123456" }),
       now,
     );
-    expect(state?.message).toBe("Sorry, that time was just taken.");
+    expect(state?.message).toBe("Sorry, that time was just taken. Please pick another time.");
     expect(state?.values).toMatchObject({ name: "Sam", email: "sam@example.com", phone: "0123456" });
     expect(state?.alternatives?.dateLabel).toBe("Wednesday 4 March");
     const labels = state?.alternatives?.times.map((x) => x.label) ?? [];

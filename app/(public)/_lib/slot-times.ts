@@ -1,11 +1,11 @@
 import type { SlotFormState } from "./form-state";
-import { parseInstant } from "@/components/booking/booking-params";
-import { formatDayLabel } from "@/components/booking/format";
-import { slotDays } from "@/components/booking/slot-options";
+import { parseInstant } from "@/lib/booking/picker";
+import { formatDayLabel } from "@/lib/format";
+import { slotDays } from "@/lib/booking/slot-options";
 import type { Db } from "@/db";
 import { zonedDate } from "@/lib/availability";
 import { listSlots } from "@/lib/booking/slots";
-import { formValues } from "@/lib/action-state";
+import { formValues } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";
 
 export type SlotScope = { providerId: string; serviceId: string; staffId?: string | null; timezone: string };
@@ -43,7 +43,7 @@ export async function slotRefusal(
   now: Date = new Date(),
 ): Promise<SlotFormState | null> {
   if (!isAppError(e) || (e.code !== "SLOT_TAKEN" && e.code !== "OUTSIDE_HOURS")) return null;
-  const message = e.code === "SLOT_TAKEN" ? "Sorry, that time was just taken." : (e.fieldErrors?.start?.[0] ?? e.message);
+  const message = e.code === "SLOT_TAKEN" ? e.message : (e.fieldErrors?.start?.[0] ?? e.message);
   const start = startOf(formData);
   return {
     ok: false,

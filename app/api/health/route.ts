@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { googleConfig } from "@/lib/calendar/config";
 import { disconnectCalendar, retryFailedSyncs, setSyncEnabled } from "@/lib/calendar/integrations";

@@ -5,8 +5,9 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
-import { formatSlotDateTime } from "@/lib/availability/format";
+import { getDb } from "@/lib/runtime";
+import { zonedDate, zonedTime } from "@/lib/availability";
+import { formatLongDate } from "@/lib/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
 import { getCalendarOverview } from "@/lib/calendar/integrations";
@@ -36,7 +37,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const pro = isPro(provider);
   const cfg = googleConfig();
   const overview = await getCalendarOverview(await getDb(), provider.id);
-  const when = (d: Date) => formatSlotDateTime(d, provider.timezone);
+  const when = (d: Date) => `${formatLongDate(zonedDate(d, provider.timezone))}, ${zonedTime(d, provider.timezone)}`;
   const error = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
   const done = search.done ? doneMessages[search.done] : undefined;
 

@@ -5,12 +5,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
-import { zonedDate, zoneLabel } from "@/lib/availability";
-import { formatLongDate } from "@/components/booking/format";
+import { getDb } from "@/lib/runtime";
+import { zonedDate } from "@/lib/availability";
+import { zoneLabel } from "@/lib/time";
+import { formatLongDate } from "@/lib/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
-import { getWeeklyHours, listUpcomingClosedDates, WEEKDAYS } from "@/lib/provider/hours";
+import { loadWeeklyHours } from "@/lib/booking/providers";
+import { listUpcomingClosedDates } from "@/lib/provider/hours";
+import { WEEKDAYS } from "@/lib/time";
 import { removeClosedDateAction } from "./actions";
 import { ClosedDateForm } from "./_components/closed-date-form";
 import { WeeklyHoursForm } from "./_components/weekly-hours-form";
@@ -25,7 +28,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
   const now = new Date();
   const [search, hours, closed] = await Promise.all([
     searchParams,
-    getWeeklyHours(db, provider.id),
+    loadWeeklyHours(db, provider.id),
     listUpcomingClosedDates(db, provider.id, now),
   ]);
   const tz = provider.timezone;

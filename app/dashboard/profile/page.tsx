@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { getProfileOrThrow } from "@/lib/provider/profile";
-import { timeZoneOptions } from "@/lib/provider/time-zones";
+import { timeZoneOptions } from "@/lib/time";
 import { ProfileForm } from "./_components/profile-form";
 
 export const metadata: Metadata = { title: "Profile" };

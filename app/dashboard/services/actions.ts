@@ -1,78 +1,48 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { toActionError, validationState, type ActionState } from "@/lib/action-state";
+import { z } from "zod";
+import { flashAction, formAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
-import { formObject } from "@/lib/provider/form-fields";
+import { getDb } from "@/lib/runtime";
 import { createService, deleteService, serviceSchema, setServiceActive, updateService } from "@/lib/provider/services";
 
-function revalidateServices(slug: string) {
-  revalidatePath("/dashboard/services");
-  revalidatePath(`/p/${slug}`);
-}
+const servicesPaths = (slug: string) => ["/dashboard/services", `/p/${slug}`];
 
-export async function createServiceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requireProvider();
-  const parsed = serviceSchema.safeParse(formObject(formData));
-  if (!parsed.success) return validationState(parsed.error, formData);
-  try {
-    await createService(await getDb(), provider.id, parsed.data);
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidateServices(provider.slug);
-  redirect("/dashboard/services?created=1");
-}
+export const createServiceAction = formAction({
+  authorise: requireProvider,
+  schema: serviceSchema,
+  call: async ({ provider }, input) => createService(await getDb(), provider.id, input),
+  done: ({ provider }) => ({ revalidate: servicesPaths(provider.slug), redirect: "/dashboard/services?created=1" }),
+});
 
-export async function updateServiceAction(serviceId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requireProvider();
-  const parsed = serviceSchema.safeParse(formObject(formData));
-  if (!parsed.success) return validationState(parsed.error, formData);
-  try {
-    await updateService(await getDb(), provider.id, serviceId, parsed.data);
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidateServices(provider.slug);
-  redirect("/dashboard/services?saved=1");
-}
+export const updateServiceAction = formAction({
+  authorise: async (serviceId: string) => ({ ...(await requireProvider()), serviceId }),
+  schema: serviceSchema,
+  call: async ({ provider, serviceId }, input) => updateService(await getDb(), provider.id, serviceId, input),
+  done: ({ provider }) => ({ revalidate: servicesPaths(provider.slug), redirect: "/dashboard/services?saved=1" }),
+});
 
 /** Plain form posts from the list: the outcome is a flash on the list, via the URL. */
-export async function setServiceActiveAction(formData: FormData): Promise<void> {
-  const { provider } = await requireProvider();
-  const serviceId = String(formData.get("serviceId") ?? "");
-  const active = formData.get("active") === "true";
-  let outcome: string;
-  try {
-    await setServiceActive(await getDb(), provider.id, serviceId, active);
-    outcome = active ? "activated=1" : "deactivated=1";
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidateServices(provider.slug);
-  redirect(`/dashboard/services?${outcome}`);
-}
+export const setServiceActiveAction = flashAction({
+  authorise: requireProvider,
+  schema: z.object({ serviceId: z.string().default(""), active: z.string().optional() }),
+  call: async ({ provider }, { serviceId, active }) => {
+    await setServiceActive(await getDb(), provider.id, serviceId, active === "true");
+    return active === "true" ? "activated=1" : "deactivated=1";
+  },
+  revalidate: ({ provider }) => servicesPaths(provider.slug),
+  to: (_ctx, query) => `/dashboard/services?${query}`,
+});
 
-export async function deleteServiceAction(formData: FormData): Promise<void> {
-  const { provider } = await requireProvider();
-  const serviceId = String(formData.get("serviceId") ?? "");
-  let outcome: string;
-  try {
+export const deleteServiceAction = flashAction({
+  authorise: requireProvider,
+  schema: z.object({ serviceId: z.string().default("") }),
+  call: async ({ provider }, { serviceId }) => {
     await deleteService(await getDb(), provider.id, serviceId);
-    outcome = "deleted=1";
-  } catch (e) {
-    // The list explains why and offers Deactivate beside the explanation.
-    outcome = isAppError(e) && e.code === "IN_USE" ? `cannotDelete=${encodeURIComponent(serviceId)}` : flashError(e);
-  }
-  revalidateServices(provider.slug);
-  redirect(`/dashboard/services?${outcome}`);
-}
-
-function flashError(e: unknown): string {
-  if (isAppError(e)) return `error=${e.code}`;
-  console.error("Unexpected error in a services action", e);
-  return "error=UNKNOWN";
-}
+    return "deleted=1";
+  },
+  // The list explains why and offers Deactivate beside the explanation.
+  flash: (e, { serviceId }) => (e.code === "IN_USE" ? `cannotDelete=${encodeURIComponent(serviceId)}` : undefined),
+  revalidate: ({ provider }) => servicesPaths(provider.slug),
+  to: (_ctx, query) => `/dashboard/services?${query}`,
+});

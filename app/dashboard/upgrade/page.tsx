@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { zonedDate } from "@/lib/availability";
-import { formatLongDate } from "@/components/booking/format";
+import { formatLongDate } from "@/lib/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { isProActive } from "@/lib/provider/plan";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { ResendVerificationForm } from "@/components/layout/resend-verification-form";
+import { ResendVerificationForm } from "@/app/_components/resend-verification-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { verifyEmail } from "@/lib/auth/verification";

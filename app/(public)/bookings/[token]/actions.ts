@@ -1,14 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { SlotFormState } from "../../_lib/form-state";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
-import { getDb } from "@/db";
-import type { ActionState } from "@/lib/action-state";
-import { toActionError, validationState } from "@/lib/action-state";
+import { getDb } from "@/lib/runtime";
+import { formAction } from "@/lib/actions";
 import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";
+import { AppError } from "@/lib/errors";
 
 /*
  * The guest's manage-link actions. The token is bound from the page's route, and the
@@ -16,50 +14,32 @@ import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/sche
  * the guest's whole authority, so a form cannot point the action at anyone else's booking.
  */
 
-const gone: ActionState = { ok: false, message: "We couldn't find that appointment. The link may be incomplete." };
-
 const managePath = (token: string) => `/bookings/${encodeURIComponent(token)}`;
 
-export async function cancelBookingAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+async function authoriseToken(token: string) {
   const db = await getDb();
   const appointment = await getAppointmentByToken(db, token);
-  if (!appointment) return gone;
-
-  const parsed = cancelRequestSchema.safeParse({ reason: formData.get("reason") ?? undefined });
-  if (!parsed.success) return validationState(parsed.error, formData);
-
-  try {
-    await cancelAppointment(db, { appointmentId: appointment.id, actor: { kind: "guest", token }, reason: parsed.data.reason });
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidatePath(managePath(token));
-  redirect(`${managePath(token)}?cancelled=1`);
+  if (!appointment) throw new AppError("NOT_FOUND", "We couldn't find that appointment. The link may be incomplete.");
+  return { db, token, appointment };
 }
 
-export async function rescheduleBookingAction(token: string, _prev: SlotFormState, formData: FormData): Promise<SlotFormState> {
-  const db = await getDb();
-  const appointment = await getAppointmentByToken(db, token);
-  if (!appointment) return gone;
-  const scope = {
-    providerId: appointment.provider.id,
-    serviceId: appointment.service.id,
-    staffId: appointment.staffId,
-    timezone: appointment.provider.timezone,
-  };
+export const cancelBookingAction = formAction({
+  authorise: authoriseToken,
+  schema: cancelRequestSchema,
+  call: ({ db, token, appointment }, { reason }) =>
+    cancelAppointment(db, { appointmentId: appointment.id, actor: { kind: "guest", token }, reason }),
+  done: ({ token }) => ({ revalidate: [managePath(token)], redirect: `${managePath(token)}?cancelled=1` }),
+});
 
-  const parsed = rescheduleRequestSchema.safeParse({ start: formData.get("start") });
-  if (!parsed.success) return keepPicking(db, validationState(parsed.error, formData), scope, formData);
-  const start = new Date(parsed.data.start);
-
-  try {
-    await rescheduleAppointment(db, { appointmentId: appointment.id, actor: { kind: "guest", token }, start });
-  } catch (e) {
-    return (
-      (await slotRefusal(db, e, scope, formData)) ??
-      keepPicking(db, toActionError(e, formData), scope, formData)
-    );
-  }
-  revalidatePath(managePath(token));
-  redirect(`${managePath(token)}?rescheduled=1`);
-}
+export const rescheduleBookingAction = formAction({
+  authorise: authoriseToken,
+  schema: rescheduleRequestSchema,
+  call: ({ db, token, appointment }, { start }) =>
+    rescheduleAppointment(db, { appointmentId: appointment.id, actor: { kind: "guest", token }, start: new Date(start) }),
+  done: ({ token }) => ({ revalidate: [managePath(token)], redirect: `${managePath(token)}?rescheduled=1` }),
+  // A refused time comes back with that day's free times, so another can be picked at once.
+  refine: async (state, { db, appointment: a }, formData, error): Promise<SlotFormState> => {
+    const scope = { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId, timezone: a.provider.timezone };
+    return (error ? await slotRefusal(db, error, scope, formData) : null) ?? keepPicking(db, state, scope, formData);
+  },
+});

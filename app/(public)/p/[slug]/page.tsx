@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { bookingHref } from "@/components/booking/booking-params";
+import { bookingHref } from "@/lib/booking/picker";
 import { ServiceList } from "@/components/booking/service-list";
 import { WeeklyHours } from "@/components/booking/weekly-hours";
 import { ButtonLink } from "@/components/ui/button";

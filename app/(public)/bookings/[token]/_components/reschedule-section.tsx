@@ -1,19 +1,13 @@
 import Link from "next/link";
 import { rescheduleBookingAction } from "../actions";
 import { RescheduleForm } from "./reschedule-form";
-import { hrefWith } from "@/components/booking/booking-params";
-import { dayWindow } from "@/components/booking/calendar-days";
-import { DayPicker } from "@/components/booking/day-picker";
-import { formatLongDate, formatWhen } from "@/components/booking/format";
-import { slotDays } from "@/components/booking/slot-options";
-import { TimePicker } from "@/components/booking/time-picker";
+import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
+import { loadPickerSlots } from "@/lib/booking/picker-slots";
+import { formatWhen } from "@/lib/format";
+import { SlotPicker } from "@/components/booking/slot-picker";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
-import { addDays, zonedDate } from "@/lib/availability";
 import type { AppointmentView } from "@/lib/booking/manage";
-import { listSlots } from "@/lib/booking/slots";
-import { isAppError } from "@/lib/errors";
 
 /**
  * Reschedule, like the booking flow: day → time → confirm, the choices in the URL
@@ -31,27 +25,16 @@ export async function RescheduleSection({
   const path = `/bookings/${encodeURIComponent(token)}`;
   const tz = a.provider.timezone;
   const now = new Date();
-  const today = zonedDate(now, tz);
-  const lastDay = addDays(today, a.provider.bookingHorizonDays);
-  const date = choice.date ?? (choice.start ? zonedDate(new Date(choice.start), tz) : undefined);
-  let win = dayWindow({ today, lastDay, from: choice.from, selected: date });
-  if (date && !win.days.includes(date) && date >= today && date <= lastDay) win = dayWindow({ today, lastDay, selected: date });
-  const from = win.from === today ? undefined : win.from;
+  const w = pickerWindow(now, tz, a.provider.bookingHorizonDays, choice);
+  const from = w.from;
   const keep = (
     <Link href={path} className="text-sm font-medium text-indigo-700 hover:underline">
       Keep the current time
     </Link>
   );
 
-  let listing;
-  try {
-    listing = await listSlots(
-      await getDb(),
-      { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId, from: win.from, to: win.to },
-      now,
-    );
-  } catch (e) {
-    if (!isAppError(e) || e.code !== "NOT_FOUND") throw e;
+  const slots = await loadPickerSlots({ providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId }, w, now);
+  if (!slots) {
     return (
       <Card title="Reschedule">
         <Flash tone="warning">
@@ -63,46 +46,26 @@ export async function RescheduleSection({
     );
   }
 
-  const { counts, times } = slotDays(listing.slots, tz);
-  const dayTimes = date ? (times[date] ?? []) : [];
-  const chosen = choice.start ? dayTimes.find((t) => t.value === choice.start) : undefined;
+  const picked = pickerTimes(slots, tz, w, choice.start);
+  const chosen = picked.chosen;
   const q = (extra: Record<string, string | undefined>) => hrefWith(path, { reschedule: "1", ...extra });
 
   return (
     <Card title="Reschedule" actions={keep}>
       <div className="space-y-6">
-        {choice.start && !chosen ? (
+        {picked.gone ? (
           <Flash tone="warning">Sorry, that time is no longer available. Please choose another time.</Flash>
         ) : null}
-        <section aria-labelledby="choose-day" className="space-y-3">
-          <h3 id="choose-day" className="font-semibold text-slate-900">
-            Choose a day
-          </h3>
-          <DayPicker
-            action={`${path}#choose-time`}
-            hidden={{ reschedule: "1", from }}
-            days={win.days}
-            counts={counts}
-            selected={date}
-            earlierHref={win.earlier ? q({ from: win.earlier === today ? undefined : win.earlier }) : null}
-            laterHref={win.later ? q({ from: win.later }) : null}
-          />
-        </section>
-        {date ? (
-          <section aria-labelledby="choose-time" className="space-y-3">
-            <h3 id="choose-time" className="scroll-mt-4 font-semibold text-slate-900">
-              Choose a time
-            </h3>
-            <p className="text-sm font-medium text-slate-800">{formatLongDate(date)}</p>
-            <TimePicker
-              action={`${path}#confirm-new-time`}
-              hidden={{ reschedule: "1", from, date }}
-              times={dayTimes}
-              selected={chosen?.value}
-              timezone={tz}
-            />
-          </section>
-        ) : null}
+        <SlotPicker
+          path={path}
+          params={{ reschedule: "1" }}
+          window={w}
+          slots={picked}
+          timezone={tz}
+          nextAnchor="confirm-new-time"
+          showSelected
+          headingLevel={3}
+        />
         {chosen ? (
           <section aria-labelledby="confirm-new-time" className="space-y-3">
             <h3 id="confirm-new-time" className="scroll-mt-4 font-semibold text-slate-900">

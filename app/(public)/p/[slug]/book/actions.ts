@@ -1,60 +1,38 @@
 "use server";
 
-import { clientIp } from "@/lib/http";
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { SlotFormState } from "../../../_lib/form-state";
 import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
-import { bookPath, parseUuid } from "@/components/booking/booking-params";
-import { getDb } from "@/db";
-import { toActionError, validationState } from "@/lib/action-state";
+import { getDb } from "@/lib/runtime";
+import { formAction } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create";
+import { bookPath } from "@/lib/booking/picker";
 import { getPublicProviderBySlug } from "@/lib/booking/providers";
 import { bookingRequestSchema } from "@/lib/booking/schema";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/rate-limit";
+import { parseUuid } from "@/lib/validation";
 
 /**
  * The booking page's submit: the same createBooking the JSON API uses. Anyone may book; a
  * signed-in client's booking is attached to their account. On SLOT_TAKEN the form gets back
  * everything typed plus the times still free that day.
  */
-export async function createBookingAction(slug: string, _prev: SlotFormState, formData: FormData): Promise<SlotFormState> {
-  // Authorise: public, but who is booking decides whose appointment it becomes.
-  const user = await getCurrentUser();
-  const client = user?.role === "client" ? user : null;
-  const db = await getDb();
-  const provider = await getPublicProviderBySlug(db, slug);
-  if (!provider) return { ok: false, message: "We couldn't find that business." };
-  const scope = (serviceId: string, staffId?: string | null): SlotScope => ({
-    providerId: provider.id,
-    serviceId,
-    staffId,
-    timezone: provider.timezone,
-  });
-
-  const parsed = bookingRequestSchema.safeParse({
-    serviceId: formData.get("serviceId"),
-    staffId: formData.get("staffId") ?? undefined,
-    start: formData.get("start"),
-    name: formData.get("name"),
-    email: formData.get("email"),
-    phone: formData.get("phone"),
-    notes: formData.get("notes") ?? undefined,
-  });
-  if (!parsed.success) {
-    const serviceId = parseUuid(formData.get("serviceId")?.toString());
-    const state = validationState(parsed.error, formData);
-    return serviceId ? keepPicking(db, state, scope(serviceId, parseUuid(formData.get("staffId")?.toString())), formData) : state;
-  }
-  const input = parsed.data;
-
-  let manageToken: string;
-  try {
-    await enforceRateLimit(db, `booking-form:${await requestIp()}`, env().RATE_LIMIT_PER_MINUTE, 60);
-    ({ manageToken } = await createBooking(db, {
+export const createBookingAction = formAction({
+  // Public, but who is booking decides whose appointment it becomes.
+  authorise: async (slug: string) => {
+    const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
+    const provider = await getPublicProviderBySlug(db, slug);
+    if (!provider) throw new AppError("NOT_FOUND", "We couldn't find that business.");
+    return { db, slug, provider, client: user?.role === "client" ? user : null };
+  },
+  schema: bookingRequestSchema,
+  call: async ({ db, provider, client }, input) => {
+    await enforceRateLimit(db, `booking-form:${clientIp(await headers())}`, env().RATE_LIMIT_PER_MINUTE, 60);
+    return createBooking(db, {
       providerId: provider.id,
       serviceId: input.serviceId,
       staffId: input.staffId ?? null,
@@ -66,16 +44,17 @@ export async function createBookingAction(slug: string, _prev: SlotFormState, fo
       clientUserId: client?.id ?? null,
       by: client ? "client" : "guest",
       source: "online",
-    }));
-  } catch (e) {
-    const s = scope(input.serviceId, input.staffId);
-    return (await slotRefusal(db, e, s, formData)) ?? keepPicking(db, toActionError(e, formData), s, formData);
-  }
+    });
+  },
   // The slot is gone: going back must not show it from the router cache.
-  revalidatePath(bookPath(slug));
-  redirect(`/bookings/${encodeURIComponent(manageToken)}?booked=1`);
-}
-
-async function requestIp(): Promise<string> {
-  return clientIp(await headers());
-}
+  done: ({ slug }, _input, { manageToken }) => ({
+    revalidate: [bookPath(slug)],
+    redirect: `/bookings/${encodeURIComponent(manageToken)}?booked=1`,
+  }),
+  refine: async (state, { db, provider }, formData, error): Promise<SlotFormState> => {
+    const serviceId = parseUuid(formData.get("serviceId"));
+    if (!serviceId) return state;
+    const scope: SlotScope = { providerId: provider.id, serviceId, staffId: parseUuid(formData.get("staffId")), timezone: provider.timezone };
+    return (error ? await slotRefusal(db, error, scope, formData) : null) ?? keepPicking(db, state, scope, formData);
+  },
+});

@@ -5,21 +5,15 @@ import { getProviderOrNotFound } from "../provider";
 import { createBookingAction } from "./actions";
 import { DetailsForm } from "./_components/details-form";
 import { BookingSteps } from "@/components/booking/booking-steps";
-import { bookingHref, bookingStep, bookPath, parseBookingParams, type SearchParams } from "@/components/booking/booking-params";
-import { dayWindow } from "@/components/booking/calendar-days";
+import { bookingHref, bookingStep, bookPath, parseBookingParams, pickerTimes, pickerWindow, type SearchParams } from "@/lib/booking/picker";
 import { ChoiceSummary } from "@/components/booking/choice-summary";
-import { DayPicker } from "@/components/booking/day-picker";
-import { formatDuration, formatLongDate, formatPrice, formatWhen } from "@/components/booking/format";
+import { formatDuration, formatPrice, formatWhen } from "@/lib/format";
 import { ServiceList } from "@/components/booking/service-list";
-import { slotDays } from "@/components/booking/slot-options";
-import { TimePicker } from "@/components/booking/time-picker";
+import { SlotPicker } from "@/components/booking/slot-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/db";
-import { addDays, zonedDate } from "@/lib/availability";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { listSlots } from "@/lib/booking/slots";
-import { isAppError } from "@/lib/errors";
+import { loadPickerSlots } from "@/lib/booking/picker-slots";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -63,39 +57,23 @@ export default async function BookPage({ params, searchParams }: Props) {
 
   const tz = provider.timezone;
   const now = new Date();
-  const today = zonedDate(now, tz);
-  const lastDay = addDays(today, provider.bookingHorizonDays);
-  const date = p.date ?? (p.start ? zonedDate(new Date(p.start), tz) : undefined);
-  let win = dayWindow({ today, lastDay, from: p.from, selected: date });
-  // A hand-edited `from` that hides the chosen day gives way to the day.
-  if (date && !win.days.includes(date) && date >= today && date <= lastDay) win = dayWindow({ today, lastDay, selected: date });
-
-  let listing;
-  try {
-    listing = await listSlots(
-      await getDb(),
-      { providerId: provider.id, serviceId: service.id, staffId: p.staffId, from: win.from, to: win.to },
-      now,
+  const w = pickerWindow(now, tz, provider.bookingHorizonDays, p);
+  const slots = await loadPickerSlots({ providerId: provider.id, serviceId: service.id, staffId: p.staffId }, w, now);
+  if (!slots) {
+    return (
+      <Frame step="day">
+        <Flash tone="warning">This service can&apos;t be booked online right now.</Flash>
+        <Link href={bookingHref(provider.slug, {})} className="font-medium text-indigo-700 hover:underline">
+          Choose another service
+        </Link>
+      </Frame>
     );
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") {
-      return (
-        <Frame step="day">
-          <Flash tone="warning">This service can&apos;t be booked online right now.</Flash>
-          <Link href={bookingHref(provider.slug, {})} className="font-medium text-indigo-700 hover:underline">
-            Choose another service
-          </Link>
-        </Frame>
-      );
-    }
-    throw e;
   }
 
-  const { counts, times } = slotDays(listing.slots, tz);
-  const from = win.from === today ? undefined : win.from;
+  const { from, date } = w;
+  const picked = pickerTimes(slots, tz, w, p.start);
+  const chosen = picked.chosen;
   const base = { serviceId: service.id, staffId: p.staffId };
-  const dayTimes = date ? (times[date] ?? []) : [];
-  const chosen = p.start ? dayTimes.find((t) => t.value === p.start) : undefined;
   const step = chosen ? "details" : bookingStep({ ...p, start: undefined, date });
 
   const serviceChoice = {
@@ -159,34 +137,7 @@ export default async function BookPage({ params, searchParams }: Props) {
       {p.start ? (
         <Flash tone="warning">Sorry, that time is no longer available. Please choose another time.</Flash>
       ) : null}
-      <section aria-labelledby="choose-day" className="space-y-3">
-        <h2 id="choose-day" className="text-lg font-semibold text-slate-900">
-          Choose a day
-        </h2>
-        <DayPicker
-          action={`${bookPath(provider.slug)}#choose-time`}
-          hidden={{ ...base, from }}
-          days={win.days}
-          counts={counts}
-          selected={date}
-          earlierHref={win.earlier ? bookingHref(provider.slug, { ...base, from: win.earlier === today ? undefined : win.earlier }) : null}
-          laterHref={win.later ? bookingHref(provider.slug, { ...base, from: win.later }) : null}
-        />
-      </section>
-      {date ? (
-        <section aria-labelledby="choose-time" className="space-y-3">
-          <h2 id="choose-time" className="scroll-mt-4 text-lg font-semibold text-slate-900">
-            Choose a time
-          </h2>
-          <p className="text-sm font-medium text-slate-800">{formatLongDate(date)}</p>
-          <TimePicker
-            action={`${bookPath(provider.slug)}#your-details`}
-            hidden={{ ...base, from, date }}
-            times={dayTimes}
-            timezone={tz}
-          />
-        </section>
-      ) : null}
+      <SlotPicker path={bookPath(provider.slug)} params={base} window={w} slots={picked} timezone={tz} nextAnchor="your-details" />
     </Frame>
   );
 }

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { enforceApiRateLimit } from "@/lib/booking/api";
 import { bookingIcsOrNull } from "@/lib/booking/ics-download";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { bookingResponse, enforceApiRateLimit } from "@/lib/booking/api";
 import { clientIp, errorResponse, readJsonObject } from "@/lib/http";
 

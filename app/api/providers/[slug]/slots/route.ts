@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/runtime";
 import { enforceApiRateLimit, slotsResponse } from "@/lib/booking/api";
 import { clientIp, errorResponse } from "@/lib/http";
 

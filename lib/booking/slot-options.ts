@@ -1,4 +1,4 @@
-import { groupSlotsByDate, zonedTime } from "@/lib/availability";
+import { zonedDate, zonedTime } from "@/lib/availability";
 
 export type TimeOption = {
   /** The slot's start as an ISO instant: the value the URL and the booking form carry. */
@@ -35,4 +35,16 @@ function offsetName(instant: Date, timezone: string): string {
       .formatToParts(instant)
       .find((p) => p.type === "timeZoneName")?.value ?? ""
   );
+}
+
+/** Slots (already sorted) grouped by their local date in `timezone`, in order. */
+export function groupSlotsByDate<T extends { start: Date }>(slots: readonly T[], timezone: string): { date: string; slots: T[] }[] {
+  const groups: { date: string; slots: T[] }[] = [];
+  for (const slot of slots) {
+    const date = zonedDate(slot.start, timezone);
+    const last = groups[groups.length - 1];
+    if (last && last.date === date) last.slots.push(slot);
+    else groups.push({ date, slots: [slot] });
+  }
+  return groups;
 }

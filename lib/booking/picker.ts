@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { isCalendarDate } from "./calendar-days";
+import { parseUuid } from "@/lib/validation";
+import { addDays, zonedDate } from "@/lib/availability";
+import { dayWindow, isCalendarDate, type DayWindow } from "./calendar-days";
+import { slotDays, type TimeOption } from "./slot-options";
 
 /**
  * The booking flow keeps its state in the URL (`?serviceId=&date=&start=`), so back/forward,
@@ -20,7 +23,6 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 export type BookingStep = "service" | "day" | "time" | "details";
 
-const uuid = z.uuid();
 const instant = z.iso.datetime({ offset: true });
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -39,11 +41,6 @@ export function parseInstant(value: string | string[] | undefined): string | und
 export function parseDate(value: string | string[] | undefined): string | undefined {
   const v = first(value);
   return isCalendarDate(v) ? v : undefined;
-}
-
-export function parseUuid(value: string | string[] | undefined): string | undefined {
-  const v = first(value);
-  return v && uuid.safeParse(v).success ? v.toLowerCase() : undefined;
 }
 
 export function parseBookingParams(sp: SearchParams): BookingParams {
@@ -90,4 +87,51 @@ export function bookingHref(slug: string, p: BookingParams, hash?: string): stri
     { serviceId: p.serviceId, staffId: p.staffId, from: p.from, date: p.date, start: p.start },
     hash,
   );
+}
+
+/** Day/time choices a slot picker carries in its URL. */
+export type PickerChoice = { from?: string; date?: string; start?: string };
+
+export type PickerWindow = {
+  today: string;
+  /** The chosen day: `date`, or the day of a chosen `start`. */
+  date?: string;
+  /** The window's first day for links and hidden fields; undefined when it starts today. */
+  from?: string;
+  window: DayWindow;
+  /** `from` of the "Earlier days" / "Later days" links, or null at the ends (undefined: today). */
+  earlierFrom: string | undefined | null;
+  laterFrom: string | null;
+};
+
+/**
+ * Which days a picker shows, from the URL's choice and the provider's horizon, on the
+ * provider's calendar. A hand-edited `from` that hides the chosen day gives way to the day.
+ */
+export function pickerWindow(now: Date, timezone: string, horizonDays: number, choice: PickerChoice): PickerWindow {
+  const today = zonedDate(now, timezone);
+  const lastDay = addDays(today, horizonDays);
+  const date = choice.date ?? (choice.start ? zonedDate(new Date(choice.start), timezone) : undefined);
+  let window = dayWindow({ today, lastDay, from: choice.from, selected: date });
+  if (date && !window.days.includes(date) && date >= today && date <= lastDay) window = dayWindow({ today, lastDay, selected: date });
+  const earlierFrom = window.earlier === null ? null : window.earlier === today ? undefined : window.earlier;
+  return { today, date, from: window.from === today ? undefined : window.from, window, earlierFrom, laterFrom: window.later };
+}
+
+export type PickerTimes = {
+  counts: Record<string, number>;
+  /** The chosen day's free times. */
+  times: TimeOption[];
+  /** The chosen time, when it is still free. */
+  chosen?: TimeOption;
+  /** A `start` was asked for that is no longer free. */
+  gone: boolean;
+};
+
+/** The days' free-time counts, the chosen day's times and whether the chosen time is still free. */
+export function pickerTimes(slots: readonly { start: Date }[], timezone: string, w: PickerWindow, start?: string): PickerTimes {
+  const { counts, times } = slotDays(slots, timezone);
+  const dayTimes = w.date ? (times[w.date] ?? []) : [];
+  const chosen = start ? dayTimes.find((t) => t.value === start) : undefined;
+  return { counts, times: dayTimes, chosen, gone: Boolean(start && !chosen) };
 }

@@ -4,7 +4,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { buttonClass } from "@/components/ui/button";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/guards";
 import { PATH_HEADER } from "@/lib/auth/roles";
-import { activeHref, navByRole, roleLabel, type NavItem } from "./nav-items";
+import { activeHref, navByRole, roleLabel, type NavItem } from "@/components/layout/nav-items";
 import { ResendVerificationForm } from "./resend-verification-form";
 
 const signedOutItems: NavItem[] = [

@@ -1,0 +1,49 @@
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+// Only lazy references to ../schema (it re-exports this file, so its values are not ready
+// while this module is evaluated): table references in callbacks, types.
+import { appointments, users, type AppointmentStatus } from "../schema";
+
+/** What an appointment write did; `created` and `linked` have no previous values. */
+export const APPOINTMENT_CHANGE_KINDS = [
+  "created",
+  "cancelled",
+  "rescheduled",
+  "reassigned",
+  "confirmed",
+  "completed",
+  "no_show",
+  "linked",
+] as const;
+export type AppointmentChangeKind = (typeof APPOINTMENT_CHANGE_KINDS)[number];
+
+/** Who made a change: `system` for what no person did (a sweep, a migration). */
+export const CHANGE_ACTOR_KINDS = ["guest", "client", "provider", "staff", "system"] as const;
+export type ChangeActorKind = (typeof CHANGE_ACTOR_KINDS)[number];
+
+/**
+ * One row per appointment write, written in the writing transaction by lib/booking/write.ts:
+ * the history a provider or client can be shown, and the record follow-ups (notices, reminders,
+ * calendar sync) are derived from. The previous values are copied, not referenced, so the
+ * history survives the staff member or account it names.
+ */
+export const appointmentChanges = pgTable(
+  "appointment_changes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    appointmentId: uuid()
+      .notNull()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    kind: text().$type<AppointmentChangeKind>().notNull(),
+    actorKind: text().$type<ChangeActorKind>().notNull(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    previousStartsAt: timestamp({ withTimezone: true }),
+    previousEndsAt: timestamp({ withTimezone: true }),
+    previousStaffId: uuid(),
+    previousStatus: text().$type<AppointmentStatus>(),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.appointmentId, t.createdAt)],
+);
+
+export type AppointmentChangeRow = typeof appointmentChanges.$inferSelect;

@@ -1,0 +1,35 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import type { FixtureRequest } from "@/lib/testing/e2e-fixtures";
+
+/*
+ * The e2e server's test-only set-up route (POST /api/test/fixtures, see
+ * lib/testing/e2e-fixtures.ts) and a sign-in without the login screen. The secret is made per
+ * run in playwright.config.ts and given to the web server and to every worker.
+ */
+
+export async function createFixture<T>(request: APIRequestContext, body: FixtureRequest): Promise<T> {
+  const secret = process.env.E2E_FIXTURES_SECRET;
+  if (!secret) throw new Error("E2E_FIXTURES_SECRET is not set (playwright.config.ts sets it)");
+  const res = await request.post("/api/test/fixtures", { data: body, headers: { "x-e2e-fixtures-secret": secret } });
+  expect(res.status(), `POST /api/test/fixtures ${body.kind}: ${await res.text()}`).toBe(201);
+  return (await res.json()) as T;
+}
+
+/**
+ * Signs in through Auth.js's credentials endpoint (what the login form's action does, minus the
+ * page), so the request context's cookies — and its browser context's — carry the session.
+ */
+export async function signInWithRequest(request: APIRequestContext, email: string, password: string): Promise<void> {
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.status()).toBe(200);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), "sign-in redirects").toBe(302);
+  const location = res.headers()["location"] ?? "";
+  expect(location, `sign-in as ${email} succeeded`).not.toMatch(/error=/);
+  const cookies = (await request.storageState()).cookies;
+  expect(cookies.some((c) => /session-token$/.test(c.name)), `a session cookie for ${email}`).toBe(true);
+}

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db";
+import type { WeeklyInterval } from "@/lib/availability";
+import { isUuid } from "@/lib/validation";
+
+/*
+ * THE availability loader: everything the slot engine needs to know about one bookable
+ * resource, in ONE round trip. Both listing slots (slots.ts) and checking a booking
+ * (context.ts assertBookableOrThrow) read through it, so they cannot disagree.
+ *
+ * The resource is what a booking occupies: the provider's own calendar today, a staff member
+ * next. Per-staff weekly hours and time off belong in the `staff` branch of the query below
+ * (today a staff member works the provider's hours); "any available" is the same load for each
+ * staff resource of the set.
+ */
+
+/** Statuses that hold a time range (the exclusion constraints use the same set). */
+export const HOLDING_STATUSES = ["pending", "confirmed"] as const;
+
+export type BookableResource = { kind: "provider" } | { kind: "staff"; staffId: string };
+
+export type AvailabilityRequest = {
+  provider: { id: string } | { slug: string };
+  serviceId: string;
+  resource: BookableResource;
+  /** Local dates of the provider, inclusive: closed dates and busy ranges cover these days. */
+  from: string;
+  to: string;
+  /** New bookings and slot lists need an active service; moving an existing booking does not. */
+  activeServiceOnly?: boolean;
+};
+
+/** The slot engine's inputs for one resource (what SlotInput needs besides `now` and the range). */
+export type Availability = {
+  providerId: string;
+  timezone: string;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  weeklyHours: WeeklyInterval[];
+  closedDates: string[];
+  /** Ranges held on this resource by pending/confirmed appointments. */
+  busy: { start: Date; end: Date }[];
+};
+
+/** Why nothing could be loaded: each is NOT_FOUND to the caller, with its own message. */
+export type AvailabilityMiss = "provider" | "service" | "staff";
+
+type Row = {
+  provider_id: string;
+  timezone: string;
+  min_notice_minutes: number;
+  booking_horizon_days: number;
+  duration_minutes: number | null;
+  staff_id: string | null;
+  hours: [number, string, string][];
+  closed: string[];
+  busy: [number, number][];
+};
+
+/**
+ * Loads a resource's availability and the service's duration, or says what was not found
+ * (an unknown provider; a service that is not the provider's, or inactive when it must be
+ * active; a staff member who is not the provider's active staff).
+ * Busy ranges are those overlapping the requested local days, padded by a day on each side
+ * (computed in the provider's zone by the database) so that a zone's odd midnight can never
+ * hide one. The slots API is the hottest read and on PGlite every query is serialised on one
+ * connection: keep this one query.
+ */
+export async function loadAvailability(
+  db: DbOrTx,
+  req: AvailabilityRequest,
+): Promise<{ ok: true; availability: Availability; durationMinutes: number } | { ok: false; missing: AvailabilityMiss }> {
+  if ("id" in req.provider && !isUuid(req.provider.id)) return { ok: false, missing: "provider" };
+  const staffId = req.resource.kind === "staff" ? req.resource.staffId : null;
+  if (staffId !== null && !isUuid(staffId)) return { ok: false, missing: "staff" };
+  const serviceId = isUuid(req.serviceId) ? req.serviceId : null;
+  const providerWhere = "id" in req.provider ? sql`p.id = ${req.provider.id}::uuid` : sql`p.slug = ${req.provider.slug}`;
+  const resourceFilter = staffId ? sql`a.staff_id = ${staffId}::uuid` : sql`a.staff_id is null`;
+  const activeFilter = (req.activeServiceOnly ?? true) ? sql`and s.active` : sql``;
+  const holding = sql.join(
+    HOLDING_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const rows = await queryRows<Row>(
+    db,
+    sql`
+      select p.id as provider_id, p.timezone, p.min_notice_minutes, p.booking_horizon_days,
+        s.duration_minutes,
+        ${staffId ? sql`(select st.id from staff_members st where st.id = ${staffId}::uuid and st.provider_id = p.id and st.active)` : sql`null::uuid`} as staff_id,
+        coalesce((select json_agg(json_build_array(h.weekday, to_char(h.start_time, 'HH24:MI'), to_char(h.end_time, 'HH24:MI')) order by h.weekday, h.start_time)
+                  from provider_hours h where h.provider_id = p.id), '[]'::json) as hours,
+        coalesce((select json_agg(c.date::text) from closed_dates c
+                  where c.provider_id = p.id and c.date between ${req.from}::date and ${req.to}::date), '[]'::json) as closed,
+        coalesce((select json_agg(json_build_array(extract(epoch from a.starts_at) * 1000, extract(epoch from a.ends_at) * 1000))
+                  from appointments a
+                  where a.provider_id = p.id and ${resourceFilter}
+                    and a.status in (${holding})
+                    and a.starts_at < ((${req.to}::date + 2)::timestamp at time zone p.timezone)
+                    and a.ends_at > ((${req.from}::date - 1)::timestamp at time zone p.timezone)), '[]'::json) as busy
+      from providers p
+      left join services s on s.id = ${serviceId}::uuid and s.provider_id = p.id ${activeFilter}
+      where ${providerWhere}
+      limit 1`,
+  );
+  const row = rows[0];
+  if (!row) return { ok: false, missing: "provider" };
+  if (row.duration_minutes === null) return { ok: false, missing: "service" };
+  if (staffId && !row.staff_id) return { ok: false, missing: "staff" };
+  return {
+    ok: true,
+    durationMinutes: row.duration_minutes,
+    availability: {
+      providerId: row.provider_id,
+      timezone: row.timezone,
+      minNoticeMinutes: row.min_notice_minutes,
+      horizonDays: row.booking_horizon_days,
+      weeklyHours: row.hours.map(([weekday, start, end]) => ({ weekday, start, end })),
+      closedDates: row.closed,
+      // postgres.js and PGlite both parse json columns; numerics inside JSON arrive as numbers.
+      busy: row.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+    },
+  };
+}
+
+/** The resource an appointment with this staff id (or none) occupies. */
+export const resourceOf = (staffId: string | null | undefined): BookableResource =>
+  staffId ? { kind: "staff", staffId } : { kind: "provider" };
