@@ -4,6 +4,9 @@ import { openDb } from "@/db";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { appointments, calendarEventMappings, calendarIntegrations } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
+import { createBooking } from "@/lib/booking/create";
+import { cancelAppointment } from "@/lib/booking/manage";
+import { guestContact } from "@/lib/booking/test-fixtures";
 import { startBoss } from "@/lib/jobs/boss";
 import { startWorkers } from "@/lib/jobs/worker";
 import { makeAppointment } from "@/lib/provider/test-fixtures";
@@ -45,6 +48,22 @@ describe.each(testDrivers())("calendar sync on %s", (kind) => {
 
   const mapping = async (id: string) =>
     (await t.db.select().from(calendarEventMappings).where(eq(calendarEventMappings.appointmentId, id)))[0];
+
+  it("the booking write path enqueues the sync: a guest books, the provider cancels", async () => {
+    const f = await proProvider(t.db);
+    const email = "writepath@gmail.test";
+    await connect(t.db, cfg, f, email);
+    const { appointment } = await createBooking(t.db, {
+      providerId: f.provider.id,
+      serviceId: f.service.id,
+      start: inDays(3, 9),
+      ...guestContact,
+      by: "guest",
+    });
+    await expect.poll(() => liveEvents(fake, email).map((e) => e.id), poll).toEqual([eventIdFor(appointment.id)]);
+    await cancelAppointment(t.db, { appointmentId: appointment.id, actor: { kind: "provider", providerId: f.provider.id } });
+    await expect.poll(() => liveEvents(fake, email).length, poll).toBe(0);
+  });
 
   it("inserts the event, moves it on reschedule and deletes it on cancel, each once", async () => {
     const f = await proProvider(t.db);
