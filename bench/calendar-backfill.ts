@@ -5,7 +5,7 @@
  * function the booking API calls) while the backfill runs, as a ratio to an idle run.
  * In process on in-memory PGlite: the worker shares the process and the one connection.
  *
- *   npx tsx bench/calendar-backfill.ts   (or `npm run bench -- calendar`)
+ *   npx tsx --conditions=react-server bench/calendar-backfill.ts   (or `npm run bench -- calendar`)
  */
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
