@@ -182,6 +182,10 @@ describe.each(testDrivers())("calendar sync on %s", (kind) => {
     expect(await mapping(whileOff.id)).toBeUndefined();
     await setSyncEnabled(t.db, f.provider.id, true);
     await expect.poll(() => liveEvents(fake, email).length, poll).toBe(4);
+    // The event lands at Google a moment before the mapping records it: wait for both.
+    await expect
+      .poll(async () => (await t.db.select().from(calendarEventMappings).where(eq(calendarEventMappings.providerId, f.provider.id))).every((m) => m.status === "synced"), poll)
+      .toBe(true);
 
     // A change that bypassed the queue (a crash, a bug) is found by the sweep.
     const moved = inDays(2, 14);
