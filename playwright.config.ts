@@ -8,6 +8,11 @@ assertLocalDatabase();
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${PORT}`;
+// The fake Google (e2e/google-fake) the app's OAuth and Calendar calls go to.
+const GOOGLE_FAKE_PORT = Number(process.env.E2E_GOOGLE_FAKE_PORT || PORT + 9);
+const GOOGLE_FAKE_URL = `http://127.0.0.1:${GOOGLE_FAKE_PORT}`;
+process.env.E2E_GOOGLE_FAKE_URL = GOOGLE_FAKE_URL;
+const GOOGLE_CLIENT = { GOOGLE_CLIENT_ID: "slotbook-e2e.apps.googleusercontent.test", GOOGLE_CLIENT_SECRET: "slotbook-e2e-secret" };
 
 // The config is evaluated again in every worker; values set on process.env here are inherited
 // by them, so the whole run shares one id and one set of secrets.
@@ -68,7 +73,17 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  webServer: [
+  {
+    command: "npx tsx e2e/google-fake/main.ts",
+    url: `${GOOGLE_FAKE_URL}/_control/state`,
+    timeout: 60_000,
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { GOOGLE_FAKE_PORT: String(GOOGLE_FAKE_PORT), ...GOOGLE_CLIENT },
+  },
+  {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     // Includes `next build`.
@@ -94,6 +109,12 @@ export default defineConfig({
       RATE_LIMIT_PER_MINUTE: "0",
       E2E_FIXTURES: "1",
       E2E_FIXTURES_SECRET: process.env.E2E_FIXTURES_SECRET,
+      ...GOOGLE_CLIENT,
+      GOOGLE_OAUTH_AUTH_URL: `${GOOGLE_FAKE_URL}/o/oauth2/v2/auth`,
+      GOOGLE_OAUTH_TOKEN_URL: `${GOOGLE_FAKE_URL}/token`,
+      GOOGLE_OAUTH_REVOKE_URL: `${GOOGLE_FAKE_URL}/revoke`,
+      GOOGLE_API_ROOT_URL: `${GOOGLE_FAKE_URL}/`,
     },
   },
+  ],
 });

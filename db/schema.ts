@@ -253,3 +253,4 @@ export * from "./schema/appointments";
 export * from "./schema/staff";
 export * from "./schema/portal";
 export * from "./schema/security";
+export * from "./schema/calendar";

@@ -16,6 +16,8 @@ export type ProviderOptions = {
   hours?: Partial<Record<WeekdayName, Interval[]>>;
   /** Booking rules and contact details of the business. */
   profile?: Omit<ProfileInput, "timezone" | "businessName">;
+  /** Default "free". */
+  plan?: "free" | "pro";
 };
 
 /** A provider made for one test: signed in on `page` in its own browser context. */
@@ -58,6 +60,7 @@ export async function setUpProvider(browser: Browser, contextOptions: BrowserCon
       service: { name: service.name, durationMinutes: service.durationMinutes, priceCents: Math.round(Number(service.price) * 100) },
       hours: opts.hours,
       profile: opts.profile,
+      plan: opts.plan,
     });
     await signInWithRequest(context.request, email, PROVIDER_PASSWORD);
     const page = await context.newPage();

@@ -4,12 +4,13 @@
  * runs only those. Figures, not assertions: the storm alone sets a failing exit code when
  * its outcome is wrong (anything but exactly one booking per slot).
  */
+import * as calendar from "@/bench/calendar-backfill";
 import * as http from "@/bench/http";
 import * as slots from "@/bench/slots";
 import * as storm from "@/bench/storm";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar"] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const wanted = process.argv.slice(2);
@@ -43,6 +44,11 @@ for (const name of selected) {
   try {
     if (name === "slots") printSlots(slots.run());
     if (name === "http") http.print(await http.run());
+    if (name === "calendar") {
+      const r = await calendar.run();
+      calendar.print(r);
+      if (r.inserts !== r.appointments || r.otherCalendarCalls !== 0) exitCode = 1;
+    }
     if (name === "storm") {
       const results = await storm.run();
       storm.print(results);

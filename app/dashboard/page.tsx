@@ -11,6 +11,7 @@ import { formatLongDate } from "@/lib/format";
 import { requireProvider } from "@/lib/auth/guards";
 import { LIST_LIMIT, listDashboardAppointments, parseStatusFilter, parseView, STATUS_FILTERS, type StatusFilter } from "@/lib/provider/appointments";
 import { AppointmentCard } from "./_components/appointment-card";
+import { calendarSyncStates } from "@/lib/calendar/dashboard";
 import { dashboardHref } from "./dashboard-href";
 import { ownValue } from "@/lib/text";
 
@@ -49,6 +50,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   );
   const tomorrow = addDays(today, 1);
   const list = { view, status };
+  const syncStates = await calendarSyncStates(provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = ownValue(doneMessages, search.done);
 
   return (
@@ -126,7 +128,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
               </h2>
               <ul className="space-y-3">
                 {day.appointments.map((a) => (
-                  <AppointmentCard key={a.id} appointment={a} timezone={tz} now={now} list={list} />
+                  <AppointmentCard key={a.id} appointment={a} timezone={tz} now={now} list={list} syncStatus={syncStates.get(a.id)} />
                 ))}
               </ul>
             </section>

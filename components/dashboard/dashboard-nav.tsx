@@ -23,7 +23,7 @@ export function DashboardNav({ pro }: { pro: boolean }) {
       match: (p) => p.startsWith("/dashboard/staff"),
     },
     {
-      href: pro ? "/dashboard/calendar" : "/dashboard/upgrade",
+      href: "/dashboard/calendar",
       label: "Calendar",
       pro: !pro,
       match: (p) => p.startsWith("/dashboard/calendar"),

@@ -9,6 +9,7 @@ import {
   type AppointmentStatus,
 } from "@/db/schema";
 import { syncReminder } from "@/lib/portal/reminders";
+import { queueCalendarSync } from "@/lib/calendar/enqueue";
 import { queueNotices } from "./notices";
 
 /**
@@ -71,6 +72,7 @@ export type FollowUpName = "notices" | "reminder" | "calendarSync";
 const FOLLOW_UPS: { [K in FollowUpName]?: FollowUp } = {
   notices: queueNotices,
   reminder: (db, tx, change) => syncReminder(db, tx, change.appointment),
+  calendarSync: queueCalendarSync,
 };
 
 /** Runs every registered follow-up of one change, in the writing transaction. */

@@ -10,6 +10,8 @@ export const QUEUES = {
   reminder: "appointment-reminder",
   reminderSweep: "appointment-reminder-sweep",
   housekeeping: "housekeeping",
+  calendarSync: "calendar-sync",
+  calendarSweep: "calendar-sweep",
 } as const;
 
 /** Cron schedules (pg-boss `schedule`, UTC): housekeeping at minute 17 of every hour. */
@@ -26,6 +28,17 @@ export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
   [QUEUES.reminderSweep]: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
   // Idempotent deletes; a missed run is caught up by the next.
   [QUEUES.housekeeping]: { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 },
+  // Google outages and rate limits: 2 s doubling (with jitter) up to 15 min, for about 5 hours.
+  // Stately per appointment (singletonKey): one job waits and one runs per appointment.
+  [QUEUES.calendarSync]: {
+    policy: "stately",
+    retryLimit: 25,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 900,
+    expireInSeconds: 120,
+  },
+  [QUEUES.calendarSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
 };
 
 export type JobData = {
@@ -34,4 +47,6 @@ export type JobData = {
   [QUEUES.reminder]: { appointmentId: string };
   [QUEUES.reminderSweep]: Record<string, never>;
   [QUEUES.housekeeping]: Record<string, never>;
+  [QUEUES.calendarSync]: { appointmentId: string };
+  [QUEUES.calendarSweep]: Record<string, never>;
 };

@@ -1,4 +1,6 @@
 import { StatusBadge } from "@/components/booking/status-badge";
+import { SyncBadge } from "@/components/calendar/sync-badge";
+import type { CalendarSyncStatus } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
 import { availableActions, type DashboardAppointment } from "@/lib/provider/appointments";
 import { AppointmentActions } from "./appointment-actions";
@@ -10,11 +12,14 @@ export function AppointmentCard({
   timezone,
   now,
   list,
+  syncStatus,
 }: {
   appointment: DashboardAppointment;
   timezone: string;
   now: Date;
   list: { view: string; status: string };
+  /** Set while Google Calendar sync is on and the appointment has a mapping. */
+  syncStatus?: CalendarSyncStatus;
 }) {
   const actions = availableActions(a, now);
   const start = zonedTime(a.startsAt, timezone);
@@ -34,6 +39,7 @@ export function AppointmentCard({
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold text-slate-900">{a.serviceName}</h3>
             <StatusBadge status={a.status} />
+            {syncStatus ? <SyncBadge status={syncStatus} /> : null}
             {sourceLabels[a.source] ? (
               <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-200">
                 {sourceLabels[a.source]}

@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Flash } from "@/components/ui/flash";
+import { PageHeader } from "@/components/ui/page-header";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { getDb } from "@/lib/runtime";
+import { zonedDate, zonedTime } from "@/lib/availability";
+import { formatLongDate } from "@/lib/format";
+import { requireProvider } from "@/lib/auth/guards";
+import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
+import { getCalendarOverview } from "@/lib/calendar/integrations";
+import { connectErrorMessages, doneMessages } from "@/lib/calendar/messages";
+import type { ConnectError } from "@/lib/calendar/oauth";
+import { isPro } from "@/lib/calendar/plan";
+import { env } from "@/lib/env";
+import { disconnectCalendarAction, retrySyncAction, toggleSyncAction } from "./actions";
+
+export const metadata: Metadata = { title: "Google Calendar" };
+
+const WHAT_SYNC_DOES =
+  "New bookings appear in your Google Calendar, moved appointments move there and cancelled ones are removed, whoever made the change: you, your client, or a guest through their link.";
+
+// A plain link, not next/link: the connect route redirects to Google and must not be prefetched.
+function ConnectLink({ children }: { children: string }) {
+  return (
+    <a href="/dashboard/calendar/connect" className={buttonClass("primary")}>
+      {children}
+    </a>
+  );
+}
+
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { provider } = await requireProvider();
+  const search = await searchParams;
+  const pro = isPro(provider);
+  const cfg = googleConfig();
+  const overview = await getCalendarOverview(await getDb(), provider.id);
+  const when = (d: Date) => `${formatLongDate(zonedDate(d, provider.timezone))}, ${zonedTime(d, provider.timezone)}`;
+  const error = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
+  const done = search.done ? doneMessages[search.done] : undefined;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Google Calendar" description="Keep your Google Calendar in step with your Slotbook appointments." />
+      <Flash tone="error">{error}</Flash>
+      <Flash tone="success">{search.connected === "1" ? "Google Calendar connected. Your upcoming appointments are being added." : done}</Flash>
+
+      {!pro ? (
+        <Card title="A PRO feature">
+          <p className="text-slate-800">{WHAT_SYNC_DOES}</p>
+          <p className="mt-2 text-sm text-slate-600">It is one-way: Slotbook writes to your calendar and never reads or changes your other events.</p>
+          {overview ? (
+            <>
+              <p className="mt-2 text-sm text-slate-600">
+                Your plan has ended, so sync to {overview.googleEmail} is paused. The connection is kept until you disconnect it.
+              </p>
+              <form action={disconnectCalendarAction} className="mt-3">
+                <ConfirmButton confirm="Disconnect Google Calendar? Events already in your calendar stay there.">
+                  Disconnect Google Calendar
+                </ConfirmButton>
+              </form>
+            </>
+          ) : null}
+          <div className="mt-4">
+            <ButtonLink href="/dashboard/upgrade">Upgrade to PRO</ButtonLink>
+          </div>
+        </Card>
+      ) : !cfg ? (
+        <Card title="Google Calendar isn't configured">
+          <p className="text-slate-800">This Slotbook server has no Google OAuth client yet. Whoever runs it needs to set:</p>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <li>
+              <code>GOOGLE_CLIENT_ID</code> and <code>GOOGLE_CLIENT_SECRET</code> from a Google Cloud OAuth client (type “Web application”)
+            </li>
+            <li>
+              the authorized redirect URI <code className="break-all">{`${env().APP_URL}${CALLBACK_PATH}`}</code>
+            </li>
+            <li>the Google Calendar API enabled in that project</li>
+          </ul>
+          <p className="mt-2 text-sm text-slate-600">The README explains each step.</p>
+        </Card>
+      ) : !overview ? (
+        <Card title="Not connected">
+          <p className="text-slate-800">{WHAT_SYNC_DOES}</p>
+          <p className="mt-2 text-sm text-slate-600">
+            Slotbook asks only for your email address and permission to manage events on calendars you own.
+          </p>
+          <div className="mt-4">
+            <ConnectLink>Connect Google Calendar</ConnectLink>
+          </div>
+        </Card>
+      ) : (
+        <>
+          {overview.status === "needs_reconnect" ? (
+            <Card title="Reconnect needed">
+              <p role="alert" className="text-amber-900">
+                Google no longer accepts Slotbook&apos;s access to {overview.googleEmail} (access was revoked or expired). Nothing is
+                lost: reconnect and Slotbook catches up.
+              </p>
+              <div className="mt-4">
+                <ConnectLink>Reconnect Google Calendar</ConnectLink>
+              </div>
+            </Card>
+          ) : null}
+          <Card title="Connected">
+            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+              <dt className="text-slate-500">Google account</dt>
+              <dd className="break-all font-medium text-slate-900">{overview.googleEmail}</dd>
+              <dt className="text-slate-500">Calendar</dt>
+              <dd className="text-slate-900">{overview.calendarId === "primary" ? "Main calendar" : overview.calendarId}</dd>
+              <dt className="text-slate-500">Last successful sync</dt>
+              <dd className="text-slate-900">{overview.lastSyncedAt ? when(overview.lastSyncedAt) : "Not yet"}</dd>
+              <dt className="text-slate-500">Sync</dt>
+              <dd className="text-slate-900">
+                {overview.syncEnabled ? "On" : "Off"} · {overview.counts.synced} synced, {overview.counts.pending} waiting,{" "}
+                {overview.counts.failed} failed
+              </dd>
+            </dl>
+            <form action={toggleSyncAction} className="mt-4">
+              <input type="hidden" name="enabled" value={overview.syncEnabled ? "off" : "on"} />
+              <SubmitButton variant="secondary">{overview.syncEnabled ? "Turn sync off" : "Turn sync on"}</SubmitButton>
+            </form>
+          </Card>
+
+          {overview.lastError && overview.lastErrorAt && (!overview.lastSyncedAt || overview.lastErrorAt > overview.lastSyncedAt) ? (
+            <Card title="Latest problem">
+              <p className="text-sm text-slate-800">{overview.lastError}</p>
+              <p className="mt-1 text-xs text-slate-500">{when(overview.lastErrorAt)}</p>
+            </Card>
+          ) : null}
+
+          {overview.failed.length > 0 ? (
+            <Card
+              title="Appointments that failed to sync"
+              actions={
+                <form action={retrySyncAction}>
+                  <SubmitButton variant="secondary">Retry all</SubmitButton>
+                </form>
+              }
+            >
+              <ul className="divide-y divide-slate-200">
+                {overview.failed.map((f) => (
+                  <li key={f.appointmentId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <div className="min-w-0">
+                      <p className="font-medium text-slate-900">
+                        {f.serviceName} – {f.clientName}, {when(f.startsAt)}
+                      </p>
+                      <p className="text-sm text-slate-600">{f.lastError ?? "Unknown problem"}</p>
+                    </div>
+                    <form action={retrySyncAction}>
+                      <input type="hidden" name="appointmentId" value={f.appointmentId} />
+                      <SubmitButton variant="secondary" aria-label={`Retry ${f.serviceName} – ${f.clientName}`}>
+                        Retry
+                      </SubmitButton>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+
+          <Card title="Disconnect">
+            <p className="text-sm text-slate-700">
+              Disconnecting revokes Slotbook&apos;s access at Google and deletes the stored tokens. Events already in your Google
+              Calendar stay there.
+            </p>
+            <form action={disconnectCalendarAction} className="mt-4">
+              <ConfirmButton confirm="Disconnect Google Calendar? Events already in your calendar stay there.">
+                Disconnect Google Calendar
+              </ConfirmButton>
+            </form>
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { env } from "@/lib/env";
+import type { ConnectError } from "./oauth";
+
+/* What the calendar page says after a redirect, in words a provider understands. */
+
+export const connectErrorMessages: Record<ConnectError, string> = {
+  denied: "You chose not to give Slotbook access to Google Calendar, so nothing was connected.",
+  state: "That connection attempt expired or was already used. Please start again with “Connect Google Calendar”.",
+  missing_code: "Google did not send an authorization code back. Please try connecting again.",
+  pro_required: "Google Calendar sync is part of PRO. Upgrade to connect your calendar.",
+  token: "Google did not complete the sign-in (the authorization could not be exchanged). Please try again.",
+  scopes:
+    "Slotbook needs permission to see your email address and to manage events on your calendar. Please connect again and leave both boxes ticked.",
+  not_configured: "Google Calendar isn't set up on this Slotbook server yet.",
+  google: "Google could not be reached to finish connecting. Please try again in a moment.",
+};
+
+export const doneMessages: Record<string, string> = {
+  on: "Sync is on. Anything missed while it was off is being added now.",
+  off: "Sync is off. Slotbook won't change your Google Calendar until you turn it back on.",
+  disconnected: "Google Calendar disconnected. Slotbook's access was revoked and its stored tokens deleted. Events already in your calendar stay there.",
+  disconnected_unrevoked:
+    "Google Calendar disconnected and the stored tokens deleted, but Google could not be reached to revoke access. You can remove Slotbook at myaccount.google.com/permissions. Events already in your calendar stay there.",
+  retried: "Trying those appointments again.",
+};
+
+export function calendarPageUrl(params: Record<string, string>): string {
+  return `${env().APP_URL}/dashboard/calendar?${new URLSearchParams(params)}`;
+}
