@@ -8,6 +8,8 @@ import { ServicesPage } from "./pages/services-page";
 
 const ZONE = "Asia/Kolkata";
 
+test.describe.configure({ timeout: 60_000 });
+
 test("a new provider sets up profile, a service, weekly hours and a closed date, and the public page shows them", async ({
   page,
   registerPage,

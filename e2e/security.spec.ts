@@ -17,6 +17,9 @@ test.describe("security", () => {
     for (let i = 0; i < 6; i++) {
       await strangerContext.setExtraHTTPHeaders({ "X-Forwarded-For": `203.0.113.${i + 1}` });
       await stranger.signIn(owner.email, `wrong-guess-${i}`);
+      // The answer has arrived when the form clears the password (it is never echoed back);
+      // typing before then would race the re-render.
+      await expect(stranger.page.getByLabel("Password")).toHaveValue("");
       await expect(stranger.page.getByText(/Email or password is incorrect|Too many sign-in attempts/)).toBeVisible();
     }
     // Even the right password from a new browser now waits …
@@ -25,6 +28,7 @@ test.describe("security", () => {
     await strangerContext.close();
 
     // … but the owner signs out and back in from their own browser at once.
+    await owner.page.goto("/dashboard");
     await new SiteHeader(owner.page).signOut();
     await new LoginPage(owner.page).signInAs(owner.email, PROVIDER_PASSWORD);
     await expect(owner.page).toHaveURL(/\/dashboard/);
@@ -33,6 +37,7 @@ test.describe("security", () => {
   test("signing out ends the session everywhere: a cookie copied before no longer opens the dashboard", async ({ newProvider, browser, deviceOptions }) => {
     const provider = await newProvider();
     const copied = await provider.context.storageState();
+    await provider.page.goto("/dashboard");
     await new SiteHeader(provider.page).signOut();
 
     const thief = await browser.newContext({ ...deviceOptions, storageState: copied });

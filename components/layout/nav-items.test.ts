@@ -3,7 +3,7 @@ import { activeHref, navByRole } from "./nav-items";
 
 describe("header menus", () => {
   it("gives each role its own menu", () => {
-    expect(navByRole.client.map((i) => i.label)).toEqual(["My appointments", "Favourites", "Preferences"]);
+    expect(navByRole.client.map((i) => i.label)).toEqual(["My appointments", "Favourites", "Preferences", "Settings"]);
     expect(navByRole.provider.map((i) => i.href)).toEqual(["/dashboard", "/dashboard/services", "/dashboard/hours", "/dashboard/profile"]);
     expect(navByRole.staff).toEqual([{ href: "/staff", label: "My schedule" }]);
   });

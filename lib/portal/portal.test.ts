@@ -93,13 +93,14 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
       const a = await book(me.id);
       const before = await t.db.select().from(appointments);
       const newStart = at(f.provider, "2026-04-01", "11:00");
+      // Started one at a time: a rejection nobody awaits yet is an unhandled rejection.
       const attempts = [
-        cancelAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id } }, now),
-        rescheduleAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id }, start: newStart }, now),
-        rebookAppointment(t.db, { userId: other.id, appointmentId: a.id, start: newStart }, now),
-        rebookAppointment(t.db, { userId: f.owner.id, appointmentId: a.id, start: newStart }, now),
+        () => cancelAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id } }, now),
+        () => rescheduleAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: other.id }, start: newStart }, now),
+        () => rebookAppointment(t.db, { userId: other.id, appointmentId: a.id, start: newStart }, now),
+        () => rebookAppointment(t.db, { userId: f.owner.id, appointmentId: a.id, start: newStart }, now),
       ];
-      for (const attempt of attempts) expect((await rejection(attempt)).code).toBe("NOT_FOUND");
+      for (const attempt of attempts) expect((await rejection(attempt())).code).toBe("NOT_FOUND");
       expect(await t.db.select().from(appointments)).toEqual(before);
     });
 
