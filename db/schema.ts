@@ -170,6 +170,9 @@ export const staffMembers = pgTable(
   (t) => [index().on(t.providerId), uniqueIndex("staff_members_user_key").on(t.userId)],
 );
 
+export const STAFF_ASSIGNED_BY = ["client", "any", "provider"] as const;
+export type StaffAssignedBy = (typeof STAFF_ASSIGNED_BY)[number];
+
 export const appointments = pgTable(
   "appointments",
   {
@@ -181,6 +184,9 @@ export const appointments = pgTable(
       .notNull()
       .references(() => services.id, { onDelete: "restrict" }),
     staffId: uuid().references(() => staffMembers.id, { onDelete: "restrict" }),
+    // How the member was chosen: by the client, by "any available", or by the provider (null
+    // without staff). A reschedule of an "any" booking may move it to any qualified member.
+    staffAssignedBy: text().$type<StaffAssignedBy>(),
     clientUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     clientName: text().notNull(),
     clientEmail: text().notNull(),
@@ -203,6 +209,7 @@ export const appointments = pgTable(
     index().on(t.staffId, t.startsAt),
     uniqueIndex("appointments_manage_token_key").on(t.manageTokenHash),
     check("appointments_time_order_check", sql`${t.startsAt} < ${t.endsAt}`),
+    check("appointments_staff_assigned_by_check", sql`${t.staffAssignedBy} in ('client', 'any', 'provider')`),
     // The exclusion constraints that forbid double booking live in custom SQL
     // (drizzle/0001_*.sql): drizzle-kit cannot express EXCLUDE USING gist.
   ],

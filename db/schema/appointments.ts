@@ -39,6 +39,8 @@ export const appointmentChanges = pgTable(
     previousStartsAt: timestamp({ withTimezone: true }),
     previousEndsAt: timestamp({ withTimezone: true }),
     previousStaffId: uuid(),
+    /** The member after the change (a reschedule of an "any" booking may change it too). */
+    staffId: uuid(),
     previousStatus: text().$type<AppointmentStatus>(),
     reason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

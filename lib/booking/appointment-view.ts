@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { appointments, providers, services, users, type AppointmentStatus } from "@/db/schema";
+import { appointments, providers, services, staffMembers, users, type AppointmentStatus, type StaffAssignedBy } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
 import { providerColumns, type BookingProvider } from "./context";
@@ -23,6 +23,9 @@ export type AppointmentView = {
   start: Date;
   end: Date;
   staffId: string | null;
+  /** "any" when the member was assigned by "any available": a reschedule may then change the member. */
+  staffAssignedBy: StaffAssignedBy | null;
+  staffName: string | null;
   clientUserId: string | null;
   clientName: string;
   clientEmail: string;
@@ -40,7 +43,7 @@ export type AppointmentView = {
   blockedReason: string | null;
 };
 
-export type Loaded = AppointmentView & { ownerEmail: string };
+export type Loaded = AppointmentView & { ownerEmail: string; staffEmail: string | null };
 
 async function loadAppointment(db: DbOrTx, where: SQL): Promise<Loaded | null> {
   const [row] = await db
@@ -51,6 +54,8 @@ async function loadAppointment(db: DbOrTx, where: SQL): Promise<Loaded | null> {
         start: appointments.startsAt,
         end: appointments.endsAt,
         staffId: appointments.staffId,
+        staffAssignedBy: appointments.staffAssignedBy,
+        staffName: staffMembers.name,
         clientUserId: appointments.clientUserId,
         clientName: appointments.clientName,
         clientEmail: appointments.clientEmail,
@@ -63,16 +68,18 @@ async function loadAppointment(db: DbOrTx, where: SQL): Promise<Loaded | null> {
       },
       p: providerColumns,
       s: { id: services.id, name: services.name, durationMinutes: services.durationMinutes, active: services.active },
+      staffEmail: staffMembers.email,
     })
     .from(appointments)
     .innerJoin(providers, eq(providers.id, appointments.providerId))
     .innerJoin(users, eq(users.id, providers.ownerId))
     .innerJoin(services, eq(services.id, appointments.serviceId))
+    .leftJoin(staffMembers, eq(staffMembers.id, appointments.staffId))
     .where(where)
     .limit(1);
   if (!row) return null;
   const { ownerEmail, ...provider } = row.p;
-  return { ...row.a, provider, service: row.s, ownerEmail, canCancel: false, canReschedule: false, blockedReason: null };
+  return { ...row.a, provider, service: row.s, ownerEmail, staffEmail: row.staffEmail || null, canCancel: false, canReschedule: false, blockedReason: null };
 }
 
 /** One appointment by id with no ownership check: for code that already holds it (lib/booking/write.ts, inside the write). */
@@ -128,7 +135,7 @@ export function changeRefusal(a: Loaded, actorKind: Actor["kind"], change: Chang
 }
 
 function withPermissions(a: Loaded, actorKind: Actor["kind"], now: Date): AppointmentView {
-  const { ownerEmail: _ownerEmail, ...view } = a;
+  const { ownerEmail: _ownerEmail, staffEmail: _staffEmail, ...view } = a;
   // Cancelling and rescheduling follow the same rules today; kept apart for the page.
   const refusal = changeRefusal(a, actorKind, "changed", now);
   return { ...view, canCancel: !refusal, canReschedule: !refusal, blockedReason: refusal?.message ?? null };

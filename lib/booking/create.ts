@@ -94,6 +94,7 @@ export async function createBooking(
         manageToken: token,
         values: {
           staffId,
+          staffAssignedBy: staffId === null ? null : ctx.staffId ? (input.by === "provider" ? "provider" : "client") : "any",
           providerId: provider.id,
           serviceId: service.id,
           clientUserId: input.by === "guest" ? null : (input.clientUserId ?? null),

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { changeRefusal, loadForActor, type Actor } from "./appointment-view";
+import { bookingRules, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { cancelRequestSchema } from "./schema";
 import { HOLDING_STATUSES } from "./slots";
@@ -56,6 +57,12 @@ export async function cancelAppointment(
  * constraint ignores the row's own old range). Same ownership and window rules as cancelling;
  * SLOT_TAKEN when the new time is taken, and then nothing changes. Mails both sides with the
  * old and new time.
+ *
+ * On staff calendars (PRO, the appointment has a member): a member the client chose (or the
+ * provider set) stays, and the new time must be free on their own hours; an appointment booked
+ * with "any available" may move to any qualified active member free then, tried in the same
+ * fair order as a new "any" booking, each in a savepoint, so a member taken meanwhile moves
+ * the booking on to the next. The change row records the new member.
  */
 export async function rescheduleAppointment(
   db: Db,
@@ -66,32 +73,58 @@ export async function rescheduleAppointment(
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that appointment.");
   const refusal = changeRefusal(current, args.actor.kind, "rescheduled", now);
   if (refusal) throw refusal;
+  if (Number.isNaN(args.start.getTime())) {
+    throw new AppError("OUTSIDE_HOURS", "Choose a valid date and time.", { fieldErrors: { start: ["Choose a valid date and time."] } });
+  }
 
+  const staffMode = current.staffId !== null && (await usesStaff(db, current.provider.id, current.service.id, now));
   const ctx = await loadBookingContextOrThrow(db, {
     providerId: current.provider.id,
     serviceId: current.service.id,
-    staffId: current.staffId,
+    // Staff bookings are checked against the members' own grids below.
+    staffId: staffMode ? null : current.staffId,
     // A service withdrawn after booking can still be moved; new bookings of it cannot be made.
     activeServiceOnly: false,
   });
-  await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now);
+  if (!staffMode) await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now);
   const start = new Date(args.start.getTime());
   const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);
+  const unchanged = and(
+    inArray(appointments.status, [...HOLDING_STATUSES]),
+    // Unchanged since we read it: a concurrent reschedule or cancel wins, this one stops.
+    eq(appointments.startsAt, current.start),
+  );
 
   let updated: Appointment | null;
   try {
     updated = await db.transaction(async (tx) => {
-      return updateAppointment(db, tx, {
-        appointmentId: current.id,
-        kind: "rescheduled",
-        actor: args.actor,
-        where: and(
-          inArray(appointments.status, [...HOLDING_STATUSES]),
-          // Unchanged since we read it: a concurrent reschedule or cancel wins, this one stops.
-          eq(appointments.startsAt, current.start),
-        ),
-        set: { startsAt: start, endsAt: end },
-      });
+      const candidates: (string | null)[] = staffMode
+        ? await staffCandidatesOrThrow(tx, {
+            providerId: current.provider.id,
+            serviceId: current.service.id,
+            staffId: current.staffAssignedBy === "any" ? null : current.staffId,
+            start,
+            rules: await bookingRules(tx, { providerId: current.provider.id, serviceId: current.service.id, start, by: args.actor.kind, now, activeServiceOnly: false }),
+            excludeAppointmentId: current.id,
+          })
+        : [current.staffId];
+      for (const staffId of candidates) {
+        try {
+          // Each try in a savepoint: a member taken meanwhile leaves the transaction usable.
+          return await tx.transaction((sp) =>
+            updateAppointment(db, sp, {
+              appointmentId: current.id,
+              kind: "rescheduled",
+              actor: args.actor,
+              where: unchanged,
+              set: { startsAt: start, endsAt: end, staffId },
+            }),
+          );
+        } catch (e) {
+          if (pgErrorCode(e) !== PG.exclusionViolation) throw e;
+        }
+      }
+      throw new AppError("SLOT_TAKEN");
     });
   } catch (e) {
     if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN");

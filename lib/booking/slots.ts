@@ -13,7 +13,14 @@ export type SlotListing = {
   slots: { start: Date; end: Date; staffIds: string[] }[];
 };
 
-type SlotScope = { serviceId: string; staffId?: string | null; from: string; to: string };
+type SlotScope = {
+  serviceId: string;
+  staffId?: string | null;
+  from: string;
+  to: string;
+  /** An appointment being moved: on staff calendars its own time is not busy for it. */
+  excludeAppointmentId?: string | null;
+};
 
 const MISSING_MESSAGES: Record<AvailabilityMiss, string> = {
   provider: "We couldn't find that provider.",
@@ -59,6 +66,7 @@ export async function listSlots(
       staffId: args.staffId,
       from: args.from,
       to: args.to,
+      excludeAppointmentId: args.excludeAppointmentId,
       rules: {
         timezone: a.timezone,
         weeklyHours: a.weeklyHours,

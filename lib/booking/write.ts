@@ -101,6 +101,7 @@ async function record(db: Db, tx: Tx, change: AppointmentChange): Promise<void> 
     previousStartsAt: change.previous?.startsAt ?? null,
     previousEndsAt: change.previous?.endsAt ?? null,
     previousStaffId: change.previous?.staffId ?? null,
+    staffId: change.appointment.staffId,
     previousStatus: change.previous?.status ?? null,
     reason: change.reason,
   });

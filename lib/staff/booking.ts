@@ -41,7 +41,7 @@ type Rules = Omit<BusinessRules, "from" | "to">;
  */
 export async function listStaffSlots(
   db: DbOrTx,
-  args: { providerId: string; serviceId: string; staffId?: string | null; from: string; to: string; rules: Rules },
+  args: { providerId: string; serviceId: string; staffId?: string | null; from: string; to: string; rules: Rules; excludeAppointmentId?: string | null },
 ): Promise<StaffSlot[]> {
   const members = await loadStaffResources(db, { ...args, timezone: args.rules.timezone });
   if (args.staffId && members.length === 0) {
@@ -58,7 +58,14 @@ export async function listStaffSlots(
  */
 export async function staffCandidatesOrThrow(
   db: DbOrTx,
-  args: { providerId: string; serviceId: string; staffId?: string | null; start: Date; rules: Rules & { weeklyHours: WeeklyInterval[] } },
+  args: {
+    providerId: string;
+    serviceId: string;
+    staffId?: string | null;
+    start: Date;
+    rules: Rules & { weeklyHours: WeeklyInterval[] };
+    excludeAppointmentId?: string | null;
+  },
 ): Promise<string[]> {
   const { timezone } = args.rules;
   const day = zonedDate(args.start, timezone);
@@ -69,6 +76,7 @@ export async function staffCandidatesOrThrow(
     from: addDays(day, -1),
     to: addDays(day, 1),
     timezone,
+    excludeAppointmentId: args.excludeAppointmentId,
   });
   if (args.staffId && members.length === 0) {
     throw new AppError("VALIDATION", STAFF_NOT_BOOKABLE, { fieldErrors: { staffId: [STAFF_NOT_BOOKABLE] } });

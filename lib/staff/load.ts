@@ -15,14 +15,25 @@ type Row = {
  * The members who can take a booking of this service (active, providing it), with their hours,
  * time off and pending/confirmed appointments around [from, to] (local dates, padded by a day
  * as the provider's own loader does), in one round trip. `staffId` narrows to one member;
- * a member who does not qualify is simply absent.
+ * a member who does not qualify is simply absent. `excludeAppointmentId` leaves out the
+ * appointment being moved, so its old time is free for it.
  */
 export async function loadStaffResources(
   db: DbOrTx,
-  args: { providerId: string; serviceId: string; from: string; to: string; timezone: string; staffId?: string | null },
+  args: {
+    providerId: string;
+    serviceId: string;
+    from: string;
+    to: string;
+    timezone: string;
+    staffId?: string | null;
+    /** An appointment being moved: its own time does not make its member busy. */
+    excludeAppointmentId?: string | null;
+  },
 ): Promise<StaffResource[]> {
   if (!isUuid(args.providerId) || !isUuid(args.serviceId)) return [];
   if (args.staffId && !isUuid(args.staffId)) return [];
+  const exclude = args.excludeAppointmentId && isUuid(args.excludeAppointmentId) ? sql`and x.id <> ${args.excludeAppointmentId}::uuid` : sql``;
   const rows = await queryRows<Row>(
     db,
     sql`
@@ -33,7 +44,7 @@ export async function loadStaffResources(
                   from staff_time_off t where t.staff_id = m.id and t.end_date >= ${args.from}::date and t.start_date <= ${args.to}::date), '[]'::json) as time_off,
         coalesce((select json_agg(json_build_array(extract(epoch from x.starts_at) * 1000, extract(epoch from x.ends_at) * 1000))
                   from appointments x
-                  where x.staff_id = m.id and x.status in ('pending', 'confirmed')
+                  where x.staff_id = m.id and x.status in ('pending', 'confirmed') ${exclude}
                     and x.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
                     and x.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as busy
       from staff_members m

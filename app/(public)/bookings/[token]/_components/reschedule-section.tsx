@@ -2,7 +2,7 @@ import Link from "next/link";
 import { rescheduleBookingAction } from "../actions";
 import { RescheduleForm } from "./reschedule-form";
 import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
-import { loadPickerSlots } from "@/lib/booking/picker-slots";
+import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
 import { formatWhen } from "@/lib/format";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { Card } from "@/components/ui/card";
@@ -33,7 +33,7 @@ export async function RescheduleSection({
     </Link>
   );
 
-  const slots = await loadPickerSlots({ providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId }, w, now);
+  const slots = await loadPickerSlots(rescheduleScope(a), w, now);
   if (!slots) {
     return (
       <Card title="Reschedule">

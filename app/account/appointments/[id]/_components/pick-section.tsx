@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
-import { loadPickerSlots } from "@/lib/booking/picker-slots";
+import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
 import { formatWhen } from "@/lib/format";
 
 type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
@@ -52,7 +52,9 @@ export async function PickSection({
     </Link>
   );
 
-  const slots = await loadPickerSlots({ providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId }, w, now);
+  // Showing the old time means moving it: the reschedule's scope. A rebook books the same member anew.
+  const scope = showOld ? rescheduleScope(a) : { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId };
+  const slots = await loadPickerSlots(scope, w, now);
   if (!slots) {
     return (
       <Card title={title}>
