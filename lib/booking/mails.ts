@@ -10,6 +10,8 @@ import {
   cancellationProviderMail,
   rescheduleClientMail,
   rescheduleProviderMail,
+  reassignedClientMail,
+  staffAssignedMail,
   type BookingMailContext,
   type CancelledBy,
 } from "@/lib/notify/templates";
@@ -74,7 +76,9 @@ export type NoticeKind =
   | "provider_cancelled"
   | "rescheduled"
   | "provider_rescheduled"
-  | "approved";
+  | "approved"
+  | "reassigned"
+  | "staff_assigned";
 
 /** What the texts need beyond the appointment: the change's details and the links to offer. */
 export type NoticeDetails = {
@@ -86,6 +90,8 @@ export type NoticeDetails = {
   oldStart?: Date;
   oldEnd?: Date;
   sequence: number;
+  /** The member the appointment is with after the change. */
+  staffName?: string | null;
 };
 
 /** The mail (without `to`) for one notice. Clients get the .ics only for a confirmed time. */
@@ -119,5 +125,9 @@ export function noticeMail(kind: NoticeKind, p: MailParties, d: NoticeDetails): 
       });
     case "approved":
       return { ...approvalConfirmedMail(c, { manageUrl: d.manageLink }), ...ics() };
+    case "reassigned":
+      return reassignedClientMail(c, { staffName: d.staffName ?? "", manageUrl: d.manageLink });
+    case "staff_assigned":
+      return staffAssignedMail(c, { staffName: d.staffName ?? "" });
   }
 }

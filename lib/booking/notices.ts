@@ -16,10 +16,11 @@ import type { AppointmentChange } from "./write";
  * the change commits.
  */
 
-/** Who a notice is for: the client (an account when `userId` is set) or the provider. */
+/** Who a notice is for: the client (an account when `userId` is set), the provider, or a staff member. */
 export type NoticeRecipient =
   | { role: "client"; email: string; userId: string | null; phone?: string }
-  | { role: "provider"; email: string; providerId: string };
+  | { role: "provider"; email: string; providerId: string }
+  | { role: "staff"; email: string; staffId: string };
 
 export type Notice = { recipient: NoticeRecipient; kind: NoticeKind };
 
@@ -27,12 +28,17 @@ export type Notice = { recipient: NoticeRecipient; kind: NoticeKind };
 export type ClientOnlyKind = "reminder";
 
 /** Which client preference each client-bound notice answers to. */
-const CLIENT_KIND: Record<Extract<NoticeKind, "booking_confirmed" | "booking_requested" | "approved" | "cancelled" | "rescheduled"> | ClientOnlyKind, ClientMessageKind> = {
+const CLIENT_KIND: Record<
+  Extract<NoticeKind, "booking_confirmed" | "booking_requested" | "approved" | "cancelled" | "rescheduled" | "reassigned"> | ClientOnlyKind,
+  ClientMessageKind
+> = {
   booking_confirmed: "confirmation",
   booking_requested: "confirmation",
   approved: "confirmation",
   cancelled: "cancellation",
   rescheduled: "reschedule",
+  // Another member at the same time: a change to the booking, like a move.
+  reassigned: "reschedule",
   reminder: "reminder",
 };
 
@@ -42,10 +48,10 @@ export type NoticeChannels = { email: boolean; sms: boolean; client?: ClientChan
  * THE decision point: on which channels `recipient` gets a notice of `kind`. Notification
  * preferences are consulted here and nowhere else (through lib/portal's policy): a client's
  * switches (email/SMS on or off, and one per kind of message), a guest's transactional email
- * only; the business always gets its notices by email.
+ * only; the business and its staff always get their notices by email.
  */
 export async function noticeChannels(tx: DbOrTx, recipient: NoticeRecipient, kind: NoticeKind | ClientOnlyKind): Promise<NoticeChannels> {
-  if (recipient.role === "provider") return { email: true, sms: false };
+  if (recipient.role !== "client") return { email: true, sms: false };
   const clientKind = CLIENT_KIND[kind as keyof typeof CLIENT_KIND];
   if (!clientKind) return { email: false, sms: false };
   const client = await clientNoticeChannels(tx, recipient, clientKind);
@@ -58,11 +64,8 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
   return c.email || c.sms;
 }
 
-/**
- * Nobody is mailed when a visit is closed, an account is linked, or (until staff are shown to
- * clients) the staff member changes.
- */
-const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked", "reassigned"]);
+/** Nobody is mailed when a visit is closed or an account is linked. */
+const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked"]);
 
 /** The notices a change calls for, before preferences: the decision table. */
 export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[] {
@@ -70,6 +73,11 @@ export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[]
   const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
   const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
   const pending = a.status === "pending";
+  // A member who takes over an appointment (reassigned, or an "any" booking moved to them) is told.
+  const newMember: Notice[] =
+    a.staffId && a.staffEmail && change.previous && change.previous.staffId !== a.staffId
+      ? [{ recipient: { role: "staff", email: a.staffEmail, staffId: a.staffId }, kind: "staff_assigned" }]
+      : [];
   switch (change.kind) {
     case "created": {
       const notices: Notice[] = [{ recipient: client, kind: pending ? "booking_requested" : "booking_confirmed" }];
@@ -88,7 +96,10 @@ export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[]
       return [
         { recipient: client, kind: "rescheduled" },
         { recipient: provider, kind: "provider_rescheduled" },
+        ...newMember,
       ];
+    case "reassigned":
+      return [{ recipient: client, kind: "reassigned" }, ...newMember];
     case "confirmed":
       return [{ recipient: client, kind: "approved" }];
     default:
@@ -129,14 +140,16 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
     pending: a.status === "pending",
     by,
     reason: change.reason,
-    oldStart: change.previous?.startsAt,
-    oldEnd: change.previous?.endsAt,
+    // A reassignment keeps the time: there is no "was".
+    oldStart: change.kind === "reassigned" ? undefined : change.previous?.startsAt,
+    oldEnd: change.kind === "reassigned" ? undefined : change.previous?.endsAt,
+    staffName: a.staffName,
     // A new booking's calendar file starts at 0; later ones follow the row's version.
     sequence: change.kind === "created" ? 0 : icsSequence(a.updatedAt),
   };
   for (const n of notices) {
     const mail = noticeMail(n.kind, parties, details);
-    if (n.recipient.role === "provider" || !n.channels.client) {
+    if (n.recipient.role !== "client" || !n.channels.client) {
       await queueMail(db, tx, { to: n.recipient.email, ...mail });
       continue;
     }
@@ -150,6 +163,7 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
         oldEnd: details.oldEnd,
         pending: details.pending,
         link: a.clientUserId ? portalUrl(a.id) : undefined,
+        staffName: n.kind === "reassigned" ? a.staffName : undefined,
       }),
     });
   }

@@ -152,14 +152,16 @@ describe.each(testDrivers())("the appointment write path on %s", (kind) => {
     expect(await subjectsTo(email)).toEqual(mailsBefore);
   });
 
-  it("reassign: records the previous staff member and leaves the time alone", async () => {
+  it("reassign: records both staff members, leaves the time alone, and tells the client who it is with now", async () => {
     const staffA = await addStaffMember(t.db, f.provider.id, "A");
     const staffB = await addStaffMember(t.db, f.provider.id, "B");
+    const email = "reassigned@example.com";
     const [row] = await t.db
       .update(appointments)
       .set({ staffId: staffA })
-      .where(eq(appointments.id, (await book()).appointment.id))
+      .where(eq(appointments.id, (await book(email)).appointment.id))
       .returning();
+    const before = await subjectsTo(email);
     const moved = (await t.db.transaction((tx) =>
       updateAppointment(t.db, tx, {
         appointmentId: row!.id,
@@ -170,6 +172,8 @@ describe.each(testDrivers())("the appointment write path on %s", (kind) => {
       }),
     )) as Appointment;
     expect(moved.staffId).toBe(staffB);
-    expect((await changesOf(row!.id))[1]).toMatchObject({ kind: "reassigned", previousStaffId: staffA });
+    expect((await changesOf(row!.id))[1]).toMatchObject({ kind: "reassigned", previousStaffId: staffA, staffId: staffB });
+    expect(moved.startsAt).toEqual(row!.startsAt);
+    expect(await subjectsTo(email)).toEqual([...before, "Update: Haircut at " + f.provider.businessName].sort());
   });
 });

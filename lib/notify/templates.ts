@@ -244,3 +244,34 @@ export function rescheduleProviderMail(
     ]),
   };
 }
+
+/** To the client when the provider moves their appointment to another staff member; the time stays. */
+export function reassignedClientMail(c: BookingMailContext, opts: { staffName: string; manageUrl?: string }): MailText {
+  return {
+    subject: subject(`Update: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      `your appointment at ${c.providerName} is now with ${oneLine(opts.staffName)}. The time stays the same.`,
+      "",
+      ...details(c),
+      ...(opts.manageUrl ? ["", "Manage your booking:", opts.manageUrl] : []),
+      contactLine(c) || undefined,
+    ]),
+  };
+}
+
+/** To the staff member an appointment was assigned to (by "any available" moves or the provider's reassignment). */
+export function staffAssignedMail(c: BookingMailContext, opts: { staffName: string }): MailText {
+  return {
+    subject: subject(`New appointment for you: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}`),
+    text: join([
+      `Hello ${oneLine(opts.staffName)},`,
+      "",
+      `${c.providerName} has assigned an appointment to you.`,
+      "",
+      ...details(c),
+      `Client: ${c.clientName}`,
+    ]),
+  };
+}

@@ -11,7 +11,7 @@ const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 export function clientNoticeSms(
   kind: ClientMessageKind,
   c: Pick<BookingMailContext, "serviceName" | "providerName" | "timezone" | "start" | "end">,
-  opts: { oldStart?: Date; oldEnd?: Date; pending?: boolean; link?: string } = {},
+  opts: { oldStart?: Date; oldEnd?: Date; pending?: boolean; link?: string; staffName?: string | null } = {},
 ): string {
   const what = oneLine(`${c.serviceName} at ${c.providerName}`);
   const when = formatRangeInZone(c.start, c.end, c.timezone);
@@ -24,6 +24,8 @@ export function clientNoticeSms(
     case "cancellation":
       return `Cancelled: ${what}, ${when}.`;
     case "reschedule": {
+      // A reassignment: same time, another member.
+      if (opts.staffName && !opts.oldStart) return `Update: ${what}, ${when} is now with ${oneLine(opts.staffName)}.${link}`;
       const was = opts.oldStart && opts.oldEnd ? ` (was ${formatRangeInZone(opts.oldStart, opts.oldEnd, c.timezone)})` : "";
       return `Moved: ${what}, now ${when}${was}.${link}`;
     }

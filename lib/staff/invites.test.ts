@@ -114,7 +114,8 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     const [col] = await t.db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, theirs));
     expect(col!.status).toBe("confirmed");
 
-    await setStaffActive(t.db, provider.id, staffId, false);
+    // Deactivated once `later` has started (before, its upcoming appointment would have to be resolved first).
+    await setStaffActive(t.db, provider.id, staffId, false, new Date(NOW.getTime() + 2 * DAY));
     expect(await listStaffSchedule(t.db, userId, NOW)).toMatchObject({ staff: { access: "inactive" }, upcoming: [] });
     expect(await code(applyStaffAppointmentAction(t.db, { userId, appointmentId: later, action: "complete" }, new Date(NOW.getTime() + 2 * DAY)))).toBe("NOT_FOUND");
     await setStaffActive(t.db, provider.id, staffId, true);

@@ -173,11 +173,39 @@ export async function updateStaff(db: Db, providerId: string, staffId: string, i
   });
 }
 
-export async function setStaffActive(db: Db, providerId: string, staffId: string, active: boolean): Promise<void> {
+/** Why a member cannot be deactivated yet, in words for the provider; null when they can be. */
+export function staffDeactivationRefusal(usage: StaffUsage): string | null {
+  const n = usage.upcoming;
+  if (n === 0) return null;
+  return `This member has ${n} upcoming appointment${n === 1 ? "" : "s"}. Reassign or cancel ${n === 1 ? "it" : "them"} first.`;
+}
+
+/**
+ * Activates or deactivates a member. Deactivating one who still has future appointments is
+ * IN_USE: the provider resolves them first (reassign or cancel, lib/staff/reassign.ts), so no
+ * client is left booked with someone who no longer works there without being told.
+ */
+export async function setStaffActive(db: Db, providerId: string, staffId: string, active: boolean, now = new Date()): Promise<void> {
   if (!isUuid(staffId)) throw new AppError("NOT_FOUND");
   await db.transaction(async (tx) => {
     await lockProvider(tx, providerId);
     if (active) await assertRoomForActive(tx, providerId, staffId);
+    if (!active) {
+      // Under the provider lock; a booking landing meanwhile is caught by the next attempt's count.
+      const [row] = await tx
+        .select({ n: count() })
+        .from(appointments)
+        .where(
+          and(
+            eq(appointments.staffId, staffId),
+            eq(appointments.providerId, providerId),
+            inArray(appointments.status, ["pending", "confirmed"]),
+            gt(appointments.endsAt, now),
+          ),
+        );
+      const refusal = staffDeactivationRefusal({ upcoming: Number(row?.n ?? 0), total: 0 });
+      if (refusal) throw new AppError("IN_USE", refusal);
+    }
     const updated = await tx
       .update(staffMembers)
       .set({ active })
