@@ -69,6 +69,8 @@ export function formAction<Ctx, Schema extends z.ZodType, Result, Bound extends 
   echo?: boolean;
   /** The message when the input does not parse; default "Please check the highlighted fields." */
   invalidMessage?: string;
+  /** What the schema reads; default formObject (one string per field). For repeated fields and files. */
+  read?: (formData: FormData) => unknown;
   refine?: (state: ActionState, ctx: Ctx, formData: FormData, error?: unknown) => Promise<State>;
 }) {
   return async (...args: [...Bound, State, FormData]): Promise<State> => {
@@ -82,7 +84,7 @@ export function formAction<Ctx, Schema extends z.ZodType, Result, Bound extends 
       return toActionError(e) as State;
     }
     const schema = typeof def.schema === "function" ? (def.schema as (ctx: Ctx) => Schema)(ctx) : def.schema;
-    const parsed = schema.safeParse(formObject(formData));
+    const parsed = schema.safeParse(def.read ? await def.read(formData) : formObject(formData));
     if (!parsed.success) {
       const state = validationState(parsed.error, echo);
       if (def.invalidMessage) state.message = def.invalidMessage;
@@ -103,21 +105,26 @@ export function formAction<Ctx, Schema extends z.ZodType, Result, Bound extends 
 
 /**
  * A plain form post (a button in a list) whose outcome is a flash on the page it redirects
- * to: `?<success>` or `?error=<CODE>`. `flash` may turn an error into its own query.
+ * to: `?<success>` or `?error=<CODE>`. `flash` may turn an error into its own query. `to` and
+ * `revalidate` get the parsed input (undefined when it did not parse), for pages keyed by an id
+ * in the form.
  */
 export function flashAction<Ctx, Schema extends z.ZodType>(def: {
   authorise: () => Promise<Ctx>;
   schema: Schema;
   call: (ctx: Ctx, input: z.output<Schema>) => Promise<string>;
-  to: (ctx: Ctx, query: string) => string;
-  revalidate: (ctx: Ctx) => Revalidate[];
+  to: (ctx: Ctx, query: string, input: z.output<Schema> | undefined) => string;
+  revalidate: (ctx: Ctx, input: z.output<Schema> | undefined) => Revalidate[];
   flash?: (e: AppError, input: z.output<Schema>) => string | undefined;
+  /** The query when the input does not parse; default `error=VALIDATION`. */
+  invalidQuery?: string;
 }) {
   return async (formData: FormData): Promise<void> => {
     const ctx = await def.authorise();
     const parsed = def.schema.safeParse(formObject(formData));
+    const input = parsed.success ? (parsed.data as z.output<Schema>) : undefined;
     let query: string;
-    if (!parsed.success) query = "error=VALIDATION";
+    if (!parsed.success) query = def.invalidQuery ?? "error=VALIDATION";
     else {
       try {
         query = await def.call(ctx, parsed.data);
@@ -127,8 +134,8 @@ export function flashAction<Ctx, Schema extends z.ZodType>(def: {
         query = (isAppError(e) && def.flash?.(e, parsed.data)) || `error=${isAppError(e) ? e.code : "UNKNOWN"}`;
       }
     }
-    revalidateAll(def.revalidate(ctx));
-    redirect(def.to(ctx, query));
+    revalidateAll(def.revalidate(ctx, input));
+    redirect(def.to(ctx, query, input));
   };
 }
 

@@ -136,3 +136,15 @@ export async function removeClosedDate(db: Db, providerId: string, closedDateId:
     .returning({ id: closedDates.id });
   if (!deleted.length) throw new AppError("NOT_FOUND");
 }
+
+/**
+ * The weekly hours form (rows are dynamic, `h-<weekday>-<row>-start`) as a schema for the
+ * action wrapper: the intervals, or parseWeeklyHoursForm's day-by-day messages as field errors.
+ */
+export const weeklyHoursFormSchema = z.record(z.string(), z.string()).transform((fields, ctx) => {
+  const parsed = parseWeeklyHoursForm(fields);
+  if (parsed.ok) return parsed.intervals;
+  for (const [path, messages] of Object.entries(parsed.fieldErrors))
+    for (const message of messages ?? []) ctx.addIssue({ code: "custom", path: [path], message });
+  return z.NEVER;
+});

@@ -30,3 +30,13 @@ export function staffErrorMessage(key: string | undefined): string | null {
   if (key in STAFF_ERROR_MESSAGES) return STAFF_ERROR_MESSAGES[key as StaffErrorKey];
   return errorCodes[key as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.";
 }
+
+/** "2 appointments reassigned and 1 cancelled; each client has been told." from the counts in the URL, or null. */
+export function resolvedSummary(search: { reassignedCount?: string; cancelledCount?: string }): string | null {
+  const count = (v: string | undefined) => (v && /^\d{1,4}$/.test(v) ? Number(v) : null);
+  const reassigned = count(search.reassignedCount);
+  const cancelled = count(search.cancelledCount);
+  if (reassigned === null || cancelled === null || reassigned + cancelled === 0) return null;
+  const n = (k: number) => `${k} appointment${k === 1 ? "" : "s"}`;
+  return `${n(reassigned)} reassigned and ${cancelled} cancelled; each client has been told.`;
+}

@@ -1,233 +1,261 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/lib/runtime";
 import type { ActionState } from "@/lib/action-state";
-import { formValues, toActionError, validationState } from "@/lib/actions";
-import { isAppError } from "@/lib/errors";
+import { flashAction, formAction } from "@/lib/actions";
 import { requirePro } from "@/lib/plans/guard";
-import { formObject, isUuid } from "@/lib/validation";
-import { parseWeeklyHoursForm } from "@/lib/provider/hours";
+import { isAppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
+import { weeklyHoursFormSchema } from "@/lib/provider/hours";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";
 import { createStaff, deleteStaff, moveStaff, setStaffActive, staffFormObject, staffSchema, updateStaff } from "@/lib/staff/members";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { staffErrorKey } from "@/lib/staff/flash";
-import { reassignAppointment } from "@/lib/staff/reassign";
+import { reassignAppointment, resolveMemberAppointments } from "@/lib/staff/reassign";
 import { checkPhoto, removeStaffPhoto, setStaffPhoto } from "@/lib/staff/photo";
 
 /*
- * Every action starts with requirePro: a FREE (or lapsed) provider's replayed POST is sent to
- * the upgrade page before anything is read from the form, so it changes nothing.
+ * Every action authorises with requirePro: a FREE (or lapsed) provider's replayed POST is sent
+ * to the upgrade page before anything is read from the form, so it changes nothing.
  */
 
-function revalidateStaff(slug: string, staffId?: string) {
-  revalidatePath("/dashboard/staff");
-  if (staffId) revalidatePath(`/dashboard/staff/${staffId}`);
-  revalidatePath(`/p/${slug}`);
-}
+const authorise = () => requirePro("staff");
 
-/** The uploaded photo's bytes, or null when no file was chosen. */
-async function photoBytes(formData: FormData): Promise<Uint8Array | null> {
+const staffPaths = (slug: string, staffId?: string) => [
+  "/dashboard/staff",
+  ...(staffId && isUuid(staffId) ? [`/dashboard/staff/${staffId}`] : []),
+  `/p/${slug}`,
+];
+
+/** A member's page, or the list when the id is not even a uuid. */
+const memberPath = (staffId: string | undefined) => (staffId && isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff");
+
+// Staff pages read their flash keys through staffErrorMessage: known messages by name, else the code.
+const staffFlash = (e: unknown) => `error=${staffErrorKey(e)}`;
+
+/** The member form: repeated `serviceIds` checkboxes and an optional photo, checked by its bytes. */
+const memberSchema = staffSchema.extend({
+  photo: z
+    .instanceof(Uint8Array)
+    .nullable()
+    .superRefine((bytes, ctx) => {
+      const check = bytes ? checkPhoto(bytes) : null;
+      if (check && !check.ok) ctx.addIssue({ code: "custom", message: check.message });
+    }),
+  removePhoto: z.boolean(),
+});
+
+async function readMember(formData: FormData) {
   const file = formData.get("photo");
-  if (!file || typeof file === "string" || file.size === 0) return null;
-  return new Uint8Array(await file.arrayBuffer());
+  const photo = file && typeof file !== "string" && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  return { ...staffFormObject(formData), photo, removePhoto: formData.get("removePhoto") === "on" };
 }
 
-/** Parses the member form and its optional photo; a bad photo is a field error like any other. */
-async function parseMember(formData: FormData) {
-  const parsed = staffSchema.safeParse(staffFormObject(formData));
-  const photo = await photoBytes(formData);
-  const photoCheck = photo ? checkPhoto(photo) : null;
-  if (!parsed.success || (photoCheck && !photoCheck.ok)) {
-    const state: ActionState = parsed.success
-      ? { ok: false, message: "Please check the highlighted fields.", fieldErrors: {}, values: formValues(formData) }
-      : validationState(parsed.error, formData);
-    if (photoCheck && !photoCheck.ok) state.fieldErrors = { ...state.fieldErrors, photo: [photoCheck.message] };
-    state.values = { ...state.values, serviceIds: formData.getAll("serviceIds").join(",") };
-    return { ok: false as const, state };
-  }
-  return { ok: true as const, data: parsed.data, photo };
-}
+/** After a refusal the form shows the services that were ticked (a repeated field). */
+const keepServices = async (state: ActionState, _ctx: unknown, formData: FormData): Promise<ActionState> => ({
+  ...state,
+  values: { ...state.values, serviceIds: formData.getAll("serviceIds").join(",") },
+});
 
-export async function createStaffAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requirePro("staff");
-  const parsed = await parseMember(formData);
-  if (!parsed.ok) return parsed.state;
-  let id: string;
-  try {
+export const createStaffAction = formAction({
+  authorise,
+  schema: memberSchema,
+  read: readMember,
+  refine: keepServices,
+  call: async ({ provider }, { photo, removePhoto: _removePhoto, ...input }) => {
     const db = await getDb();
-    id = await createStaff(db, provider.id, parsed.data);
-    if (parsed.photo) await setStaffPhoto(db, provider.id, id, parsed.photo);
-  } catch (e) {
-    return { ...toActionError(e, formData), values: { ...formValues(formData), serviceIds: formData.getAll("serviceIds").join(",") } };
-  }
-  revalidateStaff(provider.slug, id);
-  redirect(`/dashboard/staff/${id}?created=1`);
-}
+    const id = await createStaff(db, provider.id, input);
+    if (photo) await setStaffPhoto(db, provider.id, id, photo);
+    return id;
+  },
+  done: ({ provider }, _input, id) => ({ revalidate: staffPaths(provider.slug, id), redirect: `/dashboard/staff/${id}?created=1` }),
+});
 
-export async function updateStaffAction(staffId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requirePro("staff");
-  const parsed = await parseMember(formData);
-  if (!parsed.ok) return parsed.state;
-  try {
+export const updateStaffAction = formAction({
+  authorise: async (staffId: string) => ({ ...(await authorise()), staffId }),
+  schema: memberSchema,
+  read: readMember,
+  refine: keepServices,
+  call: async ({ provider, staffId }, { photo, removePhoto, ...input }) => {
     const db = await getDb();
-    await updateStaff(db, provider.id, staffId, parsed.data);
-    if (parsed.photo) await setStaffPhoto(db, provider.id, staffId, parsed.photo);
-    else if (formData.get("removePhoto") === "on") await removeStaffPhoto(db, provider.id, staffId);
-  } catch (e) {
-    return { ...toActionError(e, formData), values: { ...formValues(formData), serviceIds: formData.getAll("serviceIds").join(",") } };
-  }
-  revalidateStaff(provider.slug, staffId);
-  redirect(`/dashboard/staff/${staffId}?saved=1`);
-}
+    await updateStaff(db, provider.id, staffId, input);
+    if (photo) await setStaffPhoto(db, provider.id, staffId, photo);
+    else if (removePhoto) await removeStaffPhoto(db, provider.id, staffId);
+  },
+  done: ({ provider, staffId }) => ({ revalidate: staffPaths(provider.slug, staffId), redirect: `/dashboard/staff/${staffId}?saved=1` }),
+});
 
-const flashError = (e: unknown) => `error=${staffErrorKey(e)}`;
+const memberForm = z.object({ staffId: z.string().default("") });
 
-/** Plain form posts (list and detail pages): the outcome is a flash via the URL. */
-export async function setStaffActiveAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  const active = formData.get("active") === "true";
-  const back = formData.get("back") === "detail" && isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff";
-  let outcome: string;
-  try {
-    await setStaffActive(await getDb(), provider.id, staffId, active);
-    outcome = active ? "activated=1" : "deactivated=1";
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidateStaff(provider.slug, isUuid(staffId) ? staffId : undefined);
-  redirect(`${back}?${outcome}`);
-}
+/**
+ * Activate or deactivate (list and detail pages). Deactivating a member who still has future
+ * appointments leads to the page that resolves them first.
+ */
+export const setStaffActiveAction = flashAction({
+  authorise,
+  schema: memberForm.extend({ active: z.string().optional(), back: z.string().optional() }),
+  call: async ({ provider }, { staffId, active }) => {
+    await setStaffActive(await getDb(), provider.id, staffId, active === "true");
+    return active === "true" ? "activated=1" : "deactivated=1";
+  },
+  flash: (e, { staffId, active }) => (e.code === "IN_USE" && active !== "true" && isUuid(staffId) ? "resolve=deactivate" : staffFlash(e)),
+  revalidate: ({ provider }, input) => staffPaths(provider.slug, input?.staffId),
+  to: (_ctx, query, input) =>
+    query === "resolve=deactivate"
+      ? `${memberPath(input?.staffId)}/resolve?then=deactivate`
+      : `${input?.back === "detail" ? memberPath(input.staffId) : "/dashboard/staff"}?${query}`,
+});
 
-export async function moveStaffAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const direction = formData.get("direction") === "up" ? "up" : "down";
-  let outcome = "moved=1";
-  try {
-    await moveStaff(await getDb(), provider.id, String(formData.get("staffId") ?? ""), direction);
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidateStaff(provider.slug);
-  redirect(`/dashboard/staff?${outcome}`);
-}
+export const moveStaffAction = flashAction({
+  authorise,
+  schema: memberForm.extend({ direction: z.string().optional() }),
+  call: async ({ provider }, { staffId, direction }) => {
+    await moveStaff(await getDb(), provider.id, staffId, direction === "up" ? "up" : "down");
+    return "moved=1";
+  },
+  flash: staffFlash,
+  revalidate: ({ provider }) => staffPaths(provider.slug),
+  to: (_ctx, query) => `/dashboard/staff?${query}`,
+});
 
-export async function deleteStaffAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  try {
+/** Delete; a member with future appointments is sent to resolve them first, one with past ones is explained. */
+export const deleteStaffAction = flashAction({
+  authorise,
+  schema: memberForm,
+  call: async ({ provider }, { staffId }) => {
     await deleteStaff(await getDb(), provider.id, staffId);
-  } catch (e) {
-    revalidateStaff(provider.slug);
-    redirect(isUuid(staffId) && isAppError(e) && e.code === "IN_USE" ? `/dashboard/staff/${staffId}?${flashError(e)}` : `/dashboard/staff?${flashError(e)}`);
-  }
-  revalidateStaff(provider.slug);
-  redirect("/dashboard/staff?deleted=1");
-}
+    return "deleted=1";
+  },
+  flash: staffFlash,
+  revalidate: ({ provider }, input) => staffPaths(provider.slug, input?.staffId),
+  to: (_ctx, query, input) => (query === "error=IN_USE" ? `${memberPath(input?.staffId)}?${query}` : `/dashboard/staff?${query}`),
+});
 
-export async function saveAvailabilityAction(staffId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requirePro("staff");
-  const parsed = parseWeeklyHoursForm(formObject(formData));
-  if (!parsed.ok) return { ok: false, message: "Please fix the times marked below.", fieldErrors: parsed.fieldErrors };
-  try {
-    await replaceStaffWeeklyAvailability(await getDb(), provider.id, staffId, parsed.intervals);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidateStaff(provider.slug, staffId);
-  redirect(`/dashboard/staff/${staffId}/availability?saved=1`);
-}
+export const saveAvailabilityAction = formAction({
+  authorise: async (staffId: string) => ({ ...(await authorise()), staffId }),
+  schema: weeklyHoursFormSchema,
+  invalidMessage: "Please fix the times marked below.",
+  // The grid keeps its own rows (client state), so nothing is echoed.
+  echo: false,
+  call: async ({ provider, staffId }, intervals) => replaceStaffWeeklyAvailability(await getDb(), provider.id, staffId, intervals),
+  done: ({ provider, staffId }) => ({
+    revalidate: staffPaths(provider.slug, staffId),
+    redirect: `/dashboard/staff/${staffId}/availability?saved=1`,
+  }),
+});
 
-export async function addTimeOffAction(staffId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const { provider } = await requirePro("staff");
-  const parsed = timeOffSchema.safeParse(formObject(formData));
-  if (!parsed.success) return validationState(parsed.error, formData);
-  try {
-    await addTimeOff(await getDb(), provider.id, staffId, parsed.data);
-  } catch (e) {
-    return toActionError(e, formData);
-  }
-  revalidateStaff(provider.slug, staffId);
-  redirect(`/dashboard/staff/${staffId}/availability?timeOff=1#time-off`);
-}
+export const addTimeOffAction = formAction({
+  authorise: async (staffId: string) => ({ ...(await authorise()), staffId }),
+  schema: timeOffSchema,
+  call: async ({ provider, staffId }, input) => addTimeOff(await getDb(), provider.id, staffId, input),
+  done: ({ provider, staffId }) => ({
+    revalidate: staffPaths(provider.slug, staffId),
+    redirect: `/dashboard/staff/${staffId}/availability?timeOff=1#time-off`,
+  }),
+});
 
-export async function removeTimeOffAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  if (!isUuid(staffId)) redirect("/dashboard/staff?error=NOT_FOUND");
-  let outcome = "timeOffRemoved=1";
-  try {
-    await removeTimeOff(await getDb(), provider.id, staffId, String(formData.get("timeOffId") ?? ""));
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidateStaff(provider.slug, staffId);
-  redirect(`/dashboard/staff/${staffId}/availability?${outcome}#time-off`);
-}
+export const removeTimeOffAction = flashAction({
+  authorise,
+  schema: memberForm.extend({ timeOffId: z.string().default("") }),
+  call: async ({ provider }, { staffId, timeOffId }) => {
+    await removeTimeOff(await getDb(), provider.id, staffId, timeOffId);
+    return "timeOffRemoved=1";
+  },
+  flash: staffFlash,
+  revalidate: ({ provider }, input) => staffPaths(provider.slug, input?.staffId),
+  to: (_ctx, query, input) => (isUuid(input?.staffId) ? `/dashboard/staff/${input.staffId}/availability?${query}#time-off` : "/dashboard/staff?error=NOT_FOUND"),
+});
 
-export async function sendInviteAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  if (!isUuid(staffId)) redirect("/dashboard/staff?error=NOT_FOUND");
-  let outcome = "invited=1";
-  try {
+export const sendInviteAction = flashAction({
+  authorise,
+  schema: memberForm,
+  call: async ({ provider }, { staffId }) => {
     await sendStaffInvite(await getDb(), provider.id, staffId);
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidatePath(`/dashboard/staff/${staffId}`);
-  redirect(`/dashboard/staff/${staffId}?${outcome}#login`);
-}
+    return "invited=1";
+  },
+  flash: staffFlash,
+  revalidate: (_ctx, input) => [memberPath(input?.staffId)],
+  to: (_ctx, query, input) => (isUuid(input?.staffId) ? `/dashboard/staff/${input.staffId}?${query}#login` : "/dashboard/staff?error=NOT_FOUND"),
+});
 
-export async function revokeInviteAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  if (!isUuid(staffId)) redirect("/dashboard/staff?error=NOT_FOUND");
-  let outcome = "revoked=1";
-  try {
+export const revokeInviteAction = flashAction({
+  authorise,
+  schema: memberForm,
+  call: async ({ provider }, { staffId }) => {
     await revokeStaffInvite(await getDb(), provider.id, staffId);
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidatePath(`/dashboard/staff/${staffId}`);
-  redirect(`/dashboard/staff/${staffId}?${outcome}#login`);
-}
+    return "revoked=1";
+  },
+  flash: staffFlash,
+  revalidate: (_ctx, input) => [memberPath(input?.staffId)],
+  to: (_ctx, query, input) => (isUuid(input?.staffId) ? `/dashboard/staff/${input.staffId}?${query}#login` : "/dashboard/staff?error=NOT_FOUND"),
+});
 
-/** From a member's page: move one of their upcoming appointments to another qualified, free member. */
-export async function reassignAppointmentAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  const back = isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff";
-  let outcome = "reassigned=1";
-  try {
-    await reassignAppointment(await getDb(), provider.id, String(formData.get("appointmentId") ?? ""), String(formData.get("toStaffId") ?? ""));
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidatePath("/dashboard");
-  revalidateStaff(provider.slug, isUuid(staffId) ? staffId : undefined);
-  redirect(`${back}?${outcome}#upcoming`);
-}
+/** Where a member's appointment form returns: their page, or the resolve page it was sent from. */
+const appointmentForm = memberForm.extend({
+  appointmentId: z.string().default(""),
+  back: z.enum(["member", "resolve"]).default("member"),
+  then: z.enum(["deactivate", "delete"]).optional(),
+});
+const backTo = (input: z.output<typeof appointmentForm> | undefined, query: string) => {
+  const member = memberPath(input?.staffId);
+  if (input?.back === "resolve" && member !== "/dashboard/staff") return `${member}/resolve?then=${input.then ?? "deactivate"}&${query}`;
+  return `${member}?${query}#upcoming`;
+};
 
-/** From a member's page: cancel one of their upcoming appointments; the client is told by mail. */
-export async function cancelMemberAppointmentAction(formData: FormData): Promise<void> {
-  const { provider } = await requirePro("staff");
-  const staffId = String(formData.get("staffId") ?? "");
-  const back = isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff";
-  let outcome = "cancelled=1";
-  try {
-    await cancelAppointment(await getDb(), {
-      appointmentId: String(formData.get("appointmentId") ?? ""),
-      actor: { kind: "provider", providerId: provider.id },
-      reason: String(formData.get("reason") ?? "") || undefined,
-    });
-  } catch (e) {
-    outcome = flashError(e);
-  }
-  revalidatePath("/dashboard");
-  revalidateStaff(provider.slug, isUuid(staffId) ? staffId : undefined);
-  redirect(`${back}?${outcome}#upcoming`);
-}
+/** Move one of a member's upcoming appointments to another qualified, free member. */
+export const reassignAppointmentAction = flashAction({
+  authorise,
+  schema: appointmentForm.extend({ toStaffId: z.string().default("") }),
+  call: async ({ provider }, { appointmentId, toStaffId }) => {
+    await reassignAppointment(await getDb(), provider.id, appointmentId, toStaffId);
+    return "reassigned=1";
+  },
+  flash: staffFlash,
+  revalidate: ({ provider }, input) => ["/dashboard", ...staffPaths(provider.slug, input?.staffId)],
+  to: (_ctx, query, input) => backTo(input, query),
+});
+
+/** Cancel one of a member's upcoming appointments; the client is told (lib/booking/notices.ts). */
+export const cancelMemberAppointmentAction = flashAction({
+  authorise,
+  schema: appointmentForm.extend({ reason: z.string().trim().max(500).optional() }),
+  call: async ({ provider }, { appointmentId, reason }) => {
+    await cancelAppointment(await getDb(), { appointmentId, actor: { kind: "provider", providerId: provider.id }, reason: reason || undefined });
+    return "cancelled=1";
+  },
+  flash: staffFlash,
+  revalidate: ({ provider }, input) => ["/dashboard", ...staffPaths(provider.slug, input?.staffId)],
+  to: (_ctx, query, input) => backTo(input, query),
+});
+
+/**
+ * The one-click resolution: every future appointment of the member goes to a free qualified
+ * member (fair order) or is cancelled with a notice; then the member is deactivated or deleted
+ * (a member with history on record is deactivated instead, and the page says so).
+ */
+export const resolveAndRemoveStaffAction = flashAction({
+  authorise,
+  schema: memberForm.extend({ then: z.enum(["deactivate", "delete"]) }),
+  call: async ({ provider }, { staffId, then }) => {
+    const db = await getDb();
+    const { reassigned, cancelled } = await resolveMemberAppointments(db, provider.id, staffId);
+    const counts = `reassignedCount=${reassigned}&cancelledCount=${cancelled}`;
+    if (then === "delete") {
+      try {
+        await deleteStaff(db, provider.id, staffId);
+        return `deleted=1&${counts}`;
+      } catch (e) {
+        // Cancelled and past appointments keep referring to them: deactivate instead.
+        if (!(isAppError(e) && e.code === "IN_USE")) throw e;
+      }
+    }
+    await setStaffActive(db, provider.id, staffId, false);
+    return `deactivated=1&${counts}${then === "delete" ? "&keptForHistory=1" : ""}`;
+  },
+  flash: staffFlash,
+  revalidate: ({ provider }, input) => ["/dashboard", ...staffPaths(provider.slug, input?.staffId)],
+  to: (_ctx, query, input) =>
+    query.startsWith("deleted=1") ? `/dashboard/staff?${query}` : query.startsWith("error=") ? `${memberPath(input?.staffId)}/resolve?then=${input?.then ?? "deactivate"}&${query}` : `${memberPath(input?.staffId)}?${query}`,
+});

@@ -8,13 +8,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { getDb } from "@/lib/runtime";
 import { requirePro } from "@/lib/plans/guard";
-import { staffErrorMessage } from "@/lib/staff/flash";
+import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { listStaff, MAX_ACTIVE_STAFF, type StaffListItem } from "@/lib/staff/members";
 import { moveStaffAction, setStaffActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Staff" };
 
-type Search = { deleted?: string; activated?: string; deactivated?: string; moved?: string; error?: string };
+type Search = { deleted?: string; activated?: string; deactivated?: string; moved?: string; error?: string; reassignedCount?: string; cancelledCount?: string };
 
 const flashes: [keyof Search, string][] = [
   ["deleted", "Staff member deleted."],
@@ -26,7 +26,9 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
   const { provider } = await requirePro("staff");
   const [search, list] = await Promise.all([searchParams, listStaff(await getDb(), provider.id)]);
   const activeCount = list.filter((s) => s.active).length;
-  const success = flashes.find(([key]) => search[key] === "1")?.[1];
+  const found = flashes.find(([key]) => search[key] === "1")?.[1];
+  const resolved = resolvedSummary(search);
+  const success = found && resolved ? `${found} ${resolved}` : found;
   const error = staffErrorMessage(search.error);
   const full = activeCount >= MAX_ACTIVE_STAFF;
 

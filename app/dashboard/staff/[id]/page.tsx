@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatLongDate, formatWhen } from "@/lib/format";
+import { formatLongDate } from "@/lib/format";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,23 +11,30 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/runtime";
 import { zonedDate } from "@/lib/availability";
 import { requirePro } from "@/lib/plans/guard";
-import { staffErrorMessage } from "@/lib/staff/flash";
+import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { getInviteStatus } from "@/lib/staff/invites";
 import { getStaffUsage, listMemberUpcoming, staffDeletionRefusal } from "@/lib/staff/members";
-import {
-  cancelMemberAppointmentAction,
-  deleteStaffAction,
-  reassignAppointmentAction,
-  revokeInviteAction,
-  sendInviteAction,
-  setStaffActiveAction,
-} from "../actions";
+import { deleteStaffAction, revokeInviteAction, sendInviteAction, setStaffActiveAction } from "../actions";
+import { MemberAppointments } from "../_components/member-appointments";
 import { reassignOptions } from "@/lib/staff/reassign";
 import { memberOrNotFound } from "./member";
 
 export const metadata: Metadata = { title: "Staff member" };
 
-type Search = { reassigned?: string; cancelled?: string; created?: string; saved?: string; invited?: string; revoked?: string; activated?: string; deactivated?: string; error?: string };
+type Search = {
+  reassigned?: string;
+  cancelled?: string;
+  created?: string;
+  saved?: string;
+  invited?: string;
+  revoked?: string;
+  activated?: string;
+  deactivated?: string;
+  error?: string;
+  reassignedCount?: string;
+  cancelledCount?: string;
+  keptForHistory?: string;
+};
 
 const flashes: [keyof Search, string][] = [
   ["reassigned", "Appointment reassigned. The client has been told by email."],
@@ -53,7 +60,10 @@ export default async function StaffMemberPage({ params, searchParams }: { params
   ]);
   const refusal = staffDeletionRefusal(usage);
   const options = await Promise.all(upcoming.map((a) => reassignOptions(db, provider.id, a.id, now)));
-  const success = flashes.find(([key]) => search[key] === "1")?.[1];
+  const found = flashes.find(([key]) => search[key] === "1")?.[1];
+  const resolved = resolvedSummary(search);
+  const kept = search.keptForHistory === "1" ? "They have appointments on record, so they were deactivated instead of deleted." : null;
+  const success = found ? [found, resolved, kept].filter(Boolean).join(" ") : undefined;
   const error = search.error === "IN_USE" ? refusal : staffErrorMessage(search.error);
 
   return (
@@ -139,48 +149,14 @@ export default async function StaffMemberPage({ params, searchParams }: { params
           {upcoming.length === 0 ? (
             <p className="text-sm text-slate-600">No upcoming appointments.</p>
           ) : (
-            <ul className="divide-y divide-slate-100" aria-label={`Upcoming appointments of ${member.name}`}>
-              {upcoming.map((a, i) => (
-                <li key={a.id} className="space-y-2 py-3 text-sm">
-                  <div>
-                    <p className="font-medium text-slate-900">{formatWhen(a.startsAt, a.endsAt, provider.timezone)}</p>
-                    <p className="text-slate-600">
-                      {a.serviceName} · {a.clientName}
-                    </p>
-                  </div>
-                  <div className="flex flex-wrap items-end gap-2">
-                    {options[i]!.length ? (
-                      <form action={reassignAppointmentAction} className="flex flex-wrap items-end gap-2">
-                        <input type="hidden" name="staffId" value={member.id} />
-                        <input type="hidden" name="appointmentId" value={a.id} />
-                        <label className="text-xs text-slate-600">
-                          <span className="block">Reassign to</span>
-                          <select name="toStaffId" className="mt-1 rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300" aria-label={`Reassign ${a.clientName}'s appointment to`}>
-                            {options[i]!.map((o) => (
-                              <option key={o.id} value={o.id}>
-                                {o.name}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <SubmitButton variant="secondary" pendingLabel="Reassigning…">
-                          Reassign
-                        </SubmitButton>
-                      </form>
-                    ) : (
-                      <p className="text-slate-500">Nobody else who provides this service is free then.</p>
-                    )}
-                    <form action={cancelMemberAppointmentAction}>
-                      <input type="hidden" name="staffId" value={member.id} />
-                      <input type="hidden" name="appointmentId" value={a.id} />
-                      <ConfirmButton confirm={`Cancel ${a.clientName}'s appointment? They will be told by email.`} pendingLabel="Cancelling…">
-                        Cancel appointment
-                      </ConfirmButton>
-                    </form>
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <MemberAppointments
+              memberId={member.id}
+              memberName={member.name}
+              timezone={provider.timezone}
+              appointments={upcoming}
+              options={options}
+              back={{ to: "member" }}
+            />
           )}
         </Card>
       </div>
@@ -193,12 +169,24 @@ export default async function StaffMemberPage({ params, searchParams }: { params
           </p>
           {refusal ? <p className="text-amber-900">{refusal}</p> : null}
           <div className="flex flex-wrap gap-2">
-            <form action={setStaffActiveAction}>
-              <input type="hidden" name="staffId" value={member.id} />
-              <input type="hidden" name="back" value="detail" />
-              <input type="hidden" name="active" value={member.active ? "false" : "true"} />
-              <SubmitButton variant="secondary">{member.active ? "Deactivate" : "Activate"}</SubmitButton>
-            </form>
+            {member.active && usage.upcoming > 0 ? (
+              // Future appointments are resolved first, on their own page (works without JavaScript).
+              <ButtonLink href={`/dashboard/staff/${member.id}/resolve?then=deactivate`} variant="secondary">
+                Deactivate…
+              </ButtonLink>
+            ) : (
+              <form action={setStaffActiveAction}>
+                <input type="hidden" name="staffId" value={member.id} />
+                <input type="hidden" name="back" value="detail" />
+                <input type="hidden" name="active" value={member.active ? "false" : "true"} />
+                <SubmitButton variant="secondary">{member.active ? "Deactivate" : "Activate"}</SubmitButton>
+              </form>
+            )}
+            {usage.upcoming > 0 && usage.total === usage.upcoming ? (
+              <ButtonLink href={`/dashboard/staff/${member.id}/resolve?then=delete`} variant="secondary">
+                Delete…
+              </ButtonLink>
+            ) : null}
             {refusal ? null : (
               <form action={deleteStaffAction}>
                 <input type="hidden" name="staffId" value={member.id} />

@@ -1,0 +1,82 @@
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { formatWhen } from "@/lib/format";
+import type { MemberAppointment } from "@/lib/staff/members";
+import { cancelMemberAppointmentAction, reassignAppointmentAction } from "../actions";
+
+/**
+ * A member's upcoming appointments, each with "reassign to" (the qualified members free then)
+ * and "cancel" (the client is told). Used on the member's page and on the page that resolves
+ * their future appointments before they are deactivated or deleted; `back` says where to return.
+ */
+export function MemberAppointments({
+  memberId,
+  memberName,
+  timezone,
+  appointments,
+  options,
+  back,
+}: {
+  memberId: string;
+  memberName: string;
+  timezone: string;
+  appointments: MemberAppointment[];
+  /** Per appointment (same order), who could take it. */
+  options: { id: string; name: string }[][];
+  back: { to: "member" } | { to: "resolve"; then: "deactivate" | "delete" };
+}) {
+  const hidden = (appointmentId: string) => (
+    <>
+      <input type="hidden" name="staffId" value={memberId} />
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <input type="hidden" name="back" value={back.to} />
+      {back.to === "resolve" ? <input type="hidden" name="then" value={back.then} /> : null}
+    </>
+  );
+  return (
+    <ul className="divide-y divide-slate-100" aria-label={`Upcoming appointments of ${memberName}`}>
+      {appointments.map((a, i) => (
+        <li key={a.id} className="space-y-2 py-3 text-sm">
+          <div>
+            <p className="font-medium text-slate-900">{formatWhen(a.startsAt, a.endsAt, timezone)}</p>
+            <p className="break-words text-slate-600">
+              {a.serviceName} · {a.clientName}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-end gap-2">
+            {options[i]?.length ? (
+              <form action={reassignAppointmentAction} className="flex flex-wrap items-end gap-2">
+                {hidden(a.id)}
+                <label className="text-xs text-slate-600">
+                  <span className="block">Reassign to</span>
+                  <select
+                    name="toStaffId"
+                    className="mt-1 max-w-full rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+                    aria-label={`Reassign ${a.clientName}'s appointment to`}
+                  >
+                    {options[i]!.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <SubmitButton variant="secondary" pendingLabel="Reassigning…">
+                  Reassign
+                </SubmitButton>
+              </form>
+            ) : (
+              <p className="text-slate-500">Nobody else who provides this service is free then.</p>
+            )}
+            <form action={cancelMemberAppointmentAction}>
+              {hidden(a.id)}
+              <ConfirmButton confirm={`Cancel ${a.clientName}'s appointment? They will be told by email.`} pendingLabel="Cancelling…">
+                Cancel appointment
+              </ConfirmButton>
+            </form>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
