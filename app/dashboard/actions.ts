@@ -8,9 +8,20 @@ import { requireProvider } from "@/lib/auth/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
 import { dashboardHref } from "./dashboard-href";
+import { requirePro } from "@/lib/plans/guard";
+import { reassignAppointment } from "@/lib/staff/reassign";
+import { isUuid } from "@/lib/validation";
 
 // The list's filters ride along so the page comes back as it was; they are re-parsed, never trusted.
-const listState = { view: z.string().optional().transform(parseView), status: z.string().optional().transform(parseStatusFilter) };
+const listState = {
+  view: z.string().optional().transform(parseView),
+  status: z.string().optional().transform(parseStatusFilter),
+  // The page checks it against the provider's staff again; here it only has to look like one.
+  staff: z
+    .string()
+    .optional()
+    .transform((v) => (v === "none" || isUuid(v) ? v : undefined)),
+};
 
 const statusSchema = z.object({
   appointmentId: z.uuid({ error: "Unknown appointment." }),
@@ -25,7 +36,7 @@ export const appointmentStatusAction = formAction({
   echo: false,
   call: async ({ provider }, { appointmentId, action }) =>
     applyAppointmentAction(await getDb(), { providerId: provider.id, appointmentId, action }),
-  done: (_ctx, { view, status, action }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, done: action }) }),
+  done: (_ctx, { view, status, staff, action }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: action }) }),
 });
 
 const cancelSchema = z.object({
@@ -48,5 +59,21 @@ export const cancelAppointmentAction = formAction({
       actor: { kind: "provider", providerId: provider.id },
       reason: reason || undefined,
     }),
-  done: (_ctx, { view, status }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, done: "cancel" }) }),
+  done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: "cancel" }) }),
+});
+
+const reassignSchema = z.object({
+  appointmentId: z.uuid({ error: "Unknown appointment." }),
+  toStaffId: z.string({ error: "Choose a staff member." }).min(1, "Choose a staff member."),
+  ...listState,
+});
+
+/** From an appointment card: move it to another qualified member who is free then (PRO only). */
+export const reassignFromDashboardAction = formAction({
+  authorise: () => requirePro("staff"),
+  schema: reassignSchema,
+  echo: false,
+  fields: { VALIDATION: "toStaffId", SLOT_TAKEN: "toStaffId" },
+  call: async ({ provider }, { appointmentId, toStaffId }) => reassignAppointment(await getDb(), provider.id, appointmentId, toStaffId),
+  done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard", "/dashboard/staff"], redirect: dashboardHref({ view, status, staff, done: "reassign" }) }),
 });

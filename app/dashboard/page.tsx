@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +9,20 @@ import { addDays } from "@/lib/availability";
 import { zoneLabel } from "@/lib/time";
 import { formatLongDate } from "@/lib/format";
 import { requireProvider } from "@/lib/auth/guards";
-import { LIST_LIMIT, listDashboardAppointments, parseStatusFilter, parseView, STATUS_FILTERS, type StatusFilter } from "@/lib/provider/appointments";
+import {
+  LIST_LIMIT,
+  listDashboardAppointments,
+  parseStatusFilter,
+  parseView,
+  STATUS_FILTERS,
+  type DashboardAppointment,
+  type StatusFilter,
+} from "@/lib/provider/appointments";
+import { isAppError } from "@/lib/errors";
+import { isPro } from "@/lib/plans/plans";
+import { listStaff } from "@/lib/staff/members";
+import { reassignOptions } from "@/lib/staff/reassign";
+import { parseUuid } from "@/lib/validation";
 import { AppointmentCard } from "./_components/appointment-card";
 import { calendarSyncStates } from "@/lib/calendar/dashboard";
 import { dashboardHref } from "./dashboard-href";
@@ -32,9 +45,10 @@ const doneMessages: Record<string, string> = {
   no_show: "Appointment marked as a no-show.",
   cancel: "Appointment cancelled. The client has been emailed.",
   created: "Appointment booked.",
+  reassign: "Appointment reassigned. The client and the new staff member have been told.",
 };
 
-type Search = { view?: string; status?: string; done?: string };
+type Search = { view?: string; status?: string; done?: string; staff?: string; reassign?: string };
 
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { provider } = await requireProvider();
@@ -43,13 +57,30 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   const status = parseStatusFilter(search.status);
   const now = new Date();
   const tz = provider.timezone;
+  const db = await getDb();
+  // The staff filter names one of this provider's members (or "none"); anything else is ignored, with a message.
+  const staff = await listStaff(db, provider.id);
+  const staffParam = typeof search.staff === "string" ? search.staff.trim().toLowerCase() : "";
+  const staffFilter = staffParam === "none" ? "none" : staff.find((m) => m.id === staffParam)?.id;
+  const unknownStaff = staffParam !== "" && !staffFilter;
   const { today, truncated, days } = await listDashboardAppointments(
-    await getDb(),
-    { providerId: provider.id, timezone: tz, view, status },
+    db,
+    { providerId: provider.id, timezone: tz, view, status, staff: staffFilter === "none" ? "none" : staffFilter ? { staffId: staffFilter } : undefined },
     now,
   );
   const tomorrow = addDays(today, 1);
-  const list = { view, status };
+  const list = { view, status, staff: staffFilter };
+  // Reassigning from a card (PRO): the options of the one card opened with ?reassign=<id>.
+  const pro = isPro(provider, now);
+  const reassignId = pro ? parseUuid(search.reassign) : undefined;
+  const reassignOptionsFor = reassignId
+    ? await reassignOptions(db, provider.id, reassignId, now).catch((e) => {
+        if (isAppError(e) && e.code === "NOT_FOUND") return null;
+        throw e;
+      })
+    : null;
+  const reassignable = (a: DashboardAppointment) =>
+    pro && a.staffId !== null && (a.status === "pending" || a.status === "confirmed") && a.endsAt.getTime() > now.getTime();
   const syncStates = await calendarSyncStates(provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = ownValue(doneMessages, search.done);
 
@@ -61,13 +92,14 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         actions={<ButtonLink href="/dashboard/appointments/new">New appointment</ButtonLink>}
       />
       {done ? <Flash tone="success">{done}</Flash> : null}
+      {unknownStaff ? <Flash tone="warning">We couldn&apos;t find that staff member, so everyone&apos;s appointments are shown.</Flash> : null}
 
       <div className="space-y-3">
         <nav aria-label="When" className="inline-flex rounded-md bg-slate-100 p-1">
           {(["upcoming", "past"] as const).map((v) => (
             <Link
               key={v}
-              href={dashboardHref({ view: v, status })}
+              href={dashboardHref({ view: v, status, staff: staffFilter })}
               aria-current={v === view ? "page" : undefined}
               className={`min-h-9 rounded px-3 py-1.5 text-sm font-medium ${
                 v === view ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"
@@ -77,12 +109,39 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
             </Link>
           ))}
         </nav>
+        {staff.length ? (
+          // A GET form: filtering works without JavaScript, and the choice stays in the URL.
+          <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-2">
+            {view !== "upcoming" ? <input type="hidden" name="view" value={view} /> : null}
+            {status !== "all" ? <input type="hidden" name="status" value={status} /> : null}
+            <label className="text-sm text-slate-700">
+              <span className="block">Staff member</span>
+              <select
+                name="staff"
+                defaultValue={staffFilter ?? ""}
+                className="mt-1 max-w-full rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+              >
+                <option value="">Everyone</option>
+                {staff.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                    {m.active ? "" : " (inactive)"}
+                  </option>
+                ))}
+                <option value="none">No staff member</option>
+              </select>
+            </label>
+            <button type="submit" className={buttonClass("secondary")}>
+              Show
+            </button>
+          </form>
+        ) : null}
         <nav aria-label="Status" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
           <ul className="flex min-w-max gap-2">
             {STATUS_FILTERS.map((s) => (
               <li key={s}>
                 <Link
-                  href={dashboardHref({ view, status: s })}
+                  href={dashboardHref({ view, status: s, staff: staffFilter })}
                   aria-current={s === status ? "true" : undefined}
                   className={`inline-flex min-h-9 items-center rounded-full px-3 py-1 text-sm ring-1 ring-inset ${
                     s === status ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
@@ -128,7 +187,22 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
               </h2>
               <ul className="space-y-3">
                 {day.appointments.map((a) => (
-                  <AppointmentCard key={a.id} appointment={a} timezone={tz} now={now} list={list} syncStatus={syncStates.get(a.id)} />
+                  <AppointmentCard
+                    key={a.id}
+                    appointment={a}
+                    timezone={tz}
+                    now={now}
+                    list={list}
+                    syncStatus={syncStates.get(a.id)}
+                    reassign={
+                      reassignable(a)
+                        ? {
+                            openHref: `${dashboardHref({ view, status, staff: staffFilter, reassign: a.id })}#appointment-${a.id}`,
+                            options: a.id === reassignId ? reassignOptionsFor : null,
+                          }
+                        : undefined
+                    }
+                  />
                 ))}
               </ul>
             </section>

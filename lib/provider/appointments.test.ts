@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, mailMessages } from "@/db/schema";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { applyAppointmentAction, availableActions, canApply, listDashboardAppointments } from "./appointments";
+import { addStaffMember } from "@/db/fixtures";
 import { makeAppointment, makeProvider } from "./test-fixtures";
 
 const NOW = new Date("2026-05-04T09:00:00Z");
@@ -126,5 +127,24 @@ describe.each(testDrivers())("appointment actions on %s", (kind) => {
     expect(pending.days.flatMap((d) => d.appointments.map((a) => a.id))).toEqual([todayLate.id]);
     const past = await listDashboardAppointments(t.db, { providerId: p.id, timezone: p.timezone, view: "past", status: "all" }, NOW);
     expect(past.days).toEqual([{ date: "2026-05-03", appointments: [expect.objectContaining({ id: yesterday.id, serviceName: s.name })] }]);
+  });
+
+  it("filters by staff member inside the provider's own appointments; another provider's member shows nothing of theirs", async () => {
+    const { p, s } = await setup();
+    const other = await setup();
+    const [{ staff: mine }, { staff: theirs }] = [await addStaffMember(t.db, p.id, { name: "Mine" }), await addStaffMember(t.db, other.p.id, { name: "Theirs" })];
+    const withMine = await makeAppointment(t.db, { providerId: p.id, serviceId: s.id, startsAt: later });
+    await t.db.update(appointments).set({ staffId: mine.id }).where(eq(appointments.id, withMine.id));
+    const nobody = await makeAppointment(t.db, { providerId: p.id, serviceId: s.id, startsAt: new Date(later.getTime() + 3_600_000) });
+    const foreign = await makeAppointment(t.db, { providerId: other.p.id, serviceId: other.s.id, startsAt: later });
+    await t.db.update(appointments).set({ staffId: theirs.id }).where(eq(appointments.id, foreign.id));
+    const ids = async (staff: Parameters<typeof listDashboardAppointments>[1]["staff"]) =>
+      (await listDashboardAppointments(t.db, { providerId: p.id, timezone: p.timezone, view: "upcoming", status: "all", staff }, NOW)).days.flatMap((d) =>
+        d.appointments.map((a) => a.id),
+      );
+    expect(await ids({ staffId: mine.id })).toEqual([withMine.id]);
+    expect(await ids("none")).toEqual([nobody.id]);
+    expect(await ids({ staffId: theirs.id })).toEqual([]);
+    expect(await ids(undefined)).toEqual([withMine.id, nobody.id]);
   });
 });

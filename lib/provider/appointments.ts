@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, services, staffMembers, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
@@ -104,6 +104,7 @@ export type DashboardAppointment = {
   endsAt: Date;
   status: AppointmentStatus;
   serviceName: string;
+  staffId: string | null;
   staffName: string | null;
   clientName: string;
   clientEmail: string;
@@ -115,14 +116,18 @@ export type DashboardAppointment = {
 
 export const LIST_LIMIT = 200;
 
+/** The staff filter: one member (a uuid, checked against the provider's staff by the caller), or appointments with nobody. */
+export type StaffFilter = { staffId: string } | "none";
+
 /**
  * The provider's appointments for the dashboard, grouped by day on the provider's clock.
  * "upcoming" = from the start of today (provider's zone) on, soonest first; "past" = before
- * today, latest first. At most LIST_LIMIT rows (`truncated` says when more exist).
+ * today, latest first. At most LIST_LIMIT rows (`truncated` says when more exist). `staff`
+ * narrows to one member's (always inside this provider's: the provider is in the WHERE).
  */
 export async function listDashboardAppointments(
   db: Db,
-  args: { providerId: string; timezone: string; view: AppointmentView; status: StatusFilter },
+  args: { providerId: string; timezone: string; view: AppointmentView; status: StatusFilter; staff?: StaffFilter },
   now = new Date(),
 ): Promise<{ today: string; truncated: boolean; days: { date: string; appointments: DashboardAppointment[] }[] }> {
   const today = zonedDate(now, args.timezone);
@@ -132,6 +137,8 @@ export async function listDashboardAppointments(
     args.view === "upcoming" ? gte(appointments.startsAt, startOfToday) : lt(appointments.startsAt, startOfToday),
   ];
   if (args.status !== "all") conditions.push(eq(appointments.status, args.status));
+  if (args.staff === "none") conditions.push(isNull(appointments.staffId));
+  else if (args.staff) conditions.push(eq(appointments.staffId, isUuid(args.staff.staffId) ? args.staff.staffId : "00000000-0000-0000-0000-000000000000"));
   const rows = await db
     .select({
       id: appointments.id,
@@ -139,6 +146,7 @@ export async function listDashboardAppointments(
       endsAt: appointments.endsAt,
       status: appointments.status,
       serviceName: services.name,
+      staffId: appointments.staffId,
       staffName: staffMembers.name,
       clientName: appointments.clientName,
       clientEmail: appointments.clientEmail,

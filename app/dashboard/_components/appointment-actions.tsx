@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import type { AppointmentAction, DashboardAction } from "@/lib/provider/appointments";
-import { appointmentStatusAction, cancelAppointmentAction } from "../actions";
+import { appointmentStatusAction, cancelAppointmentAction, reassignFromDashboardAction } from "../actions";
 
 const labels: Record<AppointmentAction, { label: string; pending: string; variant: "primary" | "secondary" }> = {
   confirm: { label: "Confirm", pending: "Confirming…", variant: "primary" },
@@ -14,7 +14,7 @@ const labels: Record<AppointmentAction, { label: string; pending: string; varian
   no_show: { label: "No-show", pending: "Saving…", variant: "secondary" },
 };
 
-type ListState = { view: string; status: string };
+export type ListState = { view: string; status: string; staff?: string };
 
 function Hidden({ appointmentId, list }: { appointmentId: string; list: ListState }) {
   return (
@@ -22,7 +22,54 @@ function Hidden({ appointmentId, list }: { appointmentId: string; list: ListStat
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <input type="hidden" name="view" value={list.view} />
       <input type="hidden" name="status" value={list.status} />
+      {list.staff ? <input type="hidden" name="staff" value={list.staff} /> : null}
     </>
+  );
+}
+
+/** Reassign from the card: the qualified members free at that time, checked again on the server. */
+export function ReassignForm({
+  appointmentId,
+  clientName,
+  options,
+  list,
+}: {
+  appointmentId: string;
+  clientName: string;
+  options: { id: string; name: string }[];
+  list: ListState;
+}) {
+  const [state, formAction] = useActionState(reassignFromDashboardAction, initialActionState);
+  const error = state.fieldErrors?.toStaffId?.[0] ?? state.message;
+  const selectId = `reassign-${appointmentId}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <Hidden appointmentId={appointmentId} list={list} />
+      <label htmlFor={selectId} className="text-sm text-slate-700">
+        <span className="block">Reassign to</span>
+        <select
+          id={selectId}
+          name="toStaffId"
+          aria-label={`Reassign ${clientName}'s appointment to`}
+          aria-describedby={error ? `${selectId}-error` : undefined}
+          className="mt-1 max-w-full rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+        >
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SubmitButton variant="secondary" pendingLabel="Reassigning…">
+        Reassign
+      </SubmitButton>
+      {error ? (
+        <p id={`${selectId}-error`} role="alert" className="w-full text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </form>
   );
 }
 

@@ -3,7 +3,8 @@ import { SyncBadge } from "@/components/calendar/sync-badge";
 import type { CalendarSyncStatus } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
 import { availableActions, type DashboardAppointment } from "@/lib/provider/appointments";
-import { AppointmentActions } from "./appointment-actions";
+import Link from "next/link";
+import { AppointmentActions, ReassignForm, type ListState } from "./appointment-actions";
 
 const sourceLabels: Record<string, string> = { walk_in: "Walk-in", phone: "Phone booking" };
 
@@ -13,19 +14,25 @@ export function AppointmentCard({
   now,
   list,
   syncStatus,
+  reassign,
 }: {
   appointment: DashboardAppointment;
   timezone: string;
   now: Date;
-  list: { view: string; status: string };
+  list: ListState;
   /** Set while Google Calendar sync is on and the appointment has a mapping. */
   syncStatus?: CalendarSyncStatus;
+  /**
+   * PRO, an upcoming staff appointment: a link that opens the reassign choice on this card (a
+   * GET, so it works without JavaScript), and once open, who could take it.
+   */
+  reassign?: { openHref: string; options: { id: string; name: string }[] | null };
 }) {
   const actions = availableActions(a, now);
   const start = zonedTime(a.startsAt, timezone);
   const end = zonedTime(a.endsAt, timezone);
   return (
-    <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label={`${start} ${a.serviceName}, ${a.clientName}`}>
+    <li id={`appointment-${a.id}`} className="scroll-mt-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label={`${start} ${a.serviceName}, ${a.clientName}`}>
       <div className="flex flex-col gap-3 sm:flex-row sm:gap-6">
         <div className="shrink-0 sm:w-28">
           <p className="text-lg font-semibold tabular-nums text-slate-900">
@@ -46,7 +53,23 @@ export function AppointmentCard({
               </span>
             ) : null}
           </div>
-          {a.staffName ? <p className="text-sm text-slate-600">With {a.staffName}</p> : null}
+          {a.staffName ? (
+            <p className="flex flex-wrap items-baseline gap-x-3 text-sm text-slate-600">
+              <span>With {a.staffName}</span>
+              {reassign && !reassign.options ? (
+                <Link href={reassign.openHref} scroll={false} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+                  Reassign…
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
+          {reassign?.options ? (
+            reassign.options.length ? (
+              <ReassignForm appointmentId={a.id} clientName={a.clientName} options={reassign.options} list={list} />
+            ) : (
+              <p className="text-sm text-slate-500">Nobody else who provides this service is free then.</p>
+            )
+          ) : null}
           <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="text-slate-500">Client</dt>
             <dd className="break-words text-slate-900">{a.clientName}</dd>
