@@ -178,7 +178,7 @@ test("the demo staff login signs in to its schedule at Northside Physio", async 
   await expect(page.getByText(`Priya Shah at ${DEMO.pro.name}`)).toBeVisible();
 });
 
-test("a guest books any available and then a named member; the provider reassigns one; the member sees exactly theirs", async ({
+test("a guest books any available and then a named member; the 'any' booking moves to whoever is free; the provider filters and reassigns from the dashboard; the member sees exactly theirs", async ({
   page,
   newGuestPage,
 }, testInfo) => {
@@ -207,22 +207,48 @@ test("a guest books any available and then a named member; the provider reassign
     await expect(guest.getByRole("heading", { name: "Your appointment" })).toBeVisible();
   };
   await book("Any available", `Any Guest ${run}`, 0); // 10:00 → Priya (fewest that day, then display order)
+  const anyManageUrl = guest.url();
+  await expect(guest.getByRole("main")).toContainText("Priya Shah");
   await book("Marco Diaz", `Named Guest ${run}`, 1); // Marco's second time, 10:45
 
-  // The provider moves Marco's appointment to Priya, who is free then.
-  await new LoginPage(page).signInAs(DEMO.pro.email, DEMO.password);
-  await page.goto("/dashboard/staff");
-  await page.getByRole("link", { name: "Marco Diaz", exact: true }).click();
-  const marcos = page.getByRole("list", { name: "Upcoming appointments of Marco Diaz" }).getByRole("listitem").filter({ hasText: `Named Guest ${run}` });
-  await expect(marcos).toHaveCount(1);
-  await marcos.getByLabel(`Reassign Named Guest ${run}'s appointment to`).selectOption({ label: "Priya Shah" });
-  await marcos.getByRole("button", { name: "Reassign" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Appointment reassigned." })).toBeVisible();
-  await expect(page.getByText(`Named Guest ${run}`)).toHaveCount(0);
+  // Booked as "any available", the first guest may move to any qualified member: the day's last
+  // time is after Priya's hours (she stops at 16:00), so only Marco can take it and the booking moves to him.
+  await guest.goto(`${anyManageUrl}?reschedule=1&from=${date}&date=${date}#reschedule`);
+  const newTimes = guest.locator("section", { has: guest.getByRole("heading", { name: "Choose a time" }) }).getByRole("button");
+  const lastTime = (await newTimes.last().textContent())!.trim();
+  expect(lastTime >= "16:00").toBe(true);
+  await newTimes.last().click();
+  await guest.getByRole("button", { name: "Confirm new time" }).click();
+  await expect(guest.getByRole("status").filter({ hasText: "Your appointment has been moved" })).toBeVisible();
+  await expect(guest.getByRole("main")).toContainText("Marco Diaz");
+  await expect(guest.getByRole("main")).not.toContainText("Priya Shah");
 
-  // Priya's login sees both, and nobody else's.
+  // The dashboard filters by member (a GET form); an id that is not one of the clinic's is ignored, with a message.
+  await new LoginPage(page).signInAs(DEMO.pro.email, DEMO.password);
+  await page.goto(`/dashboard?staff=${crypto.randomUUID()}`);
+  await expect(page.getByText("We couldn't find that staff member, so everyone's appointments are shown.")).toBeVisible();
+  await page.getByLabel("Staff member").selectOption({ label: "Marco Diaz" });
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]staff=[0-9a-f-]{36}/);
+  const anyCard = page.getByRole("listitem", { name: new RegExp(`Any Guest ${run}`) });
+  const namedCard = page.getByRole("listitem", { name: new RegExp(`Named Guest ${run}`) });
+  await expect(anyCard).toContainText("With Marco Diaz");
+  await expect(namedCard).toContainText("With Marco Diaz");
+
+  // Reassign from the card: nobody else works as late as the moved booking, so no one is offered…
+  await anyCard.getByRole("link", { name: "Reassign…" }).click();
+  await expect(anyCard.getByText("Nobody else who provides this service is free then.")).toBeVisible();
+  // …while Priya is free at 10:45: the provider moves Marco's appointment to her.
+  await namedCard.getByRole("link", { name: "Reassign…" }).click();
+  await namedCard.getByLabel(`Reassign Named Guest ${run}'s appointment to`).selectOption({ label: "Priya Shah" });
+  await namedCard.getByRole("button", { name: "Reassign" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Appointment reassigned." })).toBeVisible();
+  await expect(namedCard).toHaveCount(0);
+  await expect(anyCard).toBeVisible();
+
+  // Priya's login sees exactly hers: the reassigned one, not the one that moved to Marco.
   const staffPage = await newGuestPage();
   await new LoginPage(staffPage).signInAs("staff@northside.example", DEMO.password);
-  await expect(staffPage.getByText(`Any Guest ${run}`)).toBeVisible();
   await expect(staffPage.getByText(`Named Guest ${run}`)).toBeVisible();
+  await expect(staffPage.getByText(`Any Guest ${run}`)).toHaveCount(0);
 });

@@ -14,6 +14,7 @@ export function AppointmentSummary({ appointment: a }: { appointment: Appointmen
         {formatWhen(a.start, a.end, tz)}
         <span className="block text-xs text-slate-500">Times are in {tz}</span>
       </Item>
+      {a.staffName ? <Item label="With">{a.staffName}</Item> : null}
       <Item label="Where">
         <span className="font-medium">{a.provider.businessName}</span>
         {a.provider.address ? <span className="block whitespace-pre-line">{a.provider.address}</span> : null}
