@@ -1,21 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/lib/runtime";
+import { flashAction } from "@/lib/actions";
 import { requireProvider } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
 import { startTrial } from "@/lib/plans/plans";
 
-export async function startTrialAction(): Promise<void> {
-  const { provider } = await requireProvider();
-  let outcome = "trial=1";
-  try {
+/** The 14-day PRO trial, once per provider (lib/plans records it); the outcome is a flash on the upgrade page. */
+export const startTrialAction = flashAction({
+  authorise: requireProvider,
+  schema: z.object({}),
+  call: async ({ provider }) => {
     await startTrial(await getDb(), provider.id);
-  } catch (e) {
-    if (!isAppError(e)) console.error("Unexpected error starting a trial", e);
-    outcome = `error=${isAppError(e) ? e.code : "UNKNOWN"}`;
-  }
-  revalidatePath("/dashboard", "layout");
-  redirect(`/dashboard/upgrade?${outcome}`);
-}
+    return "trial=1";
+  },
+  // The plan shows in the whole dashboard (navigation, staff and calendar tabs).
+  revalidate: () => [{ layout: "/dashboard" }],
+  to: (_ctx, query) => `/dashboard/upgrade?${query}`,
+});

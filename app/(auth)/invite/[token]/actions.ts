@@ -1,11 +1,9 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { getDb } from "@/lib/runtime";
-import type { ActionState } from "@/lib/action-state";
-import { toActionError } from "@/lib/actions";
+import { formAction } from "@/lib/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { acceptStaffInvite } from "@/lib/staff/invites";
 
@@ -29,21 +27,18 @@ const acceptSchema = z
  * Spends an invitation (public: the token is the authority) and signs the member in. The
  * token is only ever spent by this POST, never by opening the link.
  */
-export async function acceptInviteAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = acceptSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return { ok: false, message: "Please check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { name: String(formData.get("name") ?? "") } };
-  }
-  let email: string;
-  try {
-    ({ email } = await acceptStaffInvite(await getDb(), { token, password: parsed.data.password, name: parsed.data.name }));
-  } catch (e) {
-    return { ...toActionError(e), values: { name: parsed.data.name ?? "" } };
-  }
-  try {
-    await signIn("credentials", { email, password: parsed.data.password, redirect: false });
-  } catch {
-    redirect("/login?next=/staff");
-  }
-  redirect("/staff?welcome=1");
-}
+export const acceptInviteAction = formAction({
+  authorise: async (token: string) => ({ token }),
+  schema: acceptSchema,
+  call: async ({ token }, { password, name }) => {
+    const { email } = await acceptStaffInvite(await getDb(), { token, password, name });
+    try {
+      await signIn("credentials", { email, password, redirect: false });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  // Signed in: their schedule; the password is set but signing in failed: the login page.
+  done: (_ctx, _input, signedIn) => ({ redirect: signedIn ? "/staff?welcome=1" : "/login?next=/staff" }),
+});

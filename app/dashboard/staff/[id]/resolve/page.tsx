@@ -6,6 +6,7 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/runtime";
+import { isAppError } from "@/lib/errors";
 import { requirePro } from "@/lib/plans/guard";
 import { staffErrorMessage } from "@/lib/staff/flash";
 import { getStaffUsage, listMemberUpcoming } from "@/lib/staff/members";
@@ -34,7 +35,15 @@ export default async function ResolveMemberPage({ params, searchParams }: { para
   const then = search.then === "delete" ? "delete" : "deactivate";
   const now = new Date();
   const [upcoming, usage] = await Promise.all([listMemberUpcoming(db, provider.id, member.id, now), getStaffUsage(db, provider.id, member.id, now)]);
-  const options = await Promise.all(upcoming.map((a) => reassignOptions(db, provider.id, a.id, now).catch(() => [])));
+  // An appointment cancelled or ended since the list was read has nobody to offer.
+  const options = await Promise.all(
+    upcoming.map((a) =>
+      reassignOptions(db, provider.id, a.id, now).catch((e) => {
+        if (isAppError(e) && e.code === "NOT_FOUND") return [];
+        throw e;
+      }),
+    ),
+  );
   const movable = options.filter((o) => o.length > 0).length;
   const stranded = upcoming.length - movable;
   const path = `/dashboard/staff/${member.id}/resolve?then=${then}`;
