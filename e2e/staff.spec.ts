@@ -3,6 +3,7 @@ import { DEMO, expect, test, uniqueEmail } from "./fixtures";
 import { dashboardNav } from "./pages/dashboard-nav";
 import { LoginPage } from "./pages/login-page";
 import { makePng, StaffPages } from "./pages/staff-pages";
+import { bookViaApi } from "./providers";
 
 const STAFF_PASSWORD = "staff-password-1";
 
@@ -251,4 +252,40 @@ test("a guest books any available and then a named member; the 'any' booking mov
   await new LoginPage(staffPage).signInAs("staff@northside.example", DEMO.password);
   await expect(staffPage.getByText(`Named Guest ${run}`)).toBeVisible();
   await expect(staffPage.getByText(`Any Guest ${run}`)).toHaveCount(0);
+});
+
+test("deactivating a member with future appointments resolves them first: reassigned where a colleague is free, cancelled with a notice otherwise", async ({
+  newProvider,
+  request,
+  mailbox,
+}) => {
+  const provider = await newProvider({ plan: "pro" });
+  const { page } = provider;
+  const staff = new StaffPages(page);
+  const leaving = await staff.add({ name: "Lee Leaving", services: [provider.service.name] });
+  const early = await staff.add({ name: "Ed Early", services: [provider.service.name] });
+  await staff.setAvailability(leaving, { Tuesday: [{ from: "09:00", to: "17:00" }] });
+  await expect(staff.flash("Availability saved.")).toBeVisible();
+  await staff.setAvailability(early, { Tuesday: [{ from: "09:00", to: "12:00" }] });
+  await expect(staff.flash("Availability saved.")).toBeVisible();
+
+  // Two "any available" bookings on a Tuesday: both go to Lee (first in display order; only Lee works at 15:00).
+  const date = nextWeekday(daysFromToday(5, provider.timezone), 2);
+  const morning = { name: "Mo Morning", email: uniqueEmail("morning"), phone: "+1 212 555 0101" };
+  const afternoon = { name: "Al Afternoon", email: uniqueEmail("afternoon"), phone: "+1 212 555 0102" };
+  expect((await bookViaApi(request, provider, { date, time: "09:00" }, morning)).staffId).toBe(leaving);
+  expect((await bookViaApi(request, provider, { date, time: "15:00" }, afternoon)).staffId).toBe(leaving);
+
+  await page.goto(`/dashboard/staff/${leaving}`);
+  await page.getByRole("link", { name: "Deactivate…" }).click();
+  await expect(page.getByRole("heading", { name: "Before you deactivate Lee Leaving", level: 1 })).toBeVisible();
+  await expect(page.getByText("1 appointment can go to a free colleague; 1 has nobody free and would be cancelled with a notice.")).toBeVisible();
+  await page.getByRole("link", { name: "Reassign all, cancel the rest…" }).click();
+  await page.getByRole("button", { name: "Yes, reassign 1, cancel 1 and deactivate" }).click();
+  await expect(staff.flash("Staff member deactivated")).toContainText("1 appointment reassigned and 1 cancelled; each client has been told.");
+  await expect(page.getByText("Inactive: clients can't book them.")).toBeVisible();
+
+  const moved = await mailbox.latestTo(morning.email, { subject: /^Update: / });
+  expect(moved.text).toContain("is now with Ed Early. The time stays the same.");
+  await mailbox.latestTo(afternoon.email, { subject: /^Cancelled: / });
 });
