@@ -51,7 +51,8 @@ export async function openDb(opts: { url?: string; dir?: string }): Promise<DbHa
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client: Sql = postgres(opts.url, { max: 10, onnotice: () => {} });
+    // connect_timeout: while the server is away a request fails in seconds (a 503), never hangs.
+    const client: Sql = postgres(opts.url, { max: 10, connect_timeout: 5, onnotice: () => {} });
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
     const hooks = closeHooks();
     const close = async () => {
