@@ -41,7 +41,8 @@ async function newStartedBoss(handle: DbHandle): Promise<PgBoss> {
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite" })
       : new PgBoss({ connectionString: handle.url!, max: 4 });
   // pg-boss reports lost connections here and reconnects by itself (lib/faults.test.ts).
-  boss.on("error", (err) => log.warn({ component: "jobs", err }, "job queue error"));
+  // Logged as code and message only: the driver's error carries its whole client object.
+  boss.on("error", (err) => log.warn({ component: "jobs", code: (err as { code?: unknown }).code, error: err.message }, "job queue error"));
   await boss.start();
   return boss;
 }
