@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cancelOwnAppointmentAction, rescheduleOwnAppointmentAction } from "./actions";
-import { CancelOwnForm } from "./_components/cancel-form";
+import { CancelForm } from "@/components/booking/cancel-form";
 import { PickSection } from "./_components/pick-section";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
 import { NavForm } from "@/components/booking/nav-form";
@@ -96,7 +96,7 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
 
       {holding && a.canCancel ? (
         <Card title="Cancel">
-          <CancelOwnForm action={cancelOwnAppointmentAction.bind(null, a.id)} />
+          <CancelForm action={cancelOwnAppointmentAction.bind(null, a.id)} />
         </Card>
       ) : null}
 
