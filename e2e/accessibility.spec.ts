@@ -156,7 +156,7 @@ test("the provider dashboard, FREE and PRO, and the staff member's pages", async
   await expectAccessible(page, "/invite/[token]");
 });
 
-test("the client portal", async ({ page, request, mailbox }) => {
+test("the client portal", async ({ page, request, mailbox, header }, testInfo) => {
   const id = Date.now().toString(36);
   const made = await createFixture<{ provider: { id: string; slug: string; businessName: string }; service: { id: string; name: string } }>(request, {
     kind: "provider",
@@ -205,6 +205,10 @@ test("the client portal", async ({ page, request, mailbox }) => {
   await page.goto("/account");
   await expect(page.getByRole("list", { name: "Upcoming appointments" })).toBeVisible();
   await expectAccessible(page, "/account");
+  if (testInfo.project.name === "phone") {
+    await header.openMenuIfCollapsed();
+    await expectAccessible(page, "/account with the phone menu open");
+  }
   await page.getByRole("list", { name: "Upcoming appointments" }).getByRole("link", { name: /^Details:/ }).click();
   await expect(page).toHaveURL(/\/account\/appointments\/[0-9a-f-]{36}$/);
   await expectAccessible(page, "/account/appointments/[id]");

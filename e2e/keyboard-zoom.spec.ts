@@ -53,9 +53,15 @@ test("a guest books with the keyboard alone, and always sees where the focus is"
   await page.goto(`/p/${provider.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: provider.businessName })).toBeVisible();
 
-  // The skip link is the first stop and leads past the header.
+  // The skip link is the first stop, shows itself, and leads past the header.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport({ ratio: 1 });
+  expect((await focusState(page))?.visible, "the skip link's focus indicator").toBe(true);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest("#main")), "Tab after the skip link lands in the main content").toBe(true);
 
   const book = page.getByRole("link", { name: "Book an appointment" });
   await waitUntilHydrated(book);
