@@ -14,6 +14,10 @@ const FAILING = new Set(["serious", "critical"]);
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.waitForLoadState("load");
+  // After a client-side navigation Next.js may set <title> a moment after the new content shows
+  // (seen once, on the guest's reschedule step). Give it that moment; axe still fails a page
+  // whose title never comes.
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 3_000 }).catch(() => {});
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations
     .filter((v) => FAILING.has(v.impact ?? ""))

@@ -25,6 +25,12 @@ test("public pages and the guest's booking flow", async ({ page, newProvider, bo
   await expectAccessible(page, "provider page");
   await page.goto(`/p/${DEMO.pro.slug}`);
   await expectAccessible(page, "provider page with staff");
+  await page.getByRole("link", { name: "Book Follow-up session", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Choose who you'd like to see" })).toBeVisible();
+  await expectAccessible(page, "booking: choose a staff member");
+  await page.getByRole("link", { name: /^Any available/ }).click();
+  await expect(page.getByRole("heading", { name: "Choose a day" })).toBeVisible();
+  await expectAccessible(page, "booking: any available, choose a day");
 
   const provider = await newProvider();
   const date = daysFromToday(2, provider.timezone);
@@ -89,7 +95,7 @@ test("public pages and the guest's booking flow", async ({ page, newProvider, bo
   await expectAccessible(page, "/dev/mailbox");
 });
 
-test("the provider dashboard, FREE and PRO, and the staff member's pages", async ({ request, newProvider, mailbox }, testInfo) => {
+test("the provider dashboard, FREE and PRO, and the staff member's pages", async ({ request, newProvider, newGuestPage, mailbox }, testInfo) => {
   // About 35 s per project: desktop only, where providers run their business; the phone
   // project checks the pages guests, clients and staff use.
   test.skip(testInfo.project.name === "phone", "the dashboard sweep runs on desktop");
@@ -144,6 +150,14 @@ test("the provider dashboard, FREE and PRO, and the staff member's pages", async
   await expectAccessible(pro.page, "/dashboard/staff/[id]/availability");
   await pro.page.goto("/dashboard/staff");
   await expectAccessible(pro.page, "/dashboard/staff (one member)");
+
+  // The demo clinic's staff pages (read only): members with appointments to reassign.
+  const demoPro = await newGuestPage();
+  await signInWithRequest(demoPro.request, DEMO.pro.email, DEMO.password);
+  await demoPro.goto("/dashboard/staff");
+  await demoPro.getByRole("link", { name: "Priya Shah", exact: true }).click();
+  await expect(demoPro.getByRole("heading", { name: "Priya Shah", level: 1 })).toBeVisible();
+  await expectAccessible(demoPro, "/dashboard/staff/[id] (demo member)");
 
   // The invitation page the member opens.
   await pro.page.goto(memberPath);
