@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A migrated PGlite dumped once; each file's database starts from it (db/test-template.ts).
+    globalSetup: ["./db/test-template.ts"],
     server: { deps: { inline: [/next-auth/] } },
   },
 });

@@ -47,11 +47,12 @@ function closeHooks(): { beforeClose(fn: () => Promise<void>): void; run(): Prom
  * undefined). Neither migrates nor starts anything: the process's one prepared handle comes from
  * lib/runtime.ts (getDb), tests build theirs with db/testing.ts.
  */
-export async function openDb(opts: { url?: string; dir?: string }): Promise<DbHandle> {
+export async function openDb(opts: { url?: string; dir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client: Sql = postgres(opts.url, { max: 10, onnotice: () => {} });
+    // connect_timeout: while the server is away a request fails in seconds (a 503), never hangs.
+    const client: Sql = postgres(opts.url, { max: 10, connect_timeout: 5, onnotice: () => {} });
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
     const hooks = closeHooks();
     const close = async () => {
@@ -64,7 +65,8 @@ export async function openDb(opts: { url?: string; dir?: string }): Promise<DbHa
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (opts.dir) await mkdir(opts.dir, { recursive: true });
-  const pglite = await PGlite.create(opts.dir, { extensions: { btree_gist } });
+  // loadDataDir: start from a dump (the tests' migrated template) instead of an empty initdb.
+  const pglite = await PGlite.create(opts.dir, { extensions: { btree_gist }, loadDataDir: opts.loadDataDir });
   const db = drizzle({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
   const hooks = closeHooks();
   const close = async () => {

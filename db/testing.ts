@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { count } from "drizzle-orm";
 import { bossFor } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
@@ -7,6 +9,15 @@ import { openDb, type Db, type DbHandle } from "./index";
 import { appointments, mailMessages } from "./schema";
 
 export type DriverKind = DbHandle["kind"];
+
+/**
+ * Where vitest's global set-up (db/test-template.ts) leaves a dump of a migrated PGlite with
+ * the job queue's schema: each test file loads it instead of running initdb and every
+ * migration again (seconds per file). Without it, a file builds its database from scratch.
+ */
+export const PGLITE_TEMPLATE_ENV = "SLOTBOOK_TEST_PGLITE_TEMPLATE";
+/** The same on the test server: a migrated database each file's database is created from. */
+export const PG_TEMPLATE_ENV = "SLOTBOOK_TEST_PG_TEMPLATE";
 
 /** PGlite always; the server in TEST_DATABASE_URL too when it is set (CI sets it). */
 export function testDrivers(): DriverKind[] {
@@ -21,7 +32,9 @@ export type TestDb = DbHandle & { dispose(): Promise<void> };
  */
 export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   if (kind === "pglite") {
-    const handle = await prepareDb(await openDb({}));
+    const template = process.env[PGLITE_TEMPLATE_ENV];
+    const loadDataDir = template && existsSync(template) ? new Blob([await readFile(template)]) : undefined;
+    const handle = await prepareDb(await openDb({ loadDataDir }));
     return { ...handle, dispose: () => handle.close() };
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
@@ -30,7 +43,8 @@ export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   const { default: postgres } = await import("postgres");
   const name = `slotbook_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
+  const template = process.env[PG_TEMPLATE_ENV];
+  await admin.unsafe(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const handle = await prepareDb(await openDb({ url: url.toString() }));

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "./action-state";
-import { isAppError, type AppError, type ErrorCode } from "./errors";
+import { asAppError, isAppError, type AppError, type ErrorCode } from "./errors";
+import { currentRequestId, log } from "./log";
 import { formObject } from "./validation";
 
 /*
@@ -31,16 +32,21 @@ export function validationState(error: z.ZodError, formData?: FormData): ActionS
 export type ErrorFields = Partial<Record<ErrorCode, string>>;
 
 /** AppError → its message (beside a field when `fields` names one); anything else is logged and shown generically. */
-export function toActionError(e: unknown, formData?: FormData, fields: ErrorFields = {}): ActionState {
-  unstable_rethrow(e); // redirect()/notFound()/forbidden() inside the try must still propagate
+export function toActionError(error: unknown, formData?: FormData, fields: ErrorFields = {}): ActionState {
+  unstable_rethrow(error); // redirect()/notFound()/forbidden() inside the try must still propagate
+  const e = asAppError(error);
   const values = formData ? formValues(formData) : undefined;
   if (isAppError(e)) {
     const field = fields[e.code];
     if (field) return { ok: false, message: CHECK_FIELDS, fieldErrors: { ...e.fieldErrors, [field]: [e.message] }, values };
     return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
   }
-  console.error("Unexpected error in server action", e);
+  logUnexpected(e, "unexpected error in server action");
   return { ok: false, message: "Something went wrong on our side. Please try again.", values };
+}
+
+function logUnexpected(err: unknown, msg: string) {
+  void currentRequestId().then((requestId) => log.error({ component: "action", requestId, err }, msg));
 }
 
 /** A path to revalidate; `{ layout }` revalidates everything under a layout. */
@@ -121,9 +127,10 @@ export function flashAction<Ctx, Schema extends z.ZodType>(def: {
     else {
       try {
         query = await def.call(ctx, parsed.data);
-      } catch (e) {
-        unstable_rethrow(e);
-        if (!isAppError(e)) console.error("Unexpected error in a form post", e);
+      } catch (error) {
+        unstable_rethrow(error);
+        const e = asAppError(error);
+        if (!isAppError(e)) logUnexpected(e, "unexpected error in a form post");
         query = (isAppError(e) && def.flash?.(e, parsed.data)) || `error=${isAppError(e) ? e.code : "UNKNOWN"}`;
       }
     }

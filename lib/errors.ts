@@ -16,6 +16,7 @@ export const errorCodes = {
   PRO_REQUIRED: { status: 403, message: "This is a PRO feature." },
   RATE_LIMITED: { status: 429, message: "Too many requests. Please wait a moment and try again." },
   TOKEN_INVALID: { status: 400, message: "This link is invalid or has expired." },
+  UNAVAILABLE: { status: 503, message: "We can't reach our database right now. Nothing was saved; please try again in a moment." },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -71,4 +72,32 @@ export function pgConstraint(e: unknown): string | undefined {
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/*
+ * The database is away (restarting, failing over, unreachable): postgres.js's own connection
+ * codes and the SQLSTATEs a server sends while it shuts down or starts. A request that meets one
+ * gets a 503 with Retry-After: its transaction did not commit, and the next request reconnects.
+ */
+const CONNECTION_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+
+/** Whether an error means "the database could not be reached", not "the request was wrong". */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (CONNECTION_CODES.has(code)) return true;
+      // 08: connection exception; 57P01–57P03: admin/crash shutdown, cannot connect now.
+      if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return true;
+    }
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** An AppError as it is, a lost database as UNAVAILABLE, anything else unchanged. */
+export function asAppError(e: unknown): unknown {
+  if (isAppError(e)) return e;
+  if (isDatabaseUnavailable(e)) return new AppError("UNAVAILABLE", undefined, { retryAfter: 5 });
+  return e;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { AppError, isAppError, pgErrorCode } from "./errors";
+import { AppError, asAppError, isAppError, pgErrorCode } from "./errors";
 import { currentRequestId, log } from "./log";
 
 /**
@@ -8,12 +8,13 @@ import { currentRequestId, log } from "./log";
  * message (422 always carries `fieldErrors`; 429 carries Retry-After); anything else is
  * logged and answered with a generic 500, never the error's own text.
  */
-export function errorResponse(e: unknown): Response {
+export function errorResponse(error: unknown): Response {
+  const e = asAppError(error);
   if (isAppError(e)) {
     const body: { error: string; fieldErrors?: Record<string, string[]> } = { error: e.message };
     if (e.status === 422 || e.fieldErrors) body.fieldErrors = e.fieldErrors ?? {};
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
-    if (e.code === "RATE_LIMITED") headers["Retry-After"] = String(e.retryAfter ?? 60);
+    if (e.code === "RATE_LIMITED" || e.code === "UNAVAILABLE") headers["Retry-After"] = String(e.retryAfter ?? 60);
     return Response.json(body, { status: e.status, headers });
   }
   // Postgres "data exception" (class 22: NUL in text, a date out of range …): the input's

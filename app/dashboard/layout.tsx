@@ -3,13 +3,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { requireProvider } from "@/lib/auth/guards";
-import { isProActive } from "@/lib/provider/plan";
+import { isPro } from "@/lib/plans/plans";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Dashboard · Slotbook" } };
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { provider } = await requireProvider();
-  const pro = isProActive(provider);
+  const pro = isPro(provider);
   return (
     <div className="space-y-6">
       <div className="space-y-3">

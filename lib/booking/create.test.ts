@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
 import { appointments, mailMessages, services } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { rejection } from "@/lib/testing/expect-app-error";
 import { createBooking, type CreateBookingInput } from "./create";
 import {
   addClosedDate,
@@ -18,15 +19,6 @@ import { hashToken } from "@/lib/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe.each(testDrivers())("createBooking on %s", (kind) => {
   let t: TestDb;

@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { calendarIntegrations, calendarOauthStates } from "@/db/schema";
 import { hasRequiredScopes, REQUESTED_SCOPES, type GoogleConfig } from "./config";
 import { fetchAccountEmail, oauthClient } from "./google";
-import { isPro } from "./plan";
+import { isPro } from "@/lib/plans/plans";
 import { enqueueStaleSyncs } from "./enqueue";
 import { sealTokens } from "./tokens";
 

@@ -7,7 +7,7 @@ import { googleConfig, type GoogleConfig } from "./config";
 import { buildEvent } from "./event";
 import { eventIdFor } from "./event-id";
 import { calendarApi, classifyGoogleError, describeFailure, oauthClient, type Credentials, type GoogleFailure } from "./google";
-import { isPro } from "./plan";
+import { isPro } from "@/lib/plans/plans";
 import { openTokens, persistRefreshedTokens } from "./tokens";
 
 /*

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from "pg-boss";
 import type { Db, DbHandle, Tx } from "@/db";
+import { log } from "@/lib/log";
 import { queueOptions, type JobData, type QueueName } from "./queues";
 
 // One queue client per database handle. Keyed by the Drizzle handle so domain code that is
@@ -39,7 +40,9 @@ async function newStartedBoss(handle: DbHandle): Promise<PgBoss> {
     handle.kind === "pglite"
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite" })
       : new PgBoss({ connectionString: handle.url!, max: 4 });
-  boss.on("error", (err) => console.error("[jobs]", err));
+  // pg-boss reports lost connections here and reconnects by itself (lib/faults.test.ts).
+  // Logged as code and message only: the driver's error carries its whole client object.
+  boss.on("error", (err) => log.warn({ component: "jobs", code: (err as { code?: unknown }).code, error: err.message }, "job queue error"));
   await boss.start();
   return boss;
 }

@@ -32,7 +32,6 @@ export async function startWorkers(
 ): Promise<void> {
   const boss = bossFor(db);
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
-  boss.on("error", (err) => jobLog.error({ err }, "queue error"));
   await boss.work<JobData[typeof QUEUES.mail]>(QUEUES.mail, polling, async (jobs) => {
     for (const job of jobs) await logged(QUEUES.mail, job.id, () => deliverMail(db, job.data.messageId));
   });

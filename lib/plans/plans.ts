@@ -2,12 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { proTrials, providers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isProActive } from "@/lib/provider/plan";
 
 export const TRIAL_DAYS = 14;
 
-/** PRO while plan = 'pro' and proUntil is unset or in the future. */
-export const isPro = (p: { plan: "free" | "pro"; proUntil: Date | null }, now: Date = new Date()) => isProActive(p, now);
+/**
+ * The one plan rule: PRO while plan = 'pro' and proUntil is unset or in the future; otherwise
+ * FREE. Staff, calendar sync, the dashboard menu and the server guards all ask this.
+ */
+export function isPro(p: { plan: "free" | "pro"; proUntil: Date | null }, now: Date = new Date()): boolean {
+  return p.plan === "pro" && (p.proUntil === null || p.proUntil.getTime() > now.getTime());
+}
 
 export type PlanSummary = { pro: boolean; plan: "free" | "pro"; proUntil: Date | null; trialUsed: boolean; trialEndsAt: Date | null };
 

@@ -14,7 +14,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
-import { AppError } from "@/lib/errors";
+import { rejection } from "@/lib/testing/expect-app-error";
 import { deliverSms, PermanentSmsError } from "@/lib/notify/sms";
 import { listSms } from "@/lib/notify/mailbox";
 import { changePassword, deleteAccount, updateProfile } from "./account";
@@ -28,15 +28,6 @@ import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } fro
 
 // Monday 2 March 2026, 09:00 in Berlin.
 const now = new Date("2026-03-02T08:00:00Z");
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe.each(testDrivers())("client portal on %s", (kind) => {
   let t: TestDb;

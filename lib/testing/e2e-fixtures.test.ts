@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { FIXTURES_SECRET_HEADER, fixturesAllowed, fixturesEnabled } from "./e2e-fixtures";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppointment, createProviderFixture } from "@/db/fixtures";
+import { providers } from "@/db/schema";
+import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { FIXTURES_SECRET_HEADER, fixturesAllowed, fixturesEnabled, runFixture } from "./e2e-fixtures";
 
 const SECRET = "s".repeat(43);
 const e2eEnv = { E2E_FIXTURES: "1", E2E_FIXTURES_SECRET: SECRET, PGLITE_DIR: ".data/e2e-run1", DATABASE_URL: "" };
@@ -24,5 +28,32 @@ describe("the e2e fixtures route gate", () => {
     expect(fixturesEnabled({ ...e2eEnv, PGLITE_DIR: undefined })).toBe(false);
     // Enabled but shut without the header: the route answers 404 either way.
     expect(fixturesAllowed(withSecret(SECRET), { ...e2eEnv, E2E_FIXTURES: undefined })).toBe(false);
+  });
+});
+
+describe.each(testDrivers())("the fingerprint fixture on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.dispose());
+
+  it("changes when a row of the provider, its staff or its appointments changes, and not for another provider's", async () => {
+    const mine = await createProviderFixture(t.db);
+    const other = await createProviderFixture(t.db);
+    const print = async () => ((await runFixture(t.db, { kind: "fingerprint", providerIds: [mine.provider.id], userIds: [mine.owner.id] })) as { tables: Record<string, string> }).tables;
+    const before = await print();
+    expect(before.providers).toMatch(/^1:[0-9a-f]{32}$/);
+    expect(before.services).toMatch(/^1:/);
+
+    await createAppointment(t.db, { providerId: other.provider.id, serviceId: other.service.id, startsAt: new Date("2030-01-07T10:00:00Z") });
+    await t.db.update(providers).set({ phone: "+1 555" }).where(eq(providers.id, other.provider.id));
+    expect(await print()).toEqual(before);
+
+    await createAppointment(t.db, { providerId: mine.provider.id, serviceId: mine.service.id, startsAt: new Date("2030-01-07T10:00:00Z") });
+    const booked = await print();
+    expect(booked.appointments).toMatch(/^1:/);
+    await t.db.update(providers).set({ phone: "+1 555" }).where(eq(providers.id, mine.provider.id));
+    expect((await print()).providers).not.toBe(booked.providers);
   });
 });

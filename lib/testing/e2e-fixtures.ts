@@ -1,8 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
-import { createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/db/fixtures";
+import { queryRows, type Db } from "@/db";
+import { addStaffMember, createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/db/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { linkify } from "@/lib/notify/linkify";
 import { listMail } from "@/lib/notify/mailbox";
@@ -78,6 +79,17 @@ const appointmentSchema = z.object({
   clientEmail: z.email(),
   clientPhone: z.string().default(""),
   notes: z.string().default(""),
+  /** A registered client's own booking (the portal lists it); default a guest's. */
+  clientUserId: z.uuid().optional(),
+  staffId: z.uuid().optional(),
+});
+
+/** A staff member of a provider, with a staff login when `login` is given. */
+const staffSchema = z.object({
+  kind: z.literal("staff"),
+  providerId: z.uuid(),
+  name: z.string().min(1),
+  login: z.object({ email: z.email(), password: z.string().min(10) }).optional(),
 });
 
 const userSchema = z.object({
@@ -91,7 +103,14 @@ const userSchema = z.object({
 /** Reads, not writes: the mail captured for a recipient, newest first (what /dev/mailbox lists). */
 const mailsSchema = z.object({ kind: z.literal("mails"), to: z.email() });
 
-export const fixtureRequestSchema = z.discriminatedUnion("kind", [providerSchema, appointmentSchema, userSchema, mailsSchema]);
+/**
+ * Reads, not writes: a digest of every row that belongs to these providers and users (their
+ * own rows, and rows in any table keyed by them, their staff or their appointments), so a test
+ * can show that a request changed nothing of theirs while other journeys write elsewhere.
+ */
+const fingerprintSchema = z.object({ kind: z.literal("fingerprint"), providerIds: z.array(z.uuid()), userIds: z.array(z.uuid()) });
+
+export const fixtureRequestSchema = z.discriminatedUnion("kind", [providerSchema, appointmentSchema, userSchema, mailsSchema, fingerprintSchema, staffSchema]);
 export type FixtureRequest = z.input<typeof fixtureRequestSchema>;
 
 export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSchema>): Promise<Record<string, unknown>> {
@@ -128,6 +147,8 @@ export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSc
         clientEmail: input.clientEmail,
         clientPhone: input.clientPhone,
         notes: input.notes,
+        clientUserId: input.clientUserId ?? null,
+        staffId: input.staffId ?? null,
         manageToken: token,
       });
       return { id: a.id, start: a.startsAt.toISOString(), end: a.endsAt.toISOString(), managePath: `/bookings/${token}` };
@@ -145,9 +166,47 @@ export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSc
         })),
       };
     }
+    case "staff": {
+      const { staff, user } = await addStaffMember(db, input.providerId, {
+        name: input.name,
+        login: input.login ? { email: input.login.email.toLowerCase(), password: input.login.password } : undefined,
+      });
+      return { id: staff.id, userId: user?.id ?? null };
+    }
+    case "fingerprint":
+      return { tables: await fingerprint(db, input.providerIds, input.userIds) };
     case "user": {
       const u = await createUser(db, { role: input.role, email: input.email.toLowerCase(), name: input.name, password: input.password });
       return { id: u.id, email: u.email, name: u.name, role: u.role };
     }
   }
+}
+
+/** `= any(…)` over a list of plain words (ids, names): Drizzle would spread an array into `($1, $2)`. */
+const anyOf = (words: string[]) => sql`any(string_to_array(${words.join(",")}, ','))`;
+
+const OWNER_COLUMNS = ["provider_id", "user_id", "client_user_id", "owner_id", "staff_id", "appointment_id"];
+
+async function fingerprint(db: Db, providerIds: string[], userIds: string[]): Promise<Record<string, string>> {
+  const ids = new Set([...providerIds, ...userIds]);
+  const staff = await queryRows<{ id: string }>(db, sql`select id::text from staff_members where provider_id::text = ${anyOf(providerIds)}`);
+  const appts = await queryRows<{ id: string }>(db, sql`select id::text from appointments where provider_id::text = ${anyOf(providerIds)} or client_user_id::text = ${anyOf(userIds)}`);
+  for (const r of [...staff, ...appts]) ids.add(r.id);
+  const columns = await queryRows<{ table_name: string; column_name: string }>(
+    db,
+    sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and column_name = ${anyOf(OWNER_COLUMNS)} order by table_name`,
+  );
+  const keyed = new Map<string, string[]>([["providers", ["id"]], ["users", ["id"]]]);
+  for (const c of columns) keyed.set(c.table_name, [...(keyed.get(c.table_name) ?? []), c.column_name]);
+  const idList = [...ids];
+  const out: Record<string, string> = {};
+  for (const [table, cols] of [...keyed].sort(([a], [b]) => a.localeCompare(b))) {
+    const where = sql.join(cols.map((c) => sql`${sql.identifier(c)}::text = ${anyOf(idList)}`), sql` or `);
+    const [r] = await queryRows<{ n: number; digest: string }>(
+      db,
+      sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(table)} t where ${where}`,
+    );
+    out[table] = `${r!.n}:${r!.digest}`;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { log } from "@/lib/log";
 import { getDbHandle } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export async function GET() {
     await handle.db.execute(sql`select 1`);
     return Response.json({ ok: true, db: handle.kind });
   } catch (e) {
-    console.error("health check failed", e);
+    log.warn({ component: "health", err: e }, "health check failed: the database does not answer");
     return Response.json({ ok: false }, { status: 503 });
   }
 }

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { googleConfig } from "@/lib/calendar/config";
 import { disconnectCalendar, retryFailedSyncs, setSyncEnabled } from "@/lib/calendar/integrations";
-import { isPro } from "@/lib/calendar/plan";
+import { isPro } from "@/lib/plans/plans";
 
 const toggleSchema = z.object({ enabled: z.enum(["on", "off"]) });
 const retrySchema = z.object({ appointmentId: z.uuid().optional() });

@@ -13,7 +13,7 @@ import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
 import { getCalendarOverview } from "@/lib/calendar/integrations";
 import { connectErrorMessages, doneMessages } from "@/lib/calendar/messages";
 import type { ConnectError } from "@/lib/calendar/oauth";
-import { isPro } from "@/lib/calendar/plan";
+import { isPro } from "@/lib/plans/plans";
 import { env } from "@/lib/env";
 import { disconnectCalendarAction, retrySyncAction, toggleSyncAction } from "./actions";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cancelBookingAction } from "./actions";
 import { getAppointmentOrNotFound } from "./appointment";
-import { CancelForm } from "./_components/cancel-form";
+import { CancelForm } from "@/components/booking/cancel-form";
 import { RescheduleSection } from "./_components/reschedule-section";
 import { AddToCalendarLink } from "@/components/booking/add-to-calendar-link";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";

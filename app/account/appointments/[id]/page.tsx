@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cancelOwnAppointmentAction, rescheduleOwnAppointmentAction } from "./actions";
-import { CancelOwnForm } from "./_components/cancel-form";
+import { CancelForm } from "@/components/booking/cancel-form";
 import { PickSection } from "./_components/pick-section";
+import { BackToAppointments, ownAppointmentOrNotFound } from "./own-appointment";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
 import { NavForm } from "@/components/booking/nav-form";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/lib/runtime";
-import { getCurrentUser } from "@/lib/auth/guards";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { parseDate, parseInstant } from "@/lib/booking/picker";
 import { formatWhen } from "@/lib/format";
-import { getOwnAppointment } from "@/lib/portal/appointment";
 
 export const metadata: Metadata = { title: "Appointment", robots: { index: false } };
 
@@ -24,9 +20,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function OwnAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
-  // Not requireRole: a provider or staff login must see the same 404 as a wrong id, not a 403.
-  const a = await getOwnAppointment(await getDb(), await getCurrentUser(), id);
-  if (!a) notFound();
+  const a = await ownAppointmentOrNotFound(id);
 
   const holding = a.status === "pending" || a.status === "confirmed";
   const path = `/account/appointments/${a.id}`;
@@ -34,11 +28,7 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/account" className="font-medium text-indigo-700 hover:underline">
-          ← My appointments
-        </Link>
-      </nav>
+      <BackToAppointments />
       <Flashes sp={sp} appointment={a} />
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">
@@ -96,7 +86,7 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
 
       {holding && a.canCancel ? (
         <Card title="Cancel">
-          <CancelOwnForm action={cancelOwnAppointmentAction.bind(null, a.id)} />
+          <CancelForm action={cancelOwnAppointmentAction.bind(null, a.id)} />
         </Card>
       ) : null}
 

@@ -4,7 +4,7 @@ import { requireProvider } from "@/lib/auth/guards";
 import { calendarPageUrl } from "@/lib/calendar/messages";
 import { googleConfig } from "@/lib/calendar/config";
 import { OAUTH_COOKIE, STATE_TTL_MS, startConnect } from "@/lib/calendar/oauth";
-import { isPro } from "@/lib/calendar/plan";
+import { isPro } from "@/lib/plans/plans";
 import { env } from "@/lib/env";
 
 /** GET /dashboard/calendar/connect: starts Google's consent flow for the signed-in PRO provider. */

@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { rebookAction } from "../actions";
 import { PickSection } from "../_components/pick-section";
-import { getDb } from "@/lib/runtime";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { BackToAppointments, ownAppointmentOrNotFound } from "../own-appointment";
 import { parseDate, parseInstant } from "@/lib/booking/picker";
-import { getOwnAppointment } from "@/lib/portal/appointment";
 
 export const metadata: Metadata = { title: "Book again", robots: { index: false } };
 
@@ -16,17 +12,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function RebookPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
-  const a = await getOwnAppointment(await getDb(), await getCurrentUser(), id);
-  if (!a) notFound();
+  const a = await ownAppointmentOrNotFound(id);
   const path = `/account/appointments/${a.id}/rebook`;
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/account" className="font-medium text-indigo-700 hover:underline">
-          ← My appointments
-        </Link>
-      </nav>
+      <BackToAppointments />
       <header className="space-y-1">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">
           Book again: {a.service.name} at {a.provider.businessName}

@@ -8,8 +8,12 @@ import { Flash } from "@/components/ui/flash";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Cancel with an optional reason; asks before it goes, and shows a refusal (e.g. the window) above the field. */
-export function CancelOwnForm({ action }: { action: Action }) {
+/**
+ * Cancel with an optional reason, for the guest's manage page and the client's portal alike:
+ * each page binds its own action (token or id). Asks before it goes, and shows a refusal
+ * (e.g. the cancellation window) above the field.
+ */
+export function CancelForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, {} as ActionState);
   return (
     <form action={formAction} noValidate className="space-y-3">
