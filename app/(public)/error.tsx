@@ -12,7 +12,7 @@ export default function PublicError({ error, retry }: { error: Error & { digest?
     <div className="mx-auto max-w-md space-y-4 py-10 text-center" role="alert">
       <h1 className="text-2xl font-bold text-slate-900">Something went wrong</h1>
       <p className="text-slate-600">We couldn&apos;t load this page just now. Please try again in a moment.</p>
-      {error.digest ? <p className="text-xs text-slate-400">Reference: {error.digest}</p> : null}
+      {error.digest ? <p className="text-xs text-slate-500">Reference: {error.digest}</p> : null}
       <Button type="button" onClick={() => retry()}>
         Try again
       </Button>

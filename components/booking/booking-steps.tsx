@@ -17,7 +17,7 @@ export function BookingSteps({ current }: { current: StepKey }) {
           <li
             key={s.key}
             aria-current={i === index ? "step" : undefined}
-            className={i === index ? "text-indigo-700" : i < index ? "text-slate-700" : "text-slate-400"}
+            className={i === index ? "text-indigo-700" : i < index ? "text-slate-700" : "text-slate-500"}
           >
             <span aria-hidden="true">{i + 1}. </span>
             {s.label}
