@@ -4,6 +4,7 @@ import { dashboardNav } from "./pages/dashboard-nav";
 import { LoginPage } from "./pages/login-page";
 import { makePng, StaffPages } from "./pages/staff-pages";
 import { bookViaApi } from "./providers";
+import { expectAccessible } from "./a11y";
 
 const STAFF_PASSWORD = "staff-password-1";
 
@@ -241,6 +242,7 @@ test("a guest books any available and then a named member; the 'any' booking mov
   await expect(anyCard.getByText("Nobody else who provides this service is free then.")).toBeVisible();
   // …while Priya is free at 10:45: the provider moves Marco's appointment to her.
   await namedCard.getByRole("link", { name: "Reassign…" }).click();
+  await expectAccessible(page, "the dashboard filtered by member, a card's reassign choice open");
   await namedCard.getByLabel(`Reassign Named Guest ${run}'s appointment to`).selectOption({ label: "Priya Shah" });
   await namedCard.getByRole("button", { name: "Reassign" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Appointment reassigned." })).toBeVisible();
@@ -280,6 +282,7 @@ test("deactivating a member with future appointments resolves them first: reassi
   await page.getByRole("link", { name: "Deactivate…" }).click();
   await expect(page.getByRole("heading", { name: "Before you deactivate Lee Leaving", level: 1 })).toBeVisible();
   await expect(page.getByText("1 appointment can go to a free colleague; 1 has nobody free and would be cancelled with a notice.")).toBeVisible();
+  await expectAccessible(page, "the resolve page");
   await page.getByRole("link", { name: "Reassign all, cancel the rest…" }).click();
   await page.getByRole("button", { name: "Yes, reassign 1, cancel 1 and deactivate" }).click();
   await expect(staff.flash("Staff member deactivated")).toContainText("1 appointment reassigned and 1 cancelled; each client has been told.");
