@@ -1,4 +1,4 @@
-import type { SlotFormState } from "./form-state";
+import type { SlotFormState } from "@/lib/action-state";
 import { parseInstant } from "@/lib/booking/picker";
 import { formatDayLabel } from "@/lib/format";
 import { slotDays } from "@/lib/booking/slot-options";

@@ -1,6 +1,6 @@
 "use server";
 
-import type { SlotFormState } from "../../_lib/form-state";
+import type { SlotFormState } from "@/lib/action-state";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
 import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";

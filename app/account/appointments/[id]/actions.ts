@@ -1,7 +1,7 @@
 "use server";
 
 import { notFound } from "next/navigation";
-import type { SlotFormState } from "@/app/(public)/_lib/form-state";
+import type { SlotFormState } from "@/lib/action-state";
 import { keepPicking, slotRefusal } from "@/app/(public)/_lib/slot-times";
 import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";

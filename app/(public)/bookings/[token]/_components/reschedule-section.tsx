@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { rescheduleBookingAction } from "../actions";
-import { RescheduleForm } from "./reschedule-form";
+import { PickForm } from "@/components/booking/pick-form";
 import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
 import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
 import { formatWhen } from "@/lib/format";
@@ -84,11 +84,13 @@ export async function RescheduleSection({
               </strong>{" "}
               ({tz})
             </p>
-            <RescheduleForm
+            <PickForm
               action={rescheduleBookingAction.bind(null, token)}
               start={chosen.value}
               timezone={tz}
               otherDayHref={q({ from })}
+              label="Confirm new time"
+              pendingLabel="Moving…"
             />
           </section>
         ) : null}

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import type { SlotFormState } from "../../../_lib/form-state";
+import type { SlotFormState } from "@/lib/action-state";
 import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
 import { getDb } from "@/lib/runtime";
 import { formAction } from "@/lib/actions";

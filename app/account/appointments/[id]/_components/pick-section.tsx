@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { PickForm } from "./pick-form";
-import type { SlotFormState } from "@/app/(public)/_lib/form-state";
+import { PickForm } from "@/components/booking/pick-form";
+import type { SlotFormState } from "@/lib/action-state";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SlotFormState } from "../../../../_lib/form-state";
-import { AlternativeTimes } from "../../../../_components/alternative-times";
+import type { SlotFormState } from "@/lib/action-state";
+import { AlternativeTimes } from "@/components/booking/alternative-times";
 import { TextArea, TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,14 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { AlternativeTimes } from "@/app/(public)/_components/alternative-times";
-import type { SlotFormState } from "@/app/(public)/_lib/form-state";
+import { AlternativeTimes } from "@/components/booking/alternative-times";
+import type { SlotFormState } from "@/lib/action-state";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
 
-/** Confirms the time picked above; when it is gone, offers that day's free times instead. */
+/**
+ * Confirms the time picked above (a guest's or a client's reschedule, a rebook); when it is
+ * gone, offers that day's free times instead. Each page binds its own action and words.
+ */
 export function PickForm({
   action,
   start,

@@ -1,4 +1,4 @@
-import type { SlotFormState } from "../_lib/form-state";
+import type { SlotFormState } from "@/lib/action-state";
 
 /**
  * The times still free on the wanted day, as radios inside the form that was refused, so the
