@@ -116,8 +116,9 @@ async function runOn(db: "pglite" | "postgres", opts: { duration?: number; conne
       [`GET /p/${SLUG}/book?serviceId&date`, `${u}/p/${SLUG}/book?serviceId=${serviceId}&date=${date}`],
       [`GET /api/providers/${SLUG}/slots (7 days)`, slotsUrl],
       [
+        // No staffId: "any available", the union of the qualified members' calendars.
         `GET /api/providers/${PRO_SLUG}/slots (7 days, staff any)`,
-        `${u}/api/providers/${PRO_SLUG}/slots?serviceId=${proService}&staffId=any&from=${proFrom}&to=${addDays(proFrom, 6)}`,
+        `${u}/api/providers/${PRO_SLUG}/slots?serviceId=${proService}&from=${proFrom}&to=${addDays(proFrom, 6)}`,
       ],
     ];
     const rows: HttpRow[] = [];
