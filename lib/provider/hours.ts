@@ -8,6 +8,7 @@ import { WEEKDAYS, weekdayName } from "@/lib/time";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { isoDate, isUuid } from "@/lib/validation";
 import { optionalText } from "./form-fields";
+import { invalidateProvider } from "@/lib/cache/public-pages";
 
 /** One opening interval, wall-clock "HH:MM" in the provider's zone; weekday is ISO (1 = Monday). */
 export type HoursInterval = WeeklyInterval;
@@ -87,6 +88,7 @@ export async function replaceWeeklyHours(db: Db, providerId: string, intervals: 
         .values(intervals.map((i) => ({ providerId, weekday: i.weekday, startTime: i.start, endTime: i.end })));
     }
   });
+  invalidateProvider(providerId);
 }
 
 export const closedDateSchema = z.object({
@@ -120,6 +122,7 @@ export async function addClosedDate(db: Db, providerId: string, input: ClosedDat
   }
   try {
     await db.insert(closedDates).values({ providerId, date: input.date, reason: input.reason });
+    invalidateProvider(providerId);
   } catch (e) {
     if (pgErrorCode(e) === PG.uniqueViolation) {
       throw new AppError("VALIDATION", undefined, { fieldErrors: { date: ["That date is already closed."] } });
@@ -135,4 +138,5 @@ export async function removeClosedDate(db: Db, providerId: string, closedDateId:
     .where(and(eq(closedDates.id, closedDateId), eq(closedDates.providerId, providerId)))
     .returning({ id: closedDates.id });
   if (!deleted.length) throw new AppError("NOT_FOUND");
+  invalidateProvider(providerId);
 }

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { SeedResult } from "@/db/seed";
+import { exitCodeOf, spawnNext } from "./process";
 import { buildApp, createScratchDatabase, freePort, freshPgliteDir, hasBuild, prepareDatabase, runSecrets, startApp } from "./app-server";
 
 /**
@@ -31,6 +32,8 @@ export function ensureBenchBuild(): Promise<void> {
       await buildApp(DIST_DIR, { logFile });
     } finally {
       await rm(path.dirname(FLOOR_PAGE), { recursive: true, force: true });
+      // The build's `next typegen` named the floor page in .next/types: regenerate without it.
+      await exitCodeOf(spawnNext(["typegen"], { stdio: "ignore" }));
     }
   })();
   return built;
