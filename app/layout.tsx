@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/app/_components/site-header";
 import "./globals.css";
@@ -11,17 +10,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-/*
- * Every page is rendered per request, from the top: each response carries a fresh CSP nonce
- * (proxy.ts) that Next.js puts on the page's scripts, and a shell prerendered ahead of any
- * request could not carry one (Next.js's CSP guide: nonces and Partial Prerendering exclude each
- * other). `instant = false` says so to Cache Components. What is the same for every visitor is
- * still built once per change: the public pages cache it with "use cache" (lib/cache).
- */
-export const instant = false;
-
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-dvh">

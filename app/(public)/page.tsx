@@ -5,9 +5,7 @@ import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { cacheLife, cacheTag } from "next/cache";
 import { cachedDirectory } from "@/lib/cache/public-data";
-import { DIRECTORY_TAG, PUBLIC_TAG } from "@/lib/cache/public-pages";
 import { withoutControls } from "@/lib/text";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };
@@ -16,6 +14,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const raw = Array.isArray(sp.q) ? sp.q[0] : sp.q;
   const q = withoutControls(typeof raw === "string" ? raw : "").trim().slice(0, 100);
+  const providers = await cachedDirectory(q);
 
   return (
     <div className="space-y-10">
@@ -63,48 +62,35 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </button>
         </Form>
 
-        <DirectoryList q={q} />
+        {q ? (
+          <p className="text-sm text-slate-600" role="status">
+            {providers.length === 0
+              ? `No businesses match “${q}”.`
+              : `${providers.length === 1 ? "1 business matches" : `${providers.length} businesses match`} “${q}”.`}
+          </p>
+        ) : null}
+
+        {providers.length === 0 ? (
+          <EmptyState
+            title={q ? "No businesses found" : "No businesses yet"}
+            action={
+              q ? (
+                <Link href="/" className="text-sm font-medium text-indigo-700 hover:underline">
+                  Show all businesses
+                </Link>
+              ) : undefined
+            }
+          >
+            {q ? "Try a shorter or different word." : "Businesses that join Slotbook will appear here."}
+          </EmptyState>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" role="list">
+            {providers.map((p) => (
+              <ProviderCard key={p.id} provider={p} />
+            ))}
+          </ul>
+        )}
       </section>
     </div>
-  );
-}
-
-/** The businesses matching `q` (all when empty), rendered once per change of the directory (lib/cache). */
-async function DirectoryList({ q }: { q: string }) {
-  "use cache";
-  cacheLife("publicPage");
-  cacheTag(PUBLIC_TAG, DIRECTORY_TAG);
-  const providers = await cachedDirectory(q);
-  return (
-    <>
-      {q ? (
-        <p className="text-sm text-slate-600" role="status">
-          {providers.length === 0
-            ? `No businesses match “${q}”.`
-            : `${providers.length === 1 ? "1 business matches" : `${providers.length} businesses match`} “${q}”.`}
-        </p>
-      ) : null}
-
-      {providers.length === 0 ? (
-        <EmptyState
-          title={q ? "No businesses found" : "No businesses yet"}
-          action={
-            q ? (
-              <Link href="/" className="text-sm font-medium text-indigo-700 hover:underline">
-                Show all businesses
-              </Link>
-            ) : undefined
-          }
-        >
-          {q ? "Try a shorter or different word." : "Businesses that join Slotbook will appear here."}
-        </EmptyState>
-      ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" role="list">
-          {providers.map((p) => (
-            <ProviderCard key={p.id} provider={p} />
-          ))}
-        </ul>
-      )}
-    </>
   );
 }

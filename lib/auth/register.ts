@@ -6,7 +6,7 @@ import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
 import { nextFreeSlug, slugify } from "./slug";
 import { issueVerification } from "./verification";
-import { invalidateDirectory } from "@/lib/cache/public-pages";
+import { invalidateSlugs } from "@/lib/cache/public-pages";
 
 export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists";
 
@@ -36,8 +36,8 @@ export async function registerUser(
       await issueVerification(db, tx, user!, now);
       return { user: user!, provider };
     });
-    // A new business is in the directory (and its slug may have been cached as unknown).
-    if (registered.provider) invalidateDirectory();
+    // A new business is in the directory, and its address may have been cached as unknown.
+    if (registered.provider) invalidateSlugs([registered.provider.slug]);
     return registered;
   } catch (e) {
     if (pgErrorCode(e) === PG.uniqueViolation && pgConstraint(e) === "users_email_key") {

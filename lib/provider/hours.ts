@@ -88,7 +88,7 @@ export async function replaceWeeklyHours(db: Db, providerId: string, intervals: 
         .values(intervals.map((i) => ({ providerId, weekday: i.weekday, startTime: i.start, endTime: i.end })));
     }
   });
-  invalidateProvider(providerId);
+  await invalidateProvider(db, providerId);
 }
 
 export const closedDateSchema = z.object({
@@ -122,7 +122,6 @@ export async function addClosedDate(db: Db, providerId: string, input: ClosedDat
   }
   try {
     await db.insert(closedDates).values({ providerId, date: input.date, reason: input.reason });
-    invalidateProvider(providerId);
   } catch (e) {
     if (pgErrorCode(e) === PG.uniqueViolation) {
       throw new AppError("VALIDATION", undefined, { fieldErrors: { date: ["That date is already closed."] } });
@@ -138,5 +137,5 @@ export async function removeClosedDate(db: Db, providerId: string, closedDateId:
     .where(and(eq(closedDates.id, closedDateId), eq(closedDates.providerId, providerId)))
     .returning({ id: closedDates.id });
   if (!deleted.length) throw new AppError("NOT_FOUND");
-  invalidateProvider(providerId);
+  // No cache to drop: closed dates change only free times, which are never cached.
 }

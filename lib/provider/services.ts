@@ -72,7 +72,7 @@ export async function getServiceOrThrow(db: Db, providerId: string, serviceId: s
 
 export async function createService(db: Db, providerId: string, input: ServiceInput): Promise<string> {
   const [row] = await db.insert(services).values({ providerId, ...input }).returning({ id: services.id });
-  invalidateProvider(providerId);
+  await invalidateProvider(db, providerId);
   return row!.id;
 }
 
@@ -84,7 +84,7 @@ export async function updateService(db: Db, providerId: string, serviceId: strin
     .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
     .returning({ id: services.id });
   if (!updated.length) throw new AppError("NOT_FOUND");
-  invalidateProvider(providerId);
+  await invalidateProvider(db, providerId);
 }
 
 /** Deactivated services stay in the history but can no longer be booked. */
@@ -96,7 +96,7 @@ export async function setServiceActive(db: Db, providerId: string, serviceId: st
     .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
     .returning({ id: services.id });
   if (!updated.length) throw new AppError("NOT_FOUND");
-  invalidateProvider(providerId);
+  await invalidateProvider(db, providerId);
 }
 
 export type ServiceUsage = { upcoming: number; total: number };
@@ -139,7 +139,7 @@ export async function deleteService(db: Db, providerId: string, serviceId: strin
       .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
       .returning({ id: services.id });
     if (!deleted.length) throw new AppError("NOT_FOUND");
-    invalidateProvider(providerId);
+    await invalidateProvider(db, providerId);
   } catch (e) {
     if (pgErrorCode(e) === PG.foreignKeyViolation) {
       throw new AppError("IN_USE", deletionRefusal(await getServiceUsage(db, providerId, serviceId, now)) ?? undefined);

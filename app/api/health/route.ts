@@ -1,10 +1,10 @@
-import { connection } from "next/server";
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/lib/runtime";
 
+export const dynamic = "force-dynamic";
+
 /** Liveness and readiness: answers only once the database answers. */
 export async function GET() {
-  await connection(); // per request, never prerendered
   try {
     const handle = await getDbHandle();
     await handle.db.execute(sql`select 1`);

@@ -1,8 +1,4 @@
 import type { Metadata } from "next";
-import { cacheLife, cacheTag } from "next/cache";
-import type { ReactNode } from "react";
-import { cachedPublicProvider } from "@/lib/cache/public-data";
-import { DIRECTORY_TAG, PUBLIC_TAG, providerTag } from "@/lib/cache/public-pages";
 import { bookingHref } from "@/lib/booking/picker";
 import { ServiceList } from "@/components/booking/service-list";
 import { WeeklyHours } from "@/components/booking/weekly-hours";
@@ -37,27 +33,6 @@ export default async function ProviderPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       {sp.favorite === "added" ? <Flash tone="success">Saved to your favourites.</Flash> : null}
       {sp.favorite === "removed" ? <Flash tone="success">Removed from your favourites.</Flash> : null}
-      <ProviderProfile
-        slug={provider.slug}
-        favorite={<FavoriteControl state={favorite} slug={provider.slug} businessName={provider.businessName} />}
-      />
-    </div>
-  );
-}
-
-/**
- * Everything on the page that is the same for every visitor, rendered once per change of the
- * business's profile, services or hours (tagged in lib/cache). The signed-in visitor's
- * favourite control passes through as a slot, so it stays per request.
- */
-async function ProviderProfile({ slug, favorite }: { slug: string; favorite: ReactNode }) {
-  "use cache";
-  cacheLife("publicPage");
-  const provider = await cachedPublicProvider(slug);
-  cacheTag(PUBLIC_TAG, provider ? providerTag(provider.id) : DIRECTORY_TAG);
-  if (!provider) return null; // the page answered 404 before rendering this
-  return (
-    <>
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{provider.businessName}</h1>
         {provider.description ? (
@@ -65,7 +40,7 @@ async function ProviderProfile({ slug, favorite }: { slug: string; favorite: Rea
         ) : null}
         <div className="flex flex-wrap gap-2 pt-2">
           {provider.services.length > 0 ? <ButtonLink href={bookingHref(provider.slug, {})}>Book an appointment</ButtonLink> : null}
-          {favorite}
+          <FavoriteControl state={favorite} slug={provider.slug} businessName={provider.businessName} />
         </div>
       </header>
 
@@ -88,7 +63,7 @@ async function ProviderProfile({ slug, favorite }: { slug: string; favorite: Rea
           <ContactCard provider={provider} />
         </div>
       </div>
-    </>
+    </div>
   );
 }
 

@@ -2,6 +2,8 @@ import { getDb } from "@/lib/runtime";
 import { env } from "@/lib/env";
 import { unsubscribeWithToken } from "@/lib/portal/unsubscribe";
 
+export const dynamic = "force-dynamic";
+
 /**
  * POST /api/unsubscribe/[token] — spends an unsubscribe token. Two callers: a mail client's
  * RFC 8058 one-click POST (body `List-Unsubscribe=One-Click`, answered 200 with no redirect),

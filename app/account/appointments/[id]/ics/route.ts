@@ -1,11 +1,11 @@
-import { connection } from "next/server";
 import { getDb } from "@/lib/runtime";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { ownAppointmentIcsOrNull } from "@/lib/portal/appointment";
 
+export const dynamic = "force-dynamic";
+
 /** GET /account/appointments/[id]/ics — the owner's appointment as a calendar file; 404 for anyone else. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  await connection(); // per request, never prerendered
   const { id } = await params;
   const ics = await ownAppointmentIcsOrNull(await getDb(), await getCurrentUser(), id);
   if (!ics) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

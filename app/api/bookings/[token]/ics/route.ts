@@ -1,13 +1,13 @@
-import { connection } from "next/server";
 import { getDb } from "@/lib/runtime";
 import { enforceApiRateLimit } from "@/lib/booking/api";
 import { bookingIcsOrNull } from "@/lib/booking/ics-download";
 import { AppError } from "@/lib/errors";
 import { clientIp, errorResponse } from "@/lib/http";
 
+export const dynamic = "force-dynamic";
+
 /** GET /api/bookings/[token]/ics — the guest's appointment as a calendar file. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  await connection(); // per request, never prerendered
   try {
     const db = await getDb();
     await enforceApiRateLimit(db, clientIp(request));

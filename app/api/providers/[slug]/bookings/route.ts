@@ -2,6 +2,8 @@ import { getDb } from "@/lib/runtime";
 import { bookingResponse, enforceApiRateLimit } from "@/lib/booking/api";
 import { clientIp, errorResponse, readJsonObject } from "@/lib/http";
 
+export const dynamic = "force-dynamic";
+
 /** POST /api/providers/[slug]/bookings — a guest booking; cookies are ignored. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {

@@ -1,11 +1,11 @@
-import { connection } from "next/server";
 import { getDb } from "@/lib/runtime";
 import { enforceApiRateLimit, slotsResponse } from "@/lib/booking/api";
 import { clientIp, errorResponse } from "@/lib/http";
 
+export const dynamic = "force-dynamic";
+
 /** GET /api/providers/[slug]/slots?serviceId=&staffId=&from=YYYY-MM-DD&to=YYYY-MM-DD */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  await connection(); // per request, never prerendered
   try {
     const db = await getDb();
     await enforceApiRateLimit(db, clientIp(request));
