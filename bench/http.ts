@@ -1,21 +1,70 @@
 /**
- * HTTP throughput of the production server on PGlite (and on a server database when one is set): /api/health (the baseline: routing and
- * one `select 1`) against the public slots API for a week of the seeded salon. Loopback only,
- * bounded: a short warm-up, then DURATION seconds per endpoint with CONNECTIONS connections.
+ * HTTP throughput of the production server (scripts/serve.ts over a `next build`), on PGlite
+ * and on a server database when one is set. Every public route a guest opens, on one server in
+ * one run, against two floors: /api/health (routing and one `select 1`) and a minimal dynamic
+ * page (the root layout and one <h1> rendered per request, bench/floor/page.tsx, present in the
+ * bench build only). Loopback only, bounded: a short warm-up, then DURATION seconds per route
+ * with CONNECTIONS connections. Bytes are the body as served without and with gzip.
  *
  *   npx tsx bench/http.ts            (or as part of `npm run bench`)
  */
+import { request } from "node:http";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import { addDays, benchServerUrl, localDate, percentile, startBenchServer } from "@/scripts/lib/bench-server";
+import { addDays, benchServerUrl, FLOOR_PATH, localDate, percentile, startBenchServer } from "@/scripts/lib/bench-server";
 
-export type HttpRow = { endpoint: string; requests: number; rps: number; p50Ms: number; p95Ms: number; non2xx: number; errors: number };
-export type HttpResult = { db: "pglite" | "postgres"; rows: HttpRow[]; slotsPerResponse: number; rpsRatio: number; p50Ratio: number };
+export type HttpRow = {
+  endpoint: string;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Body bytes without compression, and as served to a client that accepts gzip (null: not compressed). */
+  bytes: number;
+  gzipBytes: number | null;
+  /** The inline RSC payload's share of an HTML page (self.__next_f scripts), in bytes. */
+  rscBytes: number | null;
+  non2xx: number;
+  errors: number;
+};
+export type HttpResult = { db: "pglite" | "postgres"; rows: HttpRow[]; health: HttpRow; floor: HttpRow };
 
 const SLUG = "bloom-hair";
 const TIMEZONE = "Europe/London";
+const PRO_SLUG = "northside-physio";
+const PRO_TIMEZONE = "America/New_York";
+
+type Probe = { status: number; bytes: number; encoding: string | undefined; body: string };
+
+function get(url: string, headers: Record<string, string> = {}): Promise<Probe> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const buf = Buffer.concat(chunks);
+        const encoding = res.headers["content-encoding"];
+        resolve({ status: res.statusCode ?? 0, bytes: buf.length, encoding, body: encoding ? "" : buf.toString("utf8") });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function rscBytes(html: string): number {
+  let total = 0;
+  for (const m of html.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g)) total += Buffer.byteLength(m[1]!);
+  return total;
+}
 
 async function measure(endpoint: string, url: string, opts: { duration: number; connections: number }): Promise<HttpRow> {
+  // A benchmark of an error page measures nothing: check the route answers 200 first.
+  const plain = await get(url);
+  if (plain.status !== 200) throw new Error(`${endpoint} answered ${plain.status}: ${plain.body.slice(0, 300)}`);
+  const gz = await get(url, { "accept-encoding": "gzip" });
+  const isHtml = plain.body.trimStart().startsWith("<!DOCTYPE") || plain.body.includes("<html");
   await autocannon({ url, connections: opts.connections, duration: 2 }); // warm-up, discarded
   const latencies: number[] = [];
   const instance = autocannon({ url, connections: opts.connections, duration: opts.duration, timeout: 10 });
@@ -27,7 +76,10 @@ async function measure(endpoint: string, url: string, opts: { duration: number; 
     requests: latencies.length,
     rps: result.requests.average,
     p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    bytes: plain.bytes,
+    gzipBytes: gz.encoding === "gzip" ? gz.bytes : null,
+    rscBytes: isHtml ? rscBytes(plain.body) : null,
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -45,24 +97,33 @@ async function runOn(db: "pglite" | "postgres", opts: { duration?: number; conne
   const connections = opts.connections ?? 10;
   const server = await startBenchServer("http", db);
   try {
+    const u = server.url;
     const serviceId = server.seed.providers[SLUG]!.services["Haircut"]!;
     const from = localDate(new Date(), TIMEZONE);
-    const slotsUrl = `${server.url}/api/providers/${SLUG}/slots?serviceId=${serviceId}&from=${from}&to=${addDays(from, 6)}`;
-    // A benchmark of an error page measures nothing: check the endpoint answers first.
-    const probe = await fetch(slotsUrl);
-    const body = (await probe.json().catch(() => ({}))) as { slots?: unknown[] };
-    if (probe.status !== 200 || !Array.isArray(body.slots)) {
-      throw new Error(`GET slots answered ${probe.status}: ${JSON.stringify(body).slice(0, 300)}`);
-    }
-    const health = await measure("GET /api/health", `${server.url}/api/health`, { duration, connections });
-    const slots = await measure(`GET /api/providers/${SLUG}/slots (7 days)`, slotsUrl, { duration, connections });
-    return {
-      db,
-      rows: [health, slots],
-      slotsPerResponse: body.slots.length,
-      rpsRatio: slots.rps / health.rps,
-      p50Ratio: slots.p50Ms / health.p50Ms,
-    };
+    const slotsUrl = `${u}/api/providers/${SLUG}/slots?serviceId=${serviceId}&from=${from}&to=${addDays(from, 6)}`;
+    // The booking page on the first day that has free times (the "time" step, as a guest sees it).
+    const week = (await (await fetch(slotsUrl)).json()) as { slots?: { start: string }[] };
+    const firstFree = week.slots?.[0]?.start;
+    if (!firstFree) throw new Error("The demo salon has no free time this week");
+    const date = localDate(new Date(firstFree), TIMEZONE);
+    const proService = server.seed.providers[PRO_SLUG]!.services["Initial assessment"]!;
+    const proFrom = localDate(new Date(), PRO_TIMEZONE);
+    const routes: [string, string][] = [
+      ["GET /api/health", `${u}/api/health`],
+      [`GET ${FLOOR_PATH} (minimal dynamic page)`, `${u}${FLOOR_PATH}`],
+      ["GET / (directory)", `${u}/`],
+      [`GET /p/${SLUG}`, `${u}/p/${SLUG}`],
+      [`GET /p/${SLUG}/book?serviceId&date`, `${u}/p/${SLUG}/book?serviceId=${serviceId}&date=${date}`],
+      [`GET /api/providers/${SLUG}/slots (7 days)`, slotsUrl],
+      [
+        // No staffId: "any available", the union of the qualified members' calendars.
+        `GET /api/providers/${PRO_SLUG}/slots (7 days, staff any)`,
+        `${u}/api/providers/${PRO_SLUG}/slots?serviceId=${proService}&from=${proFrom}&to=${addDays(proFrom, 6)}`,
+      ],
+    ];
+    const rows: HttpRow[] = [];
+    for (const [name, url] of routes) rows.push(await measure(name, url, { duration, connections }));
+    return { db, rows, health: rows[0]!, floor: rows[1]! };
   } finally {
     await server.stop();
   }
@@ -72,17 +133,31 @@ export function print(results: HttpResult[]): void {
   for (const r of results) printOne(r);
 }
 
+const kb = (n: number | null) => (n === null ? "-" : n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
+
 function printOne(r: HttpResult): void {
   const w = Math.max(...r.rows.map((row) => row.endpoint.length));
-  console.log(`HTTP on ${r.db} (next start, loopback, 10 connections)`);
-  console.log(`${"endpoint".padEnd(w)}     req/s   p50 ms   p95 ms  requests  non-2xx  errors`);
+  console.log(`HTTP on ${r.db} (production server, loopback, 10 connections)`);
+  console.log(
+    `${"route".padEnd(w)}     req/s   p50 ms   p99 ms     bytes      gzip  RSC in HTML  ×health  ×floor  non-2xx  errors`,
+  );
   for (const row of r.rows) {
     console.log(
-      `${row.endpoint.padEnd(w)}  ${row.rps.toFixed(0).padStart(8)}  ${row.p50Ms.toFixed(1).padStart(7)}  ${row.p95Ms.toFixed(1).padStart(7)}  ${String(row.requests).padStart(8)}  ${String(row.non2xx).padStart(7)}  ${String(row.errors).padStart(6)}`,
+      [
+        row.endpoint.padEnd(w),
+        row.rps.toFixed(0).padStart(8),
+        row.p50Ms.toFixed(1).padStart(7),
+        row.p99Ms.toFixed(1).padStart(7),
+        kb(row.bytes).padStart(8),
+        kb(row.gzipBytes).padStart(8),
+        kb(row.rscBytes).padStart(11),
+        (row.rps / r.health.rps).toFixed(2).padStart(7),
+        (row.rps / r.floor.rps).toFixed(2).padStart(6),
+        String(row.non2xx).padStart(7),
+        String(row.errors).padStart(6),
+      ].join("  "),
     );
   }
-  console.log(`slots per response: ${r.slotsPerResponse}`);
-  console.log(`slots / health: ${r.rpsRatio.toFixed(2)}× the throughput, ${r.p50Ratio.toFixed(2)}× the median latency`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

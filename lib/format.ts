@@ -14,9 +14,19 @@ function utcNoon(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
 }
 
+// A booking page formats 14 days twice: formatters are built once per option set (building
+// one costs far more than using it).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(date: Date, options: Intl.DateTimeFormatOptions): Record<string, string> {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE, options);
+    formatters.set(key, f);
+  }
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat(LOCALE, options).formatToParts(date)) out[p.type] = p.value;
+  for (const p of f.formatToParts(date)) out[p.type] = p.value;
   return out;
 }
 

@@ -5,8 +5,7 @@ import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/lib/runtime";
-import { searchProviders } from "@/lib/booking/providers";
+import { cachedDirectory } from "@/lib/cache/public-data";
 import { withoutControls } from "@/lib/text";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };
@@ -15,7 +14,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const raw = Array.isArray(sp.q) ? sp.q[0] : sp.q;
   const q = withoutControls(typeof raw === "string" ? raw : "").trim().slice(0, 100);
-  const providers = await searchProviders(await getDb(), q);
+  const providers = await cachedDirectory(q);
 
   return (
     <div className="space-y-10">

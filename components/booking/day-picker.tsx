@@ -35,29 +35,22 @@ export function DayPicker({
           {days.map((date) => {
             const count = counts[date] ?? 0;
             const p = formatDayParts(date);
-            const isSelected = date === selected;
             return (
               <li key={date}>
+                {/* A button in a form submits: no `type`, and `disabled` only when set (each byte repeats 14 times, twice). */}
                 <button
-                  type="submit"
                   name="date"
                   value={date}
-                  disabled={count === 0}
+                  disabled={count === 0 || undefined}
                   aria-label={formatDayLabel(date)}
                   aria-describedby={`day-${date}-count`}
-                  aria-pressed={isSelected}
-                  className={`flex w-full flex-col items-center rounded-md px-1 py-2 text-center text-sm ring-1 ring-inset transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-400 disabled:ring-slate-200 ${
-                    isSelected
-                      ? "bg-indigo-600 text-white ring-indigo-600"
-                      : "bg-white text-slate-900 ring-slate-300 hover:bg-indigo-50"
-                  }`}
+                  aria-pressed={date === selected}
+                  className="pick pick-day"
                 >
-                  <span className="text-xs font-medium uppercase tracking-wide">{p.weekday}</span>
-                  <span className="text-lg font-semibold leading-tight">{p.day}</span>
-                  <span className="text-xs">{p.month}</span>
-                  <span id={`day-${date}-count`} className="mt-1 text-[11px] leading-none">
-                    {count === 0 ? "No times" : count === 1 ? "1 time" : `${count} times`}
-                  </span>
+                  <span>{p.weekday}</span>
+                  <span>{p.day}</span>
+                  <span>{p.month}</span>
+                  <span id={`day-${date}-count`}>{count === 0 ? "No times" : count === 1 ? "1 time" : `${count} times`}</span>
                 </button>
               </li>
             );

@@ -25,26 +25,14 @@ export function TimePicker({
       ) : (
         <NavForm action={action} hidden={hidden}>
           <ul className="grid grid-cols-3 gap-2 sm:grid-cols-6" role="list">
-            {times.map((t) => {
-              const isSelected = t.value === selected;
-              return (
-                <li key={t.value}>
-                  <button
-                    type="submit"
-                    name="start"
-                    value={t.value}
-                    aria-pressed={isSelected}
-                    className={`w-full rounded-md px-2 py-2 text-sm font-semibold tabular-nums ring-1 ring-inset transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
-                      isSelected
-                        ? "bg-indigo-600 text-white ring-indigo-600"
-                        : "bg-white text-slate-900 ring-slate-300 hover:bg-indigo-50"
-                    }`}
-                  >
-                    {t.label}
-                  </button>
-                </li>
-              );
-            })}
+            {times.map((t) => (
+              // Keyed by the label: unique within a day (a repeated fall-back hour names its offset).
+              <li key={t.label}>
+                <button name="start" value={t.value} aria-pressed={t.value === selected} className="pick pick-time">
+                  {t.label}
+                </button>
+              </li>
+            ))}
           </ul>
         </NavForm>
       )}

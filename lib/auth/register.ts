@@ -6,6 +6,7 @@ import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
 import { nextFreeSlug, slugify } from "./slug";
 import { issueVerification } from "./verification";
+import { invalidateSlugs } from "@/lib/cache/public-pages";
 
 export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists";
 
@@ -23,7 +24,7 @@ export async function registerUser(
 ): Promise<{ user: RegisteredUser; provider: Provider | null }> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
+    const registered = await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({ email: input.email.trim().toLowerCase(), name: input.name, role: input.role, passwordHash })
@@ -35,6 +36,9 @@ export async function registerUser(
       await issueVerification(db, tx, user!, now);
       return { user: user!, provider };
     });
+    // A new business is in the directory, and its address may have been cached as unknown.
+    if (registered.provider) invalidateSlugs([registered.provider.slug]);
+    return registered;
   } catch (e) {
     if (pgErrorCode(e) === PG.uniqueViolation && pgConstraint(e) === "users_email_key") {
       throw new AppError("CONFLICT", DUPLICATE_EMAIL_MESSAGE, { fieldErrors: { email: [DUPLICATE_EMAIL_MESSAGE] } });

@@ -44,19 +44,40 @@ export function isValidTimeZone(timezone: string): boolean {
   }
 }
 
-function zoned(instant: Date, timezone: string): Temporal.ZonedDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timezone);
+// Reading an instant's wall clock is the hot path of every slot list (each slot's day and
+// label): one Intl formatter per zone, kept, is several times cheaper than a Temporal
+// ZonedDateTime per call (the polyfill), and reads the same tz database.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(instant: Date, timezone: string): { year: string; month: string; day: string; hour: string; minute: string } {
+  let f = wallClocks.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    wallClocks.set(timezone, f);
+  }
+  const p = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const part of f.formatToParts(instant)) if (part.type in p) p[part.type as keyof typeof p] = part.value;
+  return p;
 }
 
 /** The instant's calendar date in `timezone`, "YYYY-MM-DD". */
 export function zonedDate(instant: Date, timezone: string): string {
-  return zoned(instant, timezone).toPlainDate().toString();
+  const p = wallClock(instant, timezone);
+  return `${p.year.padStart(4, "0")}-${p.month}-${p.day}`;
 }
 
 /** The instant's wall-clock time in `timezone`, "HH:MM" (24-hour). */
 export function zonedTime(instant: Date, timezone: string): string {
-  const z = zoned(instant, timezone);
-  return formatWallTime(z.hour * 60 + z.minute);
+  const p = wallClock(instant, timezone);
+  return `${p.hour}:${p.minute}`;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a "YYYY-MM-DD" date. */

@@ -47,6 +47,8 @@ export type AvailabilityMiss = "provider" | "service" | "staff";
 
 type Row = {
   provider_id: string;
+  plan: "free" | "pro";
+  pro_until: string | Date | null;
   timezone: string;
   min_notice_minutes: number;
   booking_horizon_days: number;
@@ -69,7 +71,10 @@ type Row = {
 export async function loadAvailability(
   db: DbOrTx,
   req: AvailabilityRequest,
-): Promise<{ ok: true; availability: Availability; durationMinutes: number } | { ok: false; missing: AvailabilityMiss }> {
+): Promise<
+  | { ok: true; availability: Availability; durationMinutes: number; plan: { plan: "free" | "pro"; proUntil: Date | null } }
+  | { ok: false; missing: AvailabilityMiss }
+> {
   if ("id" in req.provider && !isUuid(req.provider.id)) return { ok: false, missing: "provider" };
   const staffId = req.resource.kind === "staff" ? req.resource.staffId : null;
   if (staffId !== null && !isUuid(staffId)) return { ok: false, missing: "staff" };
@@ -84,7 +89,7 @@ export async function loadAvailability(
   const rows = await queryRows<Row>(
     db,
     sql`
-      select p.id as provider_id, p.timezone, p.min_notice_minutes, p.booking_horizon_days,
+      select p.id as provider_id, p.plan, p.pro_until, p.timezone, p.min_notice_minutes, p.booking_horizon_days,
         s.duration_minutes,
         ${staffId ? sql`(select st.id from staff_members st where st.id = ${staffId}::uuid and st.provider_id = p.id and st.active)` : sql`null::uuid`} as staff_id,
         coalesce((select json_agg(json_build_array(h.weekday, to_char(h.start_time, 'HH24:MI'), to_char(h.end_time, 'HH24:MI')) order by h.weekday, h.start_time)
@@ -109,6 +114,8 @@ export async function loadAvailability(
   return {
     ok: true,
     durationMinutes: row.duration_minutes,
+    // The plan decides whether staff calendars apply (listSlots skips that query for FREE).
+    plan: { plan: row.plan, proUntil: row.pro_until === null ? null : new Date(row.pro_until) },
     availability: {
       providerId: row.provider_id,
       timezone: row.timezone,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { computeSlots } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
+import { isPro } from "@/lib/plans/plans";
 import { listStaffSlots, STAFF_CHOICE_OFF, usesStaff } from "@/lib/staff/booking";
 import { loadAvailability, resourceOf, type AvailabilityMiss } from "./availability";
 import { dateRangeSchema } from "./schema";
@@ -59,7 +60,8 @@ export async function listSlots(
   if (!loaded.ok) throw availabilityNotFound(loaded.missing);
   const a = loaded.availability;
   // PRO with members who provide the service: the staff calendars (lib/staff), "any" unless one is named.
-  if (await usesStaff(db, a.providerId, args.serviceId, now)) {
+  // Staff need PRO, which the loader already read: a FREE provider's listing costs one query.
+  if (isPro(loaded.plan, now) && (await usesStaff(db, a.providerId, args.serviceId, now))) {
     const staffSlots = await listStaffSlots(db, {
       providerId: a.providerId,
       serviceId: args.serviceId,

@@ -8,6 +8,7 @@ import { WEEKDAYS, weekdayName } from "@/lib/time";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { isoDate, isUuid } from "@/lib/validation";
 import { optionalText } from "./form-fields";
+import { invalidateProvider } from "@/lib/cache/public-pages";
 
 /** One opening interval, wall-clock "HH:MM" in the provider's zone; weekday is ISO (1 = Monday). */
 export type HoursInterval = WeeklyInterval;
@@ -87,6 +88,7 @@ export async function replaceWeeklyHours(db: Db, providerId: string, intervals: 
         .values(intervals.map((i) => ({ providerId, weekday: i.weekday, startTime: i.start, endTime: i.end })));
     }
   });
+  await invalidateProvider(db, providerId);
 }
 
 export const closedDateSchema = z.object({
@@ -135,6 +137,7 @@ export async function removeClosedDate(db: Db, providerId: string, closedDateId:
     .where(and(eq(closedDates.id, closedDateId), eq(closedDates.providerId, providerId)))
     .returning({ id: closedDates.id });
   if (!deleted.length) throw new AppError("NOT_FOUND");
+  // No cache to drop: closed dates change only free times, which are never cached.
 }
 
 /**

@@ -1,6 +1,7 @@
-import { mkdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { SeedResult } from "@/db/seed";
+import { exitCodeOf, spawnNext } from "./process";
 import { buildApp, createScratchDatabase, freePort, freshPgliteDir, hasBuild, prepareDatabase, runSecrets, startApp } from "./app-server";
 
 /**
@@ -11,6 +12,9 @@ import { buildApp, createScratchDatabase, freePort, freshPgliteDir, hasBuild, pr
 
 const DIST_DIR = ".next-bench";
 const LOG_DIR = path.join(".data", "bench-logs");
+/** Where bench/floor/page.tsx is served from in the bench build: the framework's floor. */
+export const FLOOR_PATH = "/bench-floor";
+const FLOOR_PAGE = path.join("app", "bench-floor", "page.tsx");
 
 let built: Promise<void> | undefined;
 
@@ -21,7 +25,16 @@ export function ensureBenchBuild(): Promise<void> {
     const logFile = path.join(LOG_DIR, "build.log");
     await rm(logFile, { force: true });
     console.log(`[bench] next build into ${DIST_DIR} (log: ${logFile})…`);
-    await buildApp(DIST_DIR, { logFile });
+    // The minimal dynamic page exists in the bench build only: copied in, built, removed.
+    await mkdir(path.dirname(FLOOR_PAGE), { recursive: true });
+    await copyFile(path.join("bench", "floor", "page.tsx"), FLOOR_PAGE);
+    try {
+      await buildApp(DIST_DIR, { logFile });
+    } finally {
+      await rm(path.dirname(FLOOR_PAGE), { recursive: true, force: true });
+      // The build's `next typegen` named the floor page in .next/types: regenerate without it.
+      await exitCodeOf(spawnNext(["typegen"], { stdio: "ignore" }));
+    }
   })();
   return built;
 }

@@ -1,11 +1,14 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/runtime";
-import { getPublicProviderBySlug, type PublicProvider } from "@/lib/booking/providers";
+import type { PublicProvider } from "@/lib/booking/providers";
+import { cachedPublicProvider } from "@/lib/cache/public-data";
 
-/** The public provider for a route's slug, loaded once per request (metadata and page share it); unknown → 404. */
+/**
+ * The public provider for a route's slug (metadata, layout and page share it): from the cache of
+ * public pages, loaded again only after the business changes it; unknown → 404.
+ */
 export const getProviderOrNotFound = cache(async (slug: string): Promise<PublicProvider> => {
-  const provider = await getPublicProviderBySlug(await getDb(), slug);
+  const provider = await cachedPublicProvider(slug);
   if (!provider) notFound();
   return provider;
 });
