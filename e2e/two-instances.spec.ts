@@ -1,0 +1,80 @@
+import postgres from "postgres";
+import { expect, test } from "@playwright/test";
+import { createScratchDatabase, freePort, prepareDatabase, runSecrets, startApp, type RunningApp } from "@/scripts/lib/app-server";
+import { DEMO } from "./fixtures";
+import { signInWithRequest } from "./test-api";
+
+/*
+ * Two app instances on one PostgreSQL server, as behind a load balancer: both started from
+ * this run's production build with the same secrets. A session made on one works on the other,
+ * a sign-out on one ends it on both (nothing about sessions lives in a process), and a job
+ * enqueued by a booking on one is done exactly once while both run workers.
+ * Needs the server (TEST_DATABASE_URL, set by .ci/run); PGlite is one process by design.
+ */
+
+const baseUrl = process.env.TEST_DATABASE_URL;
+test.skip(!baseUrl, "needs a PostgreSQL server (TEST_DATABASE_URL)");
+test.skip(({ isMobile }) => isMobile, "about servers, not devices: desktop only");
+
+test("two instances share sessions and do each job once", async ({ playwright, browser }) => {
+  test.setTimeout(240_000);
+  const db = await createScratchDatabase(baseUrl!, "slotbook_two_instances");
+  const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+  const apps: RunningApp[] = [];
+  try {
+    const seeded = await prepareDatabase({ url: db.url });
+    const [portA, portB] = [await freePort(), await freePort()];
+    const env = {
+      ...runSecrets(),
+      DATABASE_URL: db.url,
+      APP_URL: `http://localhost:${portA}`,
+      SMTP_URL: "",
+      RATE_LIMIT_PER_MINUTE: "0",
+      E2E_FIXTURES: "",
+      LOG_LEVEL: "warn",
+    };
+    for (const port of [portA, portB]) apps.push(await startApp({ distDir: process.env.NEXT_DIST_DIR || ".next-e2e", port, env, output: { logFile: test.info().outputPath(`instance-${port}.log`) } }));
+    const [a, b] = apps as [RunningApp, RunningApp];
+
+    // Signed in on A; the same cookie opens the portal on B.
+    const onA = await playwright.request.newContext({ baseURL: a.url });
+    await signInWithRequest(onA, DEMO.client.email, DEMO.password);
+    const cookies = (await onA.storageState()).cookies;
+    const onB = await browser.newContext({ baseURL: b.url });
+    await onB.addCookies(cookies);
+    const page = await onB.newPage();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    // Signed out on B: the copy of the cookie A still holds is refused by A.
+    const before = await onA.get("/account", { maxRedirects: 0 });
+    expect(before.status()).toBe(200);
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await expect(page).not.toHaveURL(/\/account/);
+    const after = await onA.get("/account", { maxRedirects: 0 });
+    expect(after.status()).toBeGreaterThanOrEqual(300);
+    expect(after.headers()["location"] ?? "").toContain("/login");
+
+    // A guest books on A; both instances run workers; every mail it queued is delivered once.
+    const bloom = seeded.providers["bloom-hair"]!;
+    const serviceId = Object.values(bloom.services)[0]!;
+    const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const slots = await (await onA.get(`/api/providers/bloom-hair/slots?serviceId=${serviceId}&from=${from}&to=${from}`)).json();
+    const start = (slots as { slots: { start: string }[] }).slots[0]!.start;
+    const booked = await onA.post("/api/providers/bloom-hair/bookings", {
+      data: { serviceId, start, name: "Two Instances", email: "two.instances@example.com", phone: "+44 20 7946 0000" },
+    });
+    expect(booked.status()).toBe(201);
+    const mails = () => sql<{ status: string; attempts: number }[]>`select status, attempts from mail_messages where "to" in ('two.instances@example.com') or subject like ${"%Two Instances%"}`;
+    await expect.poll(async () => (await mails()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await mails()).every((m) => m.status === "captured"), { timeout: 60_000 }).toBe(true);
+    expect((await mails()).map((m) => m.attempts)).toEqual((await mails()).map(() => 1));
+    await onA.dispose();
+    await onB.close();
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+    await sql.end({ timeout: 5 });
+    await db.drop();
+  }
+});
