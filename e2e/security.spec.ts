@@ -109,6 +109,8 @@ test.describe("security", () => {
     const provider = await newProvider();
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    // The login page has an Email field too: wait for the new page before typing into "Email".
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(uniqueEmail("nobody"));
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     const answer = page.getByText(/If an account uses that email, we've sent it a link/);

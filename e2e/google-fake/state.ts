@@ -119,7 +119,8 @@ export class FakeState {
     return {
       events,
       calls: email ? this.calls.filter((c) => c.email === email) : this.calls,
-      grants: [...this.grants.values()].map((g) => ({ email: g.email, scopes: g.scopes, revoked: g.revoked })),
+      // Scoped like events and calls: journeys running side by side each read their own account.
+      grants: [...this.grants.values()].filter((g) => !email || g.email === email).map((g) => ({ email: g.email, scopes: g.scopes, revoked: g.revoked })),
       revocations: this.revocations,
       faults: this.faults,
       latencyMs: this.latencyMs,
