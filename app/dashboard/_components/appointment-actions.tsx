@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
+import { ReassignFields } from "@/components/staff/reassign-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import type { AppointmentAction, DashboardAction } from "@/lib/provider/appointments";
@@ -41,34 +42,10 @@ export function ReassignForm({
 }) {
   const [state, formAction] = useActionState(reassignFromDashboardAction, initialActionState);
   const error = state.fieldErrors?.toStaffId?.[0] ?? state.message;
-  const selectId = `reassign-${appointmentId}`;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <Hidden appointmentId={appointmentId} list={list} />
-      <label htmlFor={selectId} className="text-sm text-slate-700">
-        <span className="block">Reassign to</span>
-        <select
-          id={selectId}
-          name="toStaffId"
-          aria-label={`Reassign ${clientName}'s appointment to`}
-          aria-describedby={error ? `${selectId}-error` : undefined}
-          className="mt-1 max-w-full rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
-        >
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <SubmitButton variant="secondary" pendingLabel="Reassigning…">
-        Reassign
-      </SubmitButton>
-      {error ? (
-        <p id={`${selectId}-error`} role="alert" className="w-full text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <ReassignFields appointmentId={appointmentId} clientName={clientName} options={options} error={error} />
     </form>
   );
 }

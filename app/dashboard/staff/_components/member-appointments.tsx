@@ -1,5 +1,5 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ReassignFields } from "@/components/staff/reassign-fields";
 import { formatWhen } from "@/lib/format";
 import type { MemberAppointment } from "@/lib/staff/members";
 import { cancelMemberAppointmentAction, reassignAppointmentAction } from "../actions";
@@ -47,23 +47,7 @@ export function MemberAppointments({
             {options[i]?.length ? (
               <form action={reassignAppointmentAction} className="flex flex-wrap items-end gap-2">
                 {hidden(a.id)}
-                <label className="text-xs text-slate-600">
-                  <span className="block">Reassign to</span>
-                  <select
-                    name="toStaffId"
-                    className="mt-1 max-w-full rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
-                    aria-label={`Reassign ${a.clientName}'s appointment to`}
-                  >
-                    {options[i]!.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <SubmitButton variant="secondary" pendingLabel="Reassigning…">
-                  Reassign
-                </SubmitButton>
+                <ReassignFields appointmentId={a.id} clientName={a.clientName} options={options[i]!} />
               </form>
             ) : (
               <p className="text-slate-500">Nobody else who provides this service is free then.</p>
