@@ -196,12 +196,7 @@ export async function setStaffActive(db: Db, providerId: string, staffId: string
         .select({ n: count() })
         .from(appointments)
         .where(
-          and(
-            eq(appointments.staffId, staffId),
-            eq(appointments.providerId, providerId),
-            inArray(appointments.status, ["pending", "confirmed"]),
-            gt(appointments.endsAt, now),
-          ),
+          memberUpcoming(providerId, staffId, now),
         );
       const refusal = staffDeactivationRefusal({ upcoming: Number(row?.n ?? 0), total: 0 });
       if (refusal) throw new AppError("IN_USE", refusal);
@@ -304,12 +299,7 @@ export async function listMemberUpcoming(db: Db, providerId: string, staffId: st
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .where(
-      and(
-        eq(appointments.staffId, staffId),
-        eq(appointments.providerId, providerId),
-        inArray(appointments.status, ["pending", "confirmed"]),
-        gt(appointments.endsAt, now),
-      ),
+      memberUpcoming(providerId, staffId, now),
     )
     .orderBy(asc(appointments.startsAt))
     .limit(200);
@@ -328,4 +318,14 @@ export async function listBookableStaff(db: Db, providerId: string, serviceId: s
     .where(and(eq(staffMembers.providerId, providerId), eq(staffMembers.active, true)))
     .orderBy(asc(staffMembers.displayOrder), asc(staffMembers.name));
   return rows.map(({ photoUpdatedAt, ...r }) => ({ ...r, photoVersion: photoUpdatedAt ? photoUpdatedAt.getTime() : null }));
+}
+
+/** A member's appointments that still hold their time: pending or confirmed, not yet over. */
+function memberUpcoming(providerId: string, staffId: string, now: Date) {
+  return and(
+    eq(appointments.staffId, staffId),
+    eq(appointments.providerId, providerId),
+    inArray(appointments.status, ["pending", "confirmed"]),
+    gt(appointments.endsAt, now),
+  );
 }
