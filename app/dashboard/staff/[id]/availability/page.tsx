@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatLongDate } from "@/lib/format";
 import { WeeklyIntervalsForm } from "@/components/dashboard/weekly-intervals-form";
 import { Card } from "@/components/ui/card";
@@ -18,6 +17,7 @@ import { staffErrorMessage } from "@/lib/staff/flash";
 import { addTimeOffAction, removeTimeOffAction, saveAvailabilityAction } from "../../actions";
 import { memberOrNotFound } from "../member";
 import { TimeOffForm } from "./_components/time-off-form";
+import { BackToMember } from "../../_components/back-to-member";
 
 export const metadata: Metadata = { title: "Staff availability" };
 
@@ -40,11 +40,7 @@ export default async function StaffAvailabilityPage({ params, searchParams }: { 
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/dashboard/staff/${member.id}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-          ← {member.name}
-        </Link>
-      </p>
+      <BackToMember member={member} />
       <PageHeader
         title={`${member.name}: availability`}
         description={`Times in ${zone}. Clients can book them when they work and you are open, except on closed dates and their time off.`}

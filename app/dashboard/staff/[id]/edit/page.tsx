@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/runtime";
@@ -8,6 +7,7 @@ import { listServices } from "@/lib/provider/services";
 import { updateStaffAction } from "../../actions";
 import { StaffForm } from "../../_components/staff-form";
 import { memberOrNotFound } from "../member";
+import { BackToMember } from "../../_components/back-to-member";
 
 export const metadata: Metadata = { title: "Edit staff member" };
 
@@ -18,11 +18,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const [member, services] = await Promise.all([memberOrNotFound(db, provider.id, id), listServices(db, provider.id)]);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/dashboard/staff/${member.id}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-          ← {member.name}
-        </Link>
-      </p>
+      <BackToMember member={member} />
       <PageHeader title={`Edit ${member.name}`} />
       <Card>
         <StaffForm

@@ -14,6 +14,7 @@ import { reassignOptions } from "@/lib/staff/reassign";
 import { deleteStaffAction, resolveAndRemoveStaffAction, setStaffActiveAction } from "../../actions";
 import { MemberAppointments } from "../../_components/member-appointments";
 import { memberOrNotFound } from "../member";
+import { BackToMember } from "../../_components/back-to-member";
 
 export const metadata: Metadata = { title: "Resolve future appointments" };
 
@@ -58,11 +59,7 @@ export default async function ResolveMemberPage({ params, searchParams }: { para
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/dashboard/staff/${member.id}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-          ← {member.name}
-        </Link>
-      </p>
+      <BackToMember member={member} />
       <PageHeader
         title={`Before you ${verb} ${member.name}`}
         description={
