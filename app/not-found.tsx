@@ -1,8 +1,10 @@
+"use client";
+
 import Link from "next/link";
 
 /**
- * Any unknown page (status 404). Small on purpose: every page's RSC payload carries the
- * not-found UI of its layouts, and Next.js's default is several times the size.
+ * Any unknown page (status 404). A client component: every page's RSC payload carries its
+ * layouts' not-found UI, and a client component travels there as a reference, not as markup.
  */
 export default function NotFound() {
   return (

@@ -1,9 +1,11 @@
+"use client";
+
 import Link from "next/link";
 
 /**
  * Status 401 (unauthorized(), with authInterrupts): the guards redirect to /login instead, so
- * this is a fallback. Small on purpose: every page's RSC payload carries it, and Next.js's
- * default is three times the size.
+ * this is a fallback. A client component, like not-found.tsx: every page's RSC payload
+ * carries it, as a reference.
  */
 export default function Unauthorized() {
   return (

@@ -1,13 +1,20 @@
-import { ButtonLink } from "@/components/ui/button";
+"use client";
 
+import { ButtonLink } from "@/components/ui/button";
+import { StatusMessage } from "@/components/ui/status-message";
+
+/** An unknown business (status 404). A client component: see components/ui/status-message.tsx. */
 export default function ProviderNotFound() {
   return (
-    <div className="mx-auto max-w-md space-y-4 py-10 text-center">
-      <h1 className="text-2xl font-bold text-slate-900">We couldn&apos;t find that business</h1>
+    <StatusMessage
+      title="We couldn't find that business"
+      action={
+        <ButtonLink href="/" variant="secondary">
+          Find a business
+        </ButtonLink>
+      }
+    >
       <p className="text-slate-600">The link may be mistyped, or the business may have moved to a new address.</p>
-      <ButtonLink href="/" variant="secondary">
-        Find a business
-      </ButtonLink>
-    </div>
+    </StatusMessage>
   );
 }

@@ -1,11 +1,6 @@
-/** Shown while a booking step loads its free times (kept small: it travels in every booking page's RSC payload). */
+import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
+
+/** Shown while a booking step loads its free times. */
 export default function BookingLoading() {
-  return (
-    <div className="space-y-6" role="status" aria-live="polite" data-loading-fallback>
-      <span className="sr-only">Loading available times…</span>
-      <div className="h-4 w-2/3 animate-pulse rounded bg-slate-200" />
-      <div className="h-12 animate-pulse rounded-lg bg-slate-100" />
-      <div className="h-44 animate-pulse rounded-md bg-slate-100" />
-    </div>
-  );
+  return <LoadingSkeleton label="Loading available times…" bars={["h-4 w-2/3 rounded bg-slate-200", "h-12 rounded-lg bg-slate-100", "h-44 rounded-md bg-slate-100"]} />;
 }
