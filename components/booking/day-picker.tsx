@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDayLabel, formatDayParts } from "@/lib/format";
 import { NavForm } from "./nav-form";
+import { DayButtons } from "./pick-buttons";
 
 /**
  * A window of days as buttons (each named in full, e.g. "Monday 8 December"); days without
@@ -31,31 +32,13 @@ export function DayPicker({
         <WindowLink href={laterHref}>Later days →</WindowLink>
       </nav>
       <NavForm action={action} hidden={hidden} scroll={false}>
-        <ul className="grid grid-cols-4 gap-2 sm:grid-cols-7" role="list">
-          {days.map((date) => {
-            const count = counts[date] ?? 0;
+        <DayButtons
+          selected={selected}
+          days={days.map((date) => {
             const p = formatDayParts(date);
-            return (
-              <li key={date}>
-                {/* A button in a form submits: no `type`, and `disabled` only when set (each byte repeats 14 times, twice). */}
-                <button
-                  name="date"
-                  value={date}
-                  disabled={count === 0 || undefined}
-                  aria-label={formatDayLabel(date)}
-                  aria-describedby={`day-${date}-count`}
-                  aria-pressed={date === selected}
-                  className="pick pick-day"
-                >
-                  <span>{p.weekday}</span>
-                  <span>{p.day}</span>
-                  <span>{p.month}</span>
-                  <span id={`day-${date}-count`}>{count === 0 ? "No times" : count === 1 ? "1 time" : `${count} times`}</span>
-                </button>
-              </li>
-            );
+            return [date, p.weekday, p.day, p.month, formatDayLabel(date), counts[date] ?? 0];
           })}
-        </ul>
+        />
       </NavForm>
       {!anyFree ? (
         <p className="text-sm text-slate-600">No free times on these days.{laterHref ? " Try later days." : ""}</p>

@@ -1,4 +1,5 @@
 import { NavForm } from "./nav-form";
+import { TimeButtons } from "./pick-buttons";
 import type { TimeOption } from "@/lib/booking/slot-options";
 
 /** The free times of one day as buttons named by their time ("09:30"); the choice travels as `start`. */
@@ -24,16 +25,7 @@ export function TimePicker({
         </p>
       ) : (
         <NavForm action={action} hidden={hidden}>
-          <ul className="grid grid-cols-3 gap-2 sm:grid-cols-6" role="list">
-            {times.map((t) => (
-              // Keyed by the label: unique within a day (a repeated fall-back hour names its offset).
-              <li key={t.label}>
-                <button name="start" value={t.value} aria-pressed={t.value === selected} className="pick pick-time">
-                  {t.label}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <TimeButtons times={times.map((t) => [t.label, t.value])} selected={selected} />
         </NavForm>
       )}
     </div>
