@@ -9,6 +9,8 @@ import { Temporal } from "temporal-polyfill";
  */
 
 const MINUTES_PER_DAY = 24 * 60;
+/** Entries each of the two memos below keeps before it is cleared whole. */
+const MEMO_LIMIT = 20_000;
 const WALL_TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,10 +48,17 @@ export function isValidTimeZone(timezone: string): boolean {
 
 // Reading an instant's wall clock is the hot path of every slot list (each slot's day and
 // label): one Intl formatter per zone, kept, is several times cheaper than a Temporal
-// ZonedDateTime per call (the polyfill), and reads the same tz database.
+// ZonedDateTime per call (the polyfill), and reads the same tz database. formatToParts is still
+// the largest cost of a booking page's render, and a page lists the same instants request after
+// request: the answers are kept too, bounded (as wallClockToEpochMs's are).
+type WallClock = Readonly<{ year: string; month: string; day: string; hour: string; minute: string }>;
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const instantMemo = new Map<string, WallClock>();
 
-function wallClock(instant: Date, timezone: string): { year: string; month: string; day: string; hour: string; minute: string } {
+function wallClock(instant: Date, timezone: string): WallClock {
+  const key = `${timezone}|${instant.getTime()}`;
+  const known = instantMemo.get(key);
+  if (known) return known;
   let f = wallClocks.get(timezone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
@@ -65,6 +74,8 @@ function wallClock(instant: Date, timezone: string): { year: string; month: stri
   }
   const p = { year: "", month: "", day: "", hour: "", minute: "" };
   for (const part of f.formatToParts(instant)) if (part.type in p) p[part.type as keyof typeof p] = part.value;
+  if (instantMemo.size >= MEMO_LIMIT) instantMemo.clear();
+  instantMemo.set(key, p);
   return p;
 }
 
@@ -93,7 +104,6 @@ export function addDays(date: string, days: number): string {
 // The conversion is a pure function of (zone, date, minutes) and the slots API asks for the
 // same days over and over: a bounded memo saves most of its Temporal work. Cleared whole when
 // full (zone rules only change with a new tz database, i.e. a new process).
-const MEMO_LIMIT = 20_000;
 const wallClockMemo = new Map<string, number>();
 
 /**
