@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, loginPath, PATH_HEADER } from "@/lib/auth/roles";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy } from "@/lib/security-headers";
-
-// Auth.js session cookie names (with the __Secure- prefix on https; large tokens are chunked ".0", ".1" …).
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
  * Optimistic only: a signed-in area without any session cookie goes straight to /login. The
@@ -13,7 +11,7 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const path = `${pathname}${search}`;
-  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  const hasSession = hasSessionCookie(request.cookies.getAll());
   if (!hasSession && isProtectedPath(pathname)) {
     return NextResponse.redirect(new URL(loginPath(path), request.url));
   }

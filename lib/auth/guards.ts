@@ -1,12 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb } from "@/lib/runtime";
 import { providers, users, type Provider } from "@/db/schema";
 import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "./roles";
+import { hasSessionCookie } from "./session-cookie";
 
 export type { Role } from "./roles";
 export type SessionUser = { id: string; email: string; name: string; role: Role; emailVerified: boolean };
@@ -17,6 +18,7 @@ export type SessionUser = { id: string; email: string; name: string; role: Role;
  * (users.session_version, lib/auth/sessions.ts) shows at once.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  if (!hasSessionCookie((await cookies()).getAll())) return null;
   const session = await auth();
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
