@@ -42,6 +42,15 @@ export type Availability = {
   busy: { start: Date; end: Date }[];
 };
 
+export type LoadedAvailability = {
+  ok: true;
+  availability: Availability;
+  durationMinutes: number;
+  plan: { plan: "free" | "pro"; proUntil: Date | null };
+  /** Active members who provide the service: with PRO, they are what is booked (lib/staff). */
+  staffCount: number;
+};
+
 /** Why nothing could be loaded: each is NOT_FOUND to the caller, with its own message. */
 export type AvailabilityMiss = "provider" | "service" | "staff";
 
@@ -54,6 +63,7 @@ type Row = {
   booking_horizon_days: number;
   duration_minutes: number | null;
   staff_id: string | null;
+  staff_count: number;
   hours: [number, string, string][];
   closed: string[];
   busy: [number, number][];
@@ -72,8 +82,7 @@ export async function loadAvailability(
   db: DbOrTx,
   req: AvailabilityRequest,
 ): Promise<
-  | { ok: true; availability: Availability; durationMinutes: number; plan: { plan: "free" | "pro"; proUntil: Date | null } }
-  | { ok: false; missing: AvailabilityMiss }
+  LoadedAvailability | { ok: false; missing: AvailabilityMiss }
 > {
   if ("id" in req.provider && !isUuid(req.provider.id)) return { ok: false, missing: "provider" };
   const staffId = req.resource.kind === "staff" ? req.resource.staffId : null;
@@ -92,6 +101,8 @@ export async function loadAvailability(
       select p.id as provider_id, p.plan, p.pro_until, p.timezone, p.min_notice_minutes, p.booking_horizon_days,
         s.duration_minutes,
         ${staffId ? sql`(select st.id from staff_members st where st.id = ${staffId}::uuid and st.provider_id = p.id and st.active)` : sql`null::uuid`} as staff_id,
+        (select count(*)::int from staff_members m join staff_services ss on ss.staff_id = m.id
+         where m.provider_id = p.id and m.active and ss.service_id = s.id) as staff_count,
         coalesce((select json_agg(json_build_array(h.weekday, to_char(h.start_time, 'HH24:MI'), to_char(h.end_time, 'HH24:MI')) order by h.weekday, h.start_time)
                   from provider_hours h where h.provider_id = p.id), '[]'::json) as hours,
         coalesce((select json_agg(c.date::text) from closed_dates c
@@ -114,8 +125,9 @@ export async function loadAvailability(
   return {
     ok: true,
     durationMinutes: row.duration_minutes,
-    // The plan decides whether staff calendars apply (listSlots skips that query for FREE).
+    // The plan and the qualified members decide whether staff calendars apply (slots.ts).
     plan: { plan: row.plan, proUntil: row.pro_until === null ? null : new Date(row.pro_until) },
+    staffCount: Number(row.staff_count),
     availability: {
       providerId: row.provider_id,
       timezone: row.timezone,

@@ -2,7 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/runtime";
 import { isAppError } from "@/lib/errors";
 import type { PickerWindow } from "./picker";
-import { listSlots } from "./slots";
+import { listBookableStaff, type BookableMember } from "@/lib/staff/members";
+import { loadAvailability } from "./availability";
+import { listSlots, slotsOf, usesStaffCalendars } from "./slots";
 
 export type PickerScope = { providerId: string; serviceId: string; staffId?: string | null; excludeAppointmentId?: string | null };
 
@@ -41,4 +43,31 @@ export async function loadPickerSlots(
     if (isAppError(e) && e.code === "NOT_FOUND") return null;
     throw e;
   }
+}
+
+export type BookingPicker = {
+  /** PRO with members who provide the service: the client picks one, or "any available". */
+  staffMode: boolean;
+  team: BookableMember[];
+  /** The window's free slots: a member's, or (no id) the provider's own or any member's. */
+  slotsFor(staffId?: string): Promise<{ start: Date }[]>;
+};
+
+/**
+ * The booking page's staff step and free times from one availability load: a FREE provider's
+ * page costs that one query (the staff step reads the plan and the qualified members from it),
+ * a PRO one adds its team and the staff calendars. Null when the service can no longer be
+ * booked online.
+ */
+export async function loadBookingPicker(providerId: string, serviceId: string, w: PickerWindow, now: Date): Promise<BookingPicker | null> {
+  const db = await getDb();
+  const range = { from: w.window.from, to: w.window.to };
+  const loaded = await loadAvailability(db, { provider: { id: providerId }, serviceId, resource: { kind: "provider" }, ...range });
+  if (!loaded.ok) return null;
+  const staffMode = usesStaffCalendars(loaded, now);
+  return {
+    staffMode,
+    team: staffMode ? await listBookableStaff(db, providerId, serviceId) : [],
+    slotsFor: async (staffId) => (await slotsOf(db, loaded, { serviceId, staffId, ...range }, now)).slots,
+  };
 }

@@ -3,8 +3,8 @@ import type { Db } from "@/db";
 import { computeSlots } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
 import { isPro } from "@/lib/plans/plans";
-import { listStaffSlots, STAFF_CHOICE_OFF, usesStaff } from "@/lib/staff/booking";
-import { loadAvailability, resourceOf, type AvailabilityMiss } from "./availability";
+import { listStaffSlots, STAFF_CHOICE_OFF } from "@/lib/staff/booking";
+import { loadAvailability, resourceOf, type AvailabilityMiss, type LoadedAvailability } from "./availability";
 import { dateRangeSchema } from "./schema";
 
 export { HOLDING_STATUSES } from "./availability";
@@ -14,7 +14,7 @@ export type SlotListing = {
   slots: { start: Date; end: Date; staffIds: string[] }[];
 };
 
-type SlotScope = {
+export type SlotScope = {
   serviceId: string;
   staffId?: string | null;
   from: string;
@@ -58,10 +58,25 @@ export async function listSlots(
     to: args.to,
   });
   if (!loaded.ok) throw availabilityNotFound(loaded.missing);
+  return slotsOf(db, loaded, args, now);
+}
+
+/**
+ * Whether the staff calendars are what is booked: PRO, with active members who provide the
+ * service. Read from the availability row, so it costs no query of its own.
+ */
+export function usesStaffCalendars(loaded: LoadedAvailability, now: Date): boolean {
+  return isPro(loaded.plan, now) && loaded.staffCount > 0;
+}
+
+/**
+ * The slots of a loaded availability: the staff calendars (lib/staff: one member's, or "any"
+ * unless one is named) when they apply, else the provider's own, computed from what was loaded
+ * without another query.
+ */
+export async function slotsOf(db: Db, loaded: LoadedAvailability, args: SlotScope, now: Date): Promise<SlotListing> {
   const a = loaded.availability;
-  // PRO with members who provide the service: the staff calendars (lib/staff), "any" unless one is named.
-  // Staff need PRO, which the loader already read: a FREE provider's listing costs one query.
-  if (isPro(loaded.plan, now) && (await usesStaff(db, a.providerId, args.serviceId, now))) {
+  if (usesStaffCalendars(loaded, now)) {
     const staffSlots = await listStaffSlots(db, {
       providerId: a.providerId,
       serviceId: args.serviceId,

@@ -13,8 +13,7 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { loadPickerSlots } from "@/lib/booking/picker-slots";
-import { loadStaffStep } from "@/lib/staff/booking-step";
+import { loadBookingPicker } from "@/lib/booking/picker-slots";
 import { StaffChoice } from "@/components/staff/staff-choice";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -64,8 +63,20 @@ export default async function BookPage({ params, searchParams }: Props) {
     value: `${service.name} · ${formatDuration(service.durationMinutes)} · ${formatPrice(service.priceCents)}`,
     changeHref: bookingHref(provider.slug, {}),
   };
+  const w = pickerWindow(now, tz, provider.bookingHorizonDays, p);
+  const picker = await loadBookingPicker(provider.id, service.id, w, now);
+  if (!picker) {
+    return (
+      <Frame step="day">
+        <Flash tone="warning">This service can&apos;t be booked online right now.</Flash>
+        <Link href={bookingHref(provider.slug, {})} className="font-medium text-indigo-700 hover:underline">
+          Choose another service
+        </Link>
+      </Frame>
+    );
+  }
   // PRO with members who provide the service: the client chooses someone, or "Any available".
-  const { staffMode, team } = await loadStaffStep(provider.id, service.id, now);
+  const { staffMode, team } = picker;
   const member = p.staffId && p.staffId !== "any" ? team.find((m) => m.id === p.staffId) : undefined;
   if (staffMode && p.staffId !== "any" && !member) {
     return (
@@ -81,18 +92,7 @@ export default async function BookPage({ params, searchParams }: Props) {
   const staffChoice = staffMode
     ? [{ label: "With", value: member ? member.name : "Any available", changeHref: bookingHref(provider.slug, { serviceId: service.id }), changeLabel: "Change" }]
     : [];
-  const w = pickerWindow(now, tz, provider.bookingHorizonDays, p);
-  const slots = await loadPickerSlots({ providerId: provider.id, serviceId: service.id, staffId }, w, now);
-  if (!slots) {
-    return (
-      <Frame step="day">
-        <Flash tone="warning">This service can&apos;t be booked online right now.</Flash>
-        <Link href={bookingHref(provider.slug, {})} className="font-medium text-indigo-700 hover:underline">
-          Choose another service
-        </Link>
-      </Frame>
-    );
-  }
+  const slots = await picker.slotsFor(staffId);
 
   const { from, date } = w;
   const picked = pickerTimes(slots, tz, w, p.start);
