@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
-import { checkbox, optionalText, phonePattern, requiredText, wholeNumber } from "./form-fields";
+import { checkbox, optionalPhone, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { isSelectableTimeZone } from "@/lib/time";
 import { invalidateSlugs } from "@/lib/cache/public-pages";
 
@@ -25,12 +25,7 @@ export function profileSchema(currentTimezone?: string) {
     timezone: z
       .string({ error: "Choose a time zone." })
       .refine((tz) => isSelectableTimeZone(tz, currentTimezone), "Choose a time zone from the list."),
-    phone: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v ?? "")
-      .refine((v) => v === "" || phonePattern.test(v), "Use 5–30 digits, spaces, +, - or brackets."),
+    phone: optionalPhone("Use 5–30 digits, spaces, +, - or brackets."),
     email: z
       .string()
       .trim()

@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db";
 import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
 import { emailSchema } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
-import { checkbox, optionalText, phonePattern, requiredText } from "@/lib/provider/form-fields";
+import { checkbox, optionalPhone, optionalText, requiredText } from "@/lib/provider/form-fields";
 import { isUuid } from "@/lib/validation";
 
 export const MAX_ACTIVE_STAFF = 10;
@@ -13,12 +13,7 @@ export const STAFF_LIMIT_MESSAGE = `You can have at most ${MAX_ACTIVE_STAFF} act
 export const staffSchema = z.object({
   name: requiredText("Name", 100),
   email: z.union([z.literal(""), emailSchema]).optional().transform((v) => v ?? ""),
-  phone: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v ?? "")
-    .refine((v) => v === "" || phonePattern.test(v), "Use digits, spaces and + ( ) - only."),
+  phone: optionalPhone("Use digits, spaces and + ( ) - only."),
   bio: optionalText("Bio", 1000),
   active: checkbox,
   serviceIds: z.array(z.string().refine(isUuid, "Choose services from the list.")).max(200).default([]),
