@@ -8,16 +8,20 @@ import {
   jsonb,
   pgEnum,
   pgTable,
-  smallint,
   text,
-  time,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-const tstz = (name?: string) => (name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true }));
-const createdAt = () => tstz().notNull().defaultNow();
+import {
+  accountTokenColumns,
+  deliveryColumns,
+  id,
+  ownedBy,
+  stampedNow,
+  tstz,
+  weeklyIntervalChecks,
+  weeklyIntervalColumns,
+} from "./schema/columns";
 
 export const userRole = pgEnum("user_role", ["client", "provider", "staff"]);
 export const plan = pgEnum("plan", ["free", "pro"]);
@@ -33,7 +37,7 @@ export const mailStatus = pgEnum("mail_status", ["pending", "sent", "captured", 
 export const users = pgTable(
   "users",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     // Always stored lower-cased and trimmed (lib/auth normalises), so the unique index is exact.
     email: text().notNull(),
     name: text().notNull(),
@@ -44,34 +48,23 @@ export const users = pgTable(
     // Carried in the session JWT and compared by the guards: bumping it (sign-out, password
     // change or reset) ends every session of the user at once.
     sessionVersion: integer().notNull().default(0),
-    createdAt: createdAt(),
+    createdAt: stampedNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
 
 export const emailVerificationTokens = pgTable(
   "email_verification_tokens",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    // sha256 of the token sent by mail; the token itself is never stored.
-    tokenHash: text().notNull(),
-    expiresAt: tstz().notNull(),
-    usedAt: tstz(),
-    createdAt: createdAt(),
-  },
+  // sha256 of the token sent by mail; the token itself is never stored.
+  accountTokenColumns(() => users.id),
   (t) => [uniqueIndex("email_verification_tokens_hash_key").on(t.tokenHash), index().on(t.userId)],
 );
 
 export const providers = pgTable(
   "providers",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    ownerId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    ownerId: ownedBy(() => users.id),
     businessName: text().notNull(),
     slug: text().notNull(),
     description: text().notNull().default(""),
@@ -86,8 +79,8 @@ export const providers = pgTable(
     bookingHorizonDays: integer().notNull().default(60),
     /** Online bookings (guest or client) start as pending until the provider confirms them; the slot is held meanwhile. */
     requireApproval: boolean().notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: tstz().notNull().defaultNow(),
+    createdAt: stampedNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     uniqueIndex("providers_slug_key").on(t.slug),
@@ -101,16 +94,14 @@ export const providers = pgTable(
 export const services = pgTable(
   "services",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    id: id(),
+    providerId: ownedBy(() => providers.id),
     name: text().notNull(),
     description: text().notNull().default(""),
     durationMinutes: integer().notNull(),
     priceCents: integer().notNull().default(0),
     active: boolean().notNull().default(true),
-    createdAt: createdAt(),
+    createdAt: stampedNow(),
   },
   (t) => [
     index().on(t.providerId),
@@ -123,28 +114,18 @@ export const services = pgTable(
 export const providerHours = pgTable(
   "provider_hours",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
-    weekday: smallint().notNull(),
-    startTime: time().notNull(),
-    endTime: time().notNull(),
+    id: id(),
+    providerId: ownedBy(() => providers.id),
+    ...weeklyIntervalColumns(),
   },
-  (t) => [
-    index().on(t.providerId, t.weekday),
-    check("provider_hours_weekday_check", sql`${t.weekday} between 1 and 7`),
-    check("provider_hours_order_check", sql`${t.startTime} < ${t.endTime}`),
-  ],
+  (t) => [index().on(t.providerId, t.weekday), ...weeklyIntervalChecks("provider_hours", t)],
 );
 
 export const closedDates = pgTable(
   "closed_dates",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    id: id(),
+    providerId: ownedBy(() => providers.id),
     date: date({ mode: "string" }).notNull(),
     reason: text().notNull().default(""),
   },
@@ -154,10 +135,8 @@ export const closedDates = pgTable(
 export const staffMembers = pgTable(
   "staff_members",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    id: id(),
+    providerId: ownedBy(() => providers.id),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     name: text().notNull(),
     email: text().notNull().default(""),
@@ -165,7 +144,7 @@ export const staffMembers = pgTable(
     bio: text().notNull().default(""),
     active: boolean().notNull().default(true),
     displayOrder: integer().notNull().default(0),
-    createdAt: createdAt(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.providerId), uniqueIndex("staff_members_user_key").on(t.userId)],
 );
@@ -176,10 +155,8 @@ export type StaffAssignedBy = (typeof STAFF_ASSIGNED_BY)[number];
 export const appointments = pgTable(
   "appointments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    id: id(),
+    providerId: ownedBy(() => providers.id),
     serviceId: uuid()
       .notNull()
       .references(() => services.id, { onDelete: "restrict" }),
@@ -200,8 +177,8 @@ export const appointments = pgTable(
     // sha256 of the guest's manage-link token.
     manageTokenHash: text().notNull(),
     source: text().notNull().default("online"),
-    createdAt: createdAt(),
-    updatedAt: tstz().notNull().defaultNow(),
+    createdAt: stampedNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     index().on(t.providerId, t.startsAt),
@@ -219,7 +196,7 @@ export const appointments = pgTable(
 export const mailMessages = pgTable(
   "mail_messages",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     to: text().notNull(),
     subject: text().notNull(),
     text: text().notNull(),
@@ -228,10 +205,7 @@ export const mailMessages = pgTable(
     /** Extra headers (List-Unsubscribe on non-essential mail); only names the transport allows. */
     headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: mailStatus().notNull().default("pending"),
-    attempts: integer().notNull().default(0),
-    lastError: text(),
-    createdAt: createdAt(),
-    sentAt: tstz(),
+    ...deliveryColumns(),
   },
   (t) => [index().on(t.createdAt)],
 );

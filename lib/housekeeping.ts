@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailVerificationTokens, mailMessages, passwordResetTokens, rateLimits } from "@/db/schema";
 
@@ -17,30 +17,22 @@ export type PurgeCounts = { rateLimits: number; verificationTokens: number; rese
 
 const daysBefore = (now: Date, days: number) => sql`${new Date(now.getTime() - days * 86_400_000).toISOString()}::timestamptz`;
 
+/** Account tokens used or expired before the cutoff; both tables share their columns (accountTokenColumns). */
+function purgeSpentTokens(db: Db, t: typeof emailVerificationTokens | typeof passwordResetTokens, cutoff: SQL) {
+  return db
+    .delete(t)
+    .where(or(and(isNotNull(t.usedAt), lt(t.usedAt, cutoff)), lt(t.expiresAt, cutoff)))
+    .returning({ id: t.id });
+}
+
 export async function purgeExpired(db: Db, now: Date = new Date()): Promise<PurgeCounts> {
   const tokenCutoff = daysBefore(now, RETENTION.spentTokenDays);
   const limits = await db
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, daysBefore(now, RETENTION.rateLimitDays)))
     .returning({ key: rateLimits.key });
-  const verification = await db
-    .delete(emailVerificationTokens)
-    .where(
-      or(
-        and(isNotNull(emailVerificationTokens.usedAt), lt(emailVerificationTokens.usedAt, tokenCutoff)),
-        lt(emailVerificationTokens.expiresAt, tokenCutoff),
-      ),
-    )
-    .returning({ id: emailVerificationTokens.id });
-  const resets = await db
-    .delete(passwordResetTokens)
-    .where(
-      or(
-        and(isNotNull(passwordResetTokens.usedAt), lt(passwordResetTokens.usedAt, tokenCutoff)),
-        lt(passwordResetTokens.expiresAt, tokenCutoff),
-      ),
-    )
-    .returning({ id: passwordResetTokens.id });
+  const verification = await purgeSpentTokens(db, emailVerificationTokens, tokenCutoff);
+  const resets = await purgeSpentTokens(db, passwordResetTokens, tokenCutoff);
   const mail = await db
     .delete(mailMessages)
     .where(and(eq(mailMessages.status, "captured"), lt(mailMessages.createdAt, daysBefore(now, RETENTION.capturedMailDays))))

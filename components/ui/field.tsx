@@ -12,29 +12,42 @@ type FieldProps = {
 };
 
 function FieldShell({ label, name, errors, hint, id, children }: FieldProps & { id: string; children: ReactNode }) {
-  const error = errors?.[0];
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       {children}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600" data-field-error={name}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} name={name} errors={errors} hint={hint} />
     </div>
   );
 }
 
-function describedBy(id: string, errors?: string[], hint?: ReactNode) {
-  return errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
+/** The hint, or the first error instead of it, under the ids that `controlProps` points at. */
+function FieldMessage({ id, name, errors, hint }: Omit<FieldProps, "label"> & { id: string }) {
+  const error = errors?.[0];
+  if (error) {
+    return (
+      <p id={`${id}-error`} className="text-sm text-red-600" data-field-error={name}>
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className="text-xs text-slate-500">
+      {hint}
+    </p>
+  ) : null;
+}
+
+/** What every control carries: its id and name, and aria wiring to the message below it. */
+function controlProps(id: string, name: string, errors?: string[], hint?: ReactNode) {
+  return {
+    id,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
 }
 
 /** A labelled input with its error message, wired with aria-invalid and aria-describedby. */
@@ -43,10 +56,7 @@ export function TextField({ label, name, errors, hint, id, ...props }: FieldProp
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
       <input
-        id={fieldId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(fieldId, errors, hint)}
+        {...controlProps(fieldId, name, errors, hint)}
         className={inputClass}
         {...props}
       />
@@ -54,16 +64,18 @@ export function TextField({ label, name, errors, hint, id, ...props }: FieldProp
   );
 }
 
+/** The account's email: how sign-in, registration and the reset request ask for it. */
+export function EmailField(props: Omit<FieldProps, "label" | "name"> & ComponentProps<"input">) {
+  return <TextField label="Email" name="email" type="email" autoComplete="email" required {...props} />;
+}
+
 export function TextArea({ label, name, errors, hint, id, ...props }: FieldProps & ComponentProps<"textarea">) {
   const fieldId = id ?? `field-${name}`;
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
       <textarea
-        id={fieldId}
-        name={name}
+        {...controlProps(fieldId, name, errors, hint)}
         rows={3}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(fieldId, errors, hint)}
         className={inputClass}
         {...props}
       />
@@ -84,10 +96,7 @@ export function Select({
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint} id={fieldId}>
       <select
-        id={fieldId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(fieldId, errors, hint)}
+        {...controlProps(fieldId, name, errors, hint)}
         className={inputClass}
         {...props}
       >
@@ -110,15 +119,11 @@ export function Checkbox({
   ...props
 }: { label: string; name: string; hint?: ReactNode; errors?: string[] } & ComponentProps<"input">) {
   const id = props.id ?? `field-${name}`;
-  const error = errors?.[0];
   return (
     <div className="flex items-start gap-2">
       <input
-        id={id}
-        name={name}
+        {...controlProps(id, name, errors, hint)}
         type="checkbox"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
         className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-indigo-600"
         {...props}
       />
@@ -126,16 +131,7 @@ export function Checkbox({
         <label htmlFor={id} className="block text-sm text-slate-800">
           {label}
         </label>
-        {hint && !error ? (
-          <p id={`${id}-hint`} className="text-xs text-slate-500">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="text-sm text-red-600" data-field-error={name}>
-            {error}
-          </p>
-        ) : null}
+        <FieldMessage id={id} name={name} errors={errors} hint={hint} />
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 // Only lazy references to ../schema (it re-exports this file, so its values are not ready
 // while this module is evaluated): table references in callbacks, types.
 import { appointments, users, type AppointmentStatus } from "../schema";
+import { id, ownedBy, stampedNow, tstz } from "./columns";
 
 /** What an appointment write did; `created` and `linked` have no previous values. */
 export const APPOINTMENT_CHANGE_KINDS = [
@@ -29,21 +30,19 @@ export type ChangeActorKind = (typeof CHANGE_ACTOR_KINDS)[number];
 export const appointmentChanges = pgTable(
   "appointment_changes",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    appointmentId: uuid()
-      .notNull()
-      .references(() => appointments.id, { onDelete: "cascade" }),
+    id: id(),
+    appointmentId: ownedBy(() => appointments.id),
     kind: text().$type<AppointmentChangeKind>().notNull(),
     actorKind: text().$type<ChangeActorKind>().notNull(),
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
-    previousStartsAt: timestamp({ withTimezone: true }),
-    previousEndsAt: timestamp({ withTimezone: true }),
+    previousStartsAt: tstz(),
+    previousEndsAt: tstz(),
     previousStaffId: uuid(),
     /** The member after the change (a reschedule of an "any" booking may change it too). */
     staffId: uuid(),
     previousStatus: text().$type<AppointmentStatus>(),
     reason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.appointmentId, t.createdAt)],
 );

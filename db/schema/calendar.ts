@@ -1,7 +1,6 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { appointments, providers, users } from "../schema";
-
-const tstz = () => timestamp({ withTimezone: true });
+import { expiringColumns, id, ownedBy, stampedNow, tstz } from "./columns";
 
 export const calendarIntegrationStatus = pgEnum("calendar_integration_status", ["active", "needs_reconnect"]);
 export const calendarSyncStatus = pgEnum("calendar_sync_status", ["pending", "synced", "failed"]);
@@ -10,10 +9,8 @@ export const calendarSyncStatus = pgEnum("calendar_sync_status", ["pending", "sy
 export const calendarIntegrations = pgTable(
   "calendar_integrations",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    id: id(),
+    providerId: ownedBy(() => providers.id),
     googleEmail: text().notNull(),
     calendarId: text().notNull().default("primary"),
     accessTokenEnc: text().notNull(),
@@ -25,8 +22,8 @@ export const calendarIntegrations = pgTable(
     lastSyncedAt: tstz(),
     lastError: text(),
     lastErrorAt: tstz(),
-    connectedAt: tstz().notNull().defaultNow(),
-    updatedAt: tstz().notNull().defaultNow(),
+    connectedAt: stampedNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [uniqueIndex("calendar_integrations_provider_key").on(t.providerId)],
 );
@@ -35,13 +32,9 @@ export const calendarIntegrations = pgTable(
 export const calendarEventMappings = pgTable(
   "calendar_event_mappings",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    appointmentId: uuid()
-      .notNull()
-      .references(() => appointments.id, { onDelete: "cascade" }),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    id: id(),
+    appointmentId: ownedBy(() => appointments.id),
+    providerId: ownedBy(() => providers.id),
     /** Derived from the appointment id in Google's base32hex alphabet (lib/calendar/event-id.ts). */
     eventId: text().notNull(),
     status: calendarSyncStatus().notNull().default("pending"),
@@ -52,7 +45,7 @@ export const calendarEventMappings = pgTable(
     /** The appointment's updatedAt that the event reflects; older than the appointment = stale. */
     syncedVersion: tstz(),
     syncedAt: tstz(),
-    updatedAt: tstz().notNull().defaultNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     uniqueIndex("calendar_event_mappings_appointment_key").on(t.appointmentId),
@@ -64,18 +57,13 @@ export const calendarEventMappings = pgTable(
 export const calendarOauthStates = pgTable(
   "calendar_oauth_states",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** sha256 of the state; the state itself only travels in the URL and a cookie. */
     stateHash: text().notNull(),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: tstz().notNull(),
-    usedAt: tstz(),
-    createdAt: tstz().notNull().defaultNow(),
+    providerId: ownedBy(() => providers.id),
+    userId: ownedBy(() => users.id),
+    ...expiringColumns(),
+    createdAt: stampedNow(),
   },
   (t) => [uniqueIndex("calendar_oauth_states_hash_key").on(t.stateHash)],
 );

@@ -1,25 +1,20 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { appointments, providers, users } from "../schema";
+import { deliveryColumns, extensionOf, id, ownedBy, stampedNow, tstz } from "./columns";
 
 /*
  * The client portal's own tables: favourite businesses, notification preferences, the
  * one-click unsubscribe tokens carried by non-essential mail, and the SMS outbox.
  */
 
-const tstz = () => timestamp({ withTimezone: true });
-
 /** One favourite per client and business: the unique key makes "add" idempotent under races. */
 export const favorites = pgTable(
   "favorites",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    providerId: uuid()
-      .notNull()
-      .references(() => providers.id, { onDelete: "cascade" }),
-    createdAt: tstz().notNull().defaultNow(),
+    userId: ownedBy(() => users.id),
+    providerId: ownedBy(() => providers.id),
+    createdAt: stampedNow(),
   },
   (t) => [primaryKey({ name: "favorites_user_provider_key", columns: [t.userId, t.providerId] }), index().on(t.providerId)],
 );
@@ -29,16 +24,14 @@ export const favorites = pgTable(
  * promotional mail), so a new account needs no insert.
  */
 export const notificationPreferences = pgTable("notification_preferences", {
-  userId: uuid()
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
+  userId: extensionOf(() => users.id),
   emailEnabled: boolean().notNull().default(true),
   smsEnabled: boolean().notNull().default(false),
   bookingConfirmations: boolean().notNull().default(true),
   reminders: boolean().notNull().default(true),
   cancellationUpdates: boolean().notNull().default(true),
   promotionalEmail: boolean().notNull().default(false),
-  updatedAt: tstz().notNull().defaultNow(),
+  updatedAt: stampedNow(),
 });
 
 /** Which switch an unsubscribe link turns off. */
@@ -54,11 +47,9 @@ export const unsubscribeTokens = pgTable(
   "unsubscribe_tokens",
   {
     tokenHash: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy(() => users.id),
     topic: unsubscribeTopic().notNull(),
-    createdAt: tstz().notNull().defaultNow(),
+    createdAt: stampedNow(),
     usedAt: tstz(),
   },
   (t) => [index().on(t.userId)],
@@ -70,14 +61,11 @@ export const smsStatus = pgEnum("sms_status", ["pending", "sent", "captured", "f
 export const smsMessages = pgTable(
   "sms_messages",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     to: text().notNull(),
     text: text().notNull(),
     status: smsStatus().notNull().default("pending"),
-    attempts: integer().notNull().default(0),
-    lastError: text(),
-    createdAt: tstz().notNull().defaultNow(),
-    sentAt: tstz(),
+    ...deliveryColumns(),
   },
   (t) => [index().on(t.createdAt)],
 );
@@ -86,12 +74,10 @@ export const smsMessages = pgTable(
 export const appointmentReminders = pgTable(
   "appointment_reminders",
   {
-    appointmentId: uuid()
-      .primaryKey()
-      .references(() => appointments.id, { onDelete: "cascade" }),
+    appointmentId: extensionOf(() => appointments.id),
     dueAt: tstz().notNull(),
     sentAt: tstz(),
-    updatedAt: tstz().notNull().defaultNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [index("appointment_reminders_due_idx").on(t.dueAt).where(sql`${t.sentAt} is null`)],
 );

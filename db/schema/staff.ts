@@ -8,22 +8,26 @@ import {
   integer,
   pgTable,
   primaryKey,
-  smallint,
   text,
-  time,
-  timestamp,
   uniqueIndex,
-  uuid,
 } from "drizzle-orm/pg-core";
 import { providers, services, staffMembers } from "../schema";
+import {
+  extensionOf,
+  id,
+  ownedBy,
+  stampedNow,
+  tokenColumns,
+  tstz,
+  weeklyIntervalChecks,
+  weeklyIntervalColumns,
+} from "./columns";
 
 /*
  * PRO multi-staff: what a member provides, when they work, their photo and their login invite.
  * (staff_members itself lives in db/schema.ts: appointments refer to it.)
  * References to tables in ../schema stay inside callbacks: the two modules import each other.
  */
-
-const tstz = () => timestamp({ withTimezone: true });
 
 /** Raw bytes; postgres.js and PGlite both hand bytea back as a Uint8Array/Buffer. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
@@ -32,12 +36,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 export const staffServices = pgTable(
   "staff_services",
   {
-    staffId: uuid()
-      .notNull()
-      .references(() => staffMembers.id, { onDelete: "cascade" }),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    staffId: ownedBy(() => staffMembers.id),
+    serviceId: ownedBy(() => services.id),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.serviceId] }), index().on(t.serviceId)],
 );
@@ -46,34 +46,24 @@ export const staffServices = pgTable(
 export const staffAvailability = pgTable(
   "staff_availability",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    staffId: uuid()
-      .notNull()
-      .references(() => staffMembers.id, { onDelete: "cascade" }),
-    weekday: smallint().notNull(),
-    startTime: time().notNull(),
-    endTime: time().notNull(),
+    id: id(),
+    staffId: ownedBy(() => staffMembers.id),
+    ...weeklyIntervalColumns(),
     available: boolean().notNull().default(true),
   },
-  (t) => [
-    index().on(t.staffId, t.weekday),
-    check("staff_availability_weekday_check", sql`${t.weekday} between 1 and 7`),
-    check("staff_availability_order_check", sql`${t.startTime} < ${t.endTime}`),
-  ],
+  (t) => [index().on(t.staffId, t.weekday), ...weeklyIntervalChecks("staff_availability", t)],
 );
 
 /** Whole days off, inclusive, in the provider's zone. */
 export const staffTimeOff = pgTable(
   "staff_time_off",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    staffId: uuid()
-      .notNull()
-      .references(() => staffMembers.id, { onDelete: "cascade" }),
+    id: id(),
+    staffId: ownedBy(() => staffMembers.id),
     startDate: date({ mode: "string" }).notNull(),
     endDate: date({ mode: "string" }).notNull(),
     reason: text().notNull().default(""),
-    createdAt: tstz().notNull().defaultNow(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.staffId, t.startDate), check("staff_time_off_order_check", sql`${t.startDate} <= ${t.endDate}`)],
 );
@@ -82,13 +72,11 @@ export const staffTimeOff = pgTable(
 export const staffPhotos = pgTable(
   "staff_photos",
   {
-    staffId: uuid()
-      .primaryKey()
-      .references(() => staffMembers.id, { onDelete: "cascade" }),
+    staffId: extensionOf(() => staffMembers.id),
     contentType: text().notNull(),
     data: bytea().notNull(),
     byteSize: integer().notNull(),
-    updatedAt: tstz().notNull().defaultNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [check("staff_photos_size_check", sql`${t.byteSize} between 1 and 2097152`)],
 );
@@ -97,25 +85,19 @@ export const staffPhotos = pgTable(
 export const staffInvites = pgTable(
   "staff_invites",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    staffId: uuid()
-      .notNull()
-      .references(() => staffMembers.id, { onDelete: "cascade" }),
+    id: id(),
+    staffId: ownedBy(() => staffMembers.id),
     email: text().notNull(),
-    tokenHash: text().notNull(),
-    expiresAt: tstz().notNull(),
-    usedAt: tstz(),
+    ...tokenColumns(),
     revokedAt: tstz(),
-    createdAt: tstz().notNull().defaultNow(),
+    createdAt: stampedNow(),
   },
   (t) => [uniqueIndex("staff_invites_token_hash_key").on(t.tokenHash), index().on(t.staffId)],
 );
 
 /** The 14-day self-serve PRO trial: one row per provider ever, so it cannot be taken twice. */
 export const proTrials = pgTable("pro_trials", {
-  providerId: uuid()
-    .primaryKey()
-    .references(() => providers.id, { onDelete: "cascade" }),
+  providerId: extensionOf(() => providers.id),
   startedAt: tstz().notNull(),
   endsAt: tstz().notNull(),
 });

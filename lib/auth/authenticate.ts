@@ -5,6 +5,7 @@ import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } f
 import { normalizeEmail } from "./email";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { sessionUserColumns } from "./sessions";
 
 /**
  * Sign-in throttling (OWASP device cookies). A browser holding a device cookie for the account
@@ -90,15 +91,7 @@ export async function authenticate(
   }
 
   const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      emailVerifiedAt: users.emailVerifiedAt,
-      sessionVersion: users.sessionVersion,
-      passwordHash: users.passwordHash,
-    })
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/runtime";
 import { providers, users, type Provider } from "@/db/schema";
 import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "./roles";
 import { hasSessionCookie } from "./session-cookie";
+import { sessionUserColumns } from "./sessions";
 
 export type { Role } from "./roles";
 export type SessionUser = { id: string; email: string; name: string; role: Role; emailVerified: boolean };
@@ -24,14 +25,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      emailVerifiedAt: users.emailVerifiedAt,
-      sessionVersion: users.sessionVersion,
-    })
+    .select(sessionUserColumns)
     .from(users)
     .where(eq(users.id, id))
     .limit(1);

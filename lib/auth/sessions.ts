@@ -2,6 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 
+/** What a session is checked against on each request: the account and its session version. */
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  emailVerifiedAt: users.emailVerifiedAt,
+  sessionVersion: users.sessionVersion,
+};
+
 /**
  * Ends every session of a user, on every device: the guards compare the JWT's version with
  * the row's (lib/auth/guards.ts), so a copied cookie stops working too. Returns the new version.

@@ -94,6 +94,10 @@ export function bookingHref(slug: string, p: BookingParams, hash?: string): stri
 /** Day/time choices a slot picker carries in its URL. */
 export type PickerChoice = { from?: string; date?: string; start?: string };
 
+export function parsePickerChoice(sp: SearchParams): PickerChoice {
+  return { from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) };
+}
+
 export type PickerWindow = {
   today: string;
   /** The chosen day: `date`, or the day of a chosen `start`. */

@@ -41,7 +41,8 @@ export type PublicProviderSummary = {
   timezone: string;
 };
 
-const publicColumns = {
+/** The business fields anyone may see; the provider's own profile form edits exactly these. */
+export const publicProviderColumns = {
   id: providers.id,
   slug: providers.slug,
   businessName: providers.businessName,
@@ -64,7 +65,7 @@ export const hhmm = (t: string) => t.slice(0, 5);
 
 export async function getPublicProviderBySlug(db: DbOrTx, slug: string): Promise<PublicProvider | null> {
   if (!looksLikeSlug(slug)) return null;
-  const [provider] = await db.select(publicColumns).from(providers).where(eq(providers.slug, slug)).limit(1);
+  const [provider] = await db.select(publicProviderColumns).from(providers).where(eq(providers.slug, slug)).limit(1);
   if (!provider) return null;
   const [serviceRows, hourRows] = await Promise.all([
     db

@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { mailMessages, type MailAttachment } from "@/db/schema";
+import { mailMessages, type MailAttachment, type MailMessage } from "@/db/schema";
+import { deliverOutboxRow } from "./outbox";
 import { enqueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { env } from "@/lib/env";
@@ -63,35 +63,26 @@ async function defaultTransport(): Promise<MailTransport | undefined> {
  * Without SMTP_URL the mail is marked captured (listed at /dev/mailbox).
  */
 export async function deliverMail(db: Db, messageId: string, transport?: MailTransport): Promise<void> {
-  const [mail] = await db
-    .update(mailMessages)
-    .set({ attempts: sql`${mailMessages.attempts} + 1` })
-    .where(and(eq(mailMessages.id, messageId), eq(mailMessages.status, "pending")))
-    .returning();
-  if (!mail) return;
-  const send = transport ?? (await defaultTransport());
-  if (!send) {
-    await db.update(mailMessages).set({ status: "captured", sentAt: new Date() }).where(eq(mailMessages.id, mail.id));
-    return;
-  }
-  try {
-    await send({
-      from: env().MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html ?? undefined,
-      attachments: mail.attachments,
-      headers: Object.keys(mail.headers).length ? mail.headers : undefined,
-    });
-  } catch (e) {
-    const permanent = e instanceof PermanentMailError;
-    await db
-      .update(mailMessages)
-      .set({ lastError: String((e as Error).message ?? e).slice(0, 500), ...(permanent ? { status: "failed" as const } : {}) })
-      .where(eq(mailMessages.id, mail.id));
-    if (permanent) return;
-    throw e; // transient: pg-boss retries with backoff
-  }
-  await db.update(mailMessages).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(mailMessages.id, mail.id));
+  await deliverOutboxRow<MailMessage>(
+    db,
+    mailMessages,
+    messageId,
+    async () => {
+      const send = transport ?? (await defaultTransport());
+      return (
+        send &&
+        ((mail) =>
+          send({
+            from: env().MAIL_FROM,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html ?? undefined,
+            attachments: mail.attachments,
+            headers: Object.keys(mail.headers).length ? mail.headers : undefined,
+          }))
+      );
+    },
+    (e) => e instanceof PermanentMailError,
+  );
 }

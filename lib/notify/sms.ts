@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { smsMessages } from "@/db/schema";
+import { smsMessages, type SmsMessage } from "@/db/schema";
+import { deliverOutboxRow } from "./outbox";
 import { enqueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 
@@ -43,27 +43,14 @@ export async function queueSms(db: Db, tx: Tx, sms: OutgoingSms): Promise<string
 
 /** The sms job's handler: idempotent, like deliverMail (a message no longer pending is left alone). */
 export async function deliverSms(db: Db, messageId: string, transport?: SmsTransport): Promise<void> {
-  const [sms] = await db
-    .update(smsMessages)
-    .set({ attempts: sql`${smsMessages.attempts} + 1` })
-    .where(and(eq(smsMessages.id, messageId), eq(smsMessages.status, "pending")))
-    .returning();
-  if (!sms) return;
-  const send = transport ?? globalForSms.__slotbookSmsTransport;
-  if (!send) {
-    await db.update(smsMessages).set({ status: "captured", sentAt: new Date() }).where(eq(smsMessages.id, sms.id));
-    return;
-  }
-  try {
-    await send({ to: sms.to, text: sms.text });
-  } catch (e) {
-    const permanent = e instanceof PermanentSmsError;
-    await db
-      .update(smsMessages)
-      .set({ lastError: String((e as Error).message ?? e).slice(0, 500), ...(permanent ? { status: "failed" as const } : {}) })
-      .where(eq(smsMessages.id, sms.id));
-    if (permanent) return;
-    throw e;
-  }
-  await db.update(smsMessages).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(smsMessages.id, sms.id));
+  await deliverOutboxRow<SmsMessage>(
+    db,
+    smsMessages,
+    messageId,
+    async () => {
+      const send = transport ?? globalForSms.__slotbookSmsTransport;
+      return send && ((sms) => send({ to: sms.to, text: sms.text }));
+    },
+    (e) => e instanceof PermanentSmsError,
+  );
 }

@@ -73,6 +73,13 @@ function clientDetails(c: BookingMailContext): string[] {
   ];
 }
 
+/** The guest's manage link, said to be a key: it is the only way a guest gets back to the booking. */
+const privateManageLink = (url: string) => [
+  "To cancel or reschedule, use this private link (anyone with it can manage the booking):",
+  url,
+];
+const manageLinkIfAny = (url?: string) => (url ? ["", "Manage your booking:", url] : []);
+
 const join = (lines: (string | false | undefined)[]) =>
   lines.filter((l): l is string => typeof l === "string").join("\n") + "\n";
 
@@ -86,8 +93,7 @@ export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl
       "",
       ...details(c),
       "",
-      "To cancel or reschedule, use this private link (anyone with it can manage the booking):",
-      opts.manageUrl,
+      ...privateManageLink(opts.manageUrl),
       "",
       "The appointment is attached as a calendar file.",
       contactLine(c) || undefined,
@@ -106,8 +112,7 @@ export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manage
       "",
       ...details(c),
       "",
-      "To cancel or reschedule, use this private link (anyone with it can manage the booking):",
-      opts.manageUrl,
+      ...privateManageLink(opts.manageUrl),
       "",
       "Once it is confirmed, you can add the appointment to your calendar from that page.",
       contactLine(c) || undefined,
@@ -213,7 +218,7 @@ export function rescheduleClientMail(
       `Now: ${formatRangeInZone(c.start, c.end, c.timezone)}`,
       "",
       ...details(c),
-      ...(opts.manageUrl ? ["", "Manage your booking:", opts.manageUrl] : []),
+      ...manageLinkIfAny(opts.manageUrl),
       "",
       opts.pending
         ? `${c.providerName} still has to confirm your appointment; we will email you when they do.`
@@ -255,7 +260,7 @@ export function reassignedClientMail(c: BookingMailContext, opts: { staffName: s
       `your appointment at ${c.providerName} is now with ${oneLine(opts.staffName)}. The time stays the same.`,
       "",
       ...details(c),
-      ...(opts.manageUrl ? ["", "Manage your booking:", opts.manageUrl] : []),
+      ...manageLinkIfAny(opts.manageUrl),
       contactLine(c) || undefined,
     ]),
   };

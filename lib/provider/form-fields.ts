@@ -36,6 +36,16 @@ export function optionalText(label: string, max: number) {
 
 export const phonePattern = /^[0-9+()\-\s]{5,30}$/;
 
+/** A phone number that may be left blank (""); `message` says what the form accepts. */
+export function optionalPhone(message: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v ?? "")
+    .refine((v) => v === "" || phonePattern.test(v), message);
+}
+
 /** An HTML checkbox: present ("on") when ticked, absent otherwise. */
 export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])

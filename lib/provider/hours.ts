@@ -76,16 +76,22 @@ export function validateWeeklyHours(intervals: HoursInterval[]): Record<string, 
   return errors;
 }
 
-/** Replaces all of the provider's weekly hours in one transaction; invalid hours write nothing. */
-export async function replaceWeeklyHours(db: Db, providerId: string, intervals: HoursInterval[]): Promise<void> {
+/** Refuses weekly hours that do not validate (VALIDATION, errors by weekday), before anything is written. */
+export function assertValidWeeklyHours(intervals: HoursInterval[]): void {
   const fieldErrors = validateWeeklyHours(intervals);
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, { fieldErrors });
+}
+
+/** An interval as the columns provider_hours and staff_availability share (weeklyIntervalColumns). */
+export const intervalRow = (i: HoursInterval) => ({ weekday: i.weekday, startTime: i.start, endTime: i.end });
+
+/** Replaces all of the provider's weekly hours in one transaction; invalid hours write nothing. */
+export async function replaceWeeklyHours(db: Db, providerId: string, intervals: HoursInterval[]): Promise<void> {
+  assertValidWeeklyHours(intervals);
   await db.transaction(async (tx) => {
     await tx.delete(providerHours).where(eq(providerHours.providerId, providerId));
     if (intervals.length) {
-      await tx
-        .insert(providerHours)
-        .values(intervals.map((i) => ({ providerId, weekday: i.weekday, startTime: i.start, endTime: i.end })));
+      await tx.insert(providerHours).values(intervals.map((i) => ({ providerId, ...intervalRow(i) })));
     }
   });
   await invalidateProvider(db, providerId);

@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
-import { checkbox, optionalText, phonePattern, requiredText, wholeNumber } from "./form-fields";
+import { checkbox, optionalPhone, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { isSelectableTimeZone } from "@/lib/time";
 import { invalidateSlugs } from "@/lib/cache/public-pages";
+import { publicProviderColumns } from "@/lib/booking/providers";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_TAKEN = "That address is taken";
@@ -25,12 +26,7 @@ export function profileSchema(currentTimezone?: string) {
     timezone: z
       .string({ error: "Choose a time zone." })
       .refine((tz) => isSelectableTimeZone(tz, currentTimezone), "Choose a time zone from the list."),
-    phone: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v ?? "")
-      .refine((v) => v === "" || phonePattern.test(v), "Use 5–30 digits, spaces, +, - or brackets."),
+    phone: optionalPhone("Use 5–30 digits, spaces, +, - or brackets."),
     email: z
       .string()
       .trim()
@@ -56,22 +52,7 @@ export type ProviderProfile = ProfileInput & {
 
 export async function getProfileOrThrow(db: Db, providerId: string): Promise<ProviderProfile> {
   const [row] = await db
-    .select({
-      id: providers.id,
-      businessName: providers.businessName,
-      slug: providers.slug,
-      description: providers.description,
-      timezone: providers.timezone,
-      phone: providers.phone,
-      email: providers.email,
-      address: providers.address,
-      cancellationWindowHours: providers.cancellationWindowHours,
-      minNoticeMinutes: providers.minNoticeMinutes,
-      bookingHorizonDays: providers.bookingHorizonDays,
-      requireApproval: providers.requireApproval,
-      plan: providers.plan,
-      proUntil: providers.proUntil,
-    })
+    .select({ ...publicProviderColumns, plan: providers.plan, proUntil: providers.proUntil })
     .from(providers)
     .where(eq(providers.id, providerId));
   if (!row) throw new AppError("NOT_FOUND");

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { appointments, services } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { countAppointmentUsage, type AppointmentUsage } from "@/lib/booking/usage";
 import { checkbox, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { parsePriceToCents } from "./money";
 import { invalidateProvider } from "@/lib/cache/public-pages";
@@ -99,7 +100,7 @@ export async function setServiceActive(db: Db, providerId: string, serviceId: st
   await invalidateProvider(db, providerId);
 }
 
-export type ServiceUsage = { upcoming: number; total: number };
+export type ServiceUsage = AppointmentUsage;
 
 /** Why a service cannot be deleted, in words for the provider; null when it can be. */
 export function deletionRefusal(usage: ServiceUsage): string | null {
@@ -116,13 +117,7 @@ export function deletionRefusal(usage: ServiceUsage): string | null {
 /** Appointments that refer to the service: upcoming = pending/confirmed and not yet ended. */
 export async function getServiceUsage(db: Db, providerId: string, serviceId: string, now = new Date()): Promise<ServiceUsage> {
   if (!isUuid(serviceId)) throw new AppError("NOT_FOUND");
-  const where = and(eq(appointments.serviceId, serviceId), eq(appointments.providerId, providerId));
-  const [total] = await db.select({ n: count() }).from(appointments).where(where);
-  const [upcoming] = await db
-    .select({ n: count() })
-    .from(appointments)
-    .where(and(where, inArray(appointments.status, ["pending", "confirmed"]), gt(appointments.endsAt, now)));
-  return { upcoming: Number(upcoming?.n ?? 0), total: Number(total?.n ?? 0) };
+  return countAppointmentUsage(db, and(eq(appointments.serviceId, serviceId), eq(appointments.providerId, providerId))!, now);
 }
 
 /**

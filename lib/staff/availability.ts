@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { providers, staffAvailability, staffMembers, staffTimeOff } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
 import { AppError } from "@/lib/errors";
-import { validateWeeklyHours, type HoursInterval } from "@/lib/provider/hours";
+import { assertValidWeeklyHours, intervalRow, type HoursInterval } from "@/lib/provider/hours";
 import { optionalText } from "@/lib/provider/form-fields";
 import { isoDate, isUuid } from "@/lib/validation";
 
@@ -41,15 +41,12 @@ export async function replaceStaffWeeklyAvailability(
   staffId: string,
   intervals: HoursInterval[],
 ): Promise<void> {
-  const fieldErrors = validateWeeklyHours(intervals);
-  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, { fieldErrors });
+  assertValidWeeklyHours(intervals);
   await memberZoneOrThrow(db, providerId, staffId);
   await db.transaction(async (tx) => {
     await tx.delete(staffAvailability).where(eq(staffAvailability.staffId, staffId));
     if (intervals.length) {
-      await tx
-        .insert(staffAvailability)
-        .values(intervals.map((i) => ({ staffId, weekday: i.weekday, startTime: i.start, endTime: i.end })));
+      await tx.insert(staffAvailability).values(intervals.map((i) => ({ staffId, ...intervalRow(i) })));
     }
   });
 }

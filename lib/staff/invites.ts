@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueMail } from "@/lib/notify/mail";
 import { isUuid } from "@/lib/validation";
+import { assertOwnMemberOrThrow } from "./ownership";
 import { STAFF_ERROR_MESSAGES } from "./flash";
 
 export const INVITE_TTL_DAYS = 7;
@@ -87,11 +88,7 @@ export async function sendStaffInvite(db: Db, providerId: string, staffId: strin
 export async function revokeStaffInvite(db: Db, providerId: string, staffId: string, now = new Date()): Promise<void> {
   if (!isUuid(staffId)) throw new AppError("NOT_FOUND");
   await db.transaction(async (tx) => {
-    const [member] = await tx
-      .select({ id: staffMembers.id })
-      .from(staffMembers)
-      .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId)));
-    if (!member) throw new AppError("NOT_FOUND");
+    await assertOwnMemberOrThrow(tx, providerId, staffId);
     await revokeOpenInvites(tx, staffId, now);
   });
 }

@@ -1,11 +1,12 @@
-import { and, asc, count, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
 import { emailSchema } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
-import { checkbox, optionalText, phonePattern, requiredText } from "@/lib/provider/form-fields";
+import { checkbox, optionalPhone, optionalText, requiredText } from "@/lib/provider/form-fields";
 import { isUuid } from "@/lib/validation";
+import { countAppointmentUsage, stillHolding, type AppointmentUsage } from "@/lib/booking/usage";
 
 export const MAX_ACTIVE_STAFF = 10;
 export const STAFF_LIMIT_MESSAGE = `You can have at most ${MAX_ACTIVE_STAFF} active staff members. Deactivate someone first.`;
@@ -13,12 +14,7 @@ export const STAFF_LIMIT_MESSAGE = `You can have at most ${MAX_ACTIVE_STAFF} act
 export const staffSchema = z.object({
   name: requiredText("Name", 100),
   email: z.union([z.literal(""), emailSchema]).optional().transform((v) => v ?? ""),
-  phone: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v ?? "")
-    .refine((v) => v === "" || phonePattern.test(v), "Use digits, spaces and + ( ) - only."),
+  phone: optionalPhone("Use digits, spaces and + ( ) - only."),
   bio: optionalText("Bio", 1000),
   active: checkbox,
   serviceIds: z.array(z.string().refine(isUuid, "Choose services from the list.")).max(200).default([]),
@@ -239,16 +235,10 @@ export async function moveStaff(db: Db, providerId: string, staffId: string, dir
   });
 }
 
-export type StaffUsage = { upcoming: number; total: number };
+export type StaffUsage = AppointmentUsage;
 
 export async function getStaffUsage(db: Db, providerId: string, staffId: string, now = new Date()): Promise<StaffUsage> {
-  const where = and(eq(appointments.staffId, staffId), eq(appointments.providerId, providerId));
-  const [total] = await db.select({ n: count() }).from(appointments).where(where);
-  const [upcoming] = await db
-    .select({ n: count() })
-    .from(appointments)
-    .where(and(where, inArray(appointments.status, ["pending", "confirmed"]), gt(appointments.endsAt, now)));
-  return { upcoming: Number(upcoming?.n ?? 0), total: Number(total?.n ?? 0) };
+  return countAppointmentUsage(db, and(eq(appointments.staffId, staffId), eq(appointments.providerId, providerId))!, now);
 }
 
 /** Why a member cannot be deleted, in words for the provider; null when they can be. */
@@ -322,10 +312,5 @@ export async function listBookableStaff(db: Db, providerId: string, serviceId: s
 
 /** A member's appointments that still hold their time: pending or confirmed, not yet over. */
 function memberUpcoming(providerId: string, staffId: string, now: Date) {
-  return and(
-    eq(appointments.staffId, staffId),
-    eq(appointments.providerId, providerId),
-    inArray(appointments.status, ["pending", "confirmed"]),
-    gt(appointments.endsAt, now),
-  );
+  return and(eq(appointments.staffId, staffId), eq(appointments.providerId, providerId), stillHolding(now));
 }

@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { staffMembers, staffPhotos } from "@/db/schema";
+import { staffPhotos } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { assertOwnMemberOrThrow } from "./ownership";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export type PhotoType = "image/jpeg" | "image/png" | "image/webp";
@@ -32,11 +33,7 @@ export async function setStaffPhoto(db: Db, providerId: string, staffId: string,
   const checked = checkPhoto(bytes);
   if (!checked.ok) throw new AppError("VALIDATION", checked.message, { fieldErrors: { photo: [checked.message] } });
   await db.transaction(async (tx) => {
-    const [member] = await tx
-      .select({ id: staffMembers.id })
-      .from(staffMembers)
-      .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId)));
-    if (!member) throw new AppError("NOT_FOUND");
+    await assertOwnMemberOrThrow(tx, providerId, staffId);
     const values = { contentType: checked.type, data: bytes, byteSize: bytes.length, updatedAt: new Date() };
     await tx
       .insert(staffPhotos)
@@ -46,12 +43,7 @@ export async function setStaffPhoto(db: Db, providerId: string, staffId: string,
 }
 
 export async function removeStaffPhoto(db: Db, providerId: string, staffId: string): Promise<void> {
-  if (!isUuid(staffId)) throw new AppError("NOT_FOUND");
-  const [member] = await db
-    .select({ id: staffMembers.id })
-    .from(staffMembers)
-    .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId)));
-  if (!member) throw new AppError("NOT_FOUND");
+  await assertOwnMemberOrThrow(db, providerId, staffId);
   await db.delete(staffPhotos).where(eq(staffPhotos.staffId, staffId));
 }
 

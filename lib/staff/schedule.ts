@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { isPro } from "@/lib/plans/plans";
 import { applyAppointmentAction, type AppointmentAction } from "@/lib/provider/appointments";
 import { isUuid } from "@/lib/validation";
+import { stillHolding } from "@/lib/booking/usage";
 
 export type StaffAppointment = {
   id: string;
@@ -77,8 +78,7 @@ export async function listStaffSchedule(db: Db, userId: string, now: Date = new 
       and(
         eq(appointments.staffId, member.id),
         eq(appointments.providerId, member.providerId),
-        inArray(appointments.status, ["pending", "confirmed"]),
-        gt(appointments.endsAt, sql`${now.toISOString()}::timestamptz`),
+        stillHolding(sql`${now.toISOString()}::timestamptz`),
       ),
     )
     .orderBy(asc(appointments.startsAt))

@@ -13,6 +13,17 @@ import { getPreferences } from "@/lib/portal/preferences";
 
 export const metadata: Metadata = { title: "Notification preferences" };
 
+const messageTypes = [
+  { name: "bookingConfirmations", label: "Booking confirmations" },
+  { name: "reminders", label: "Reminders", hint: "24 hours before each appointment." },
+  {
+    name: "cancellationUpdates",
+    label: "Cancellation and change updates",
+    hint: "When an appointment is cancelled or moved, by you or by the business.",
+  },
+  { name: "promotionalEmail", label: "Promotional email", hint: "News and offers from businesses you booked with." },
+] as const;
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PreferencesPage({ searchParams }: Props) {
@@ -56,25 +67,9 @@ export default async function PreferencesPage({ searchParams }: Props) {
         <Card title="What to send">
           <fieldset className="space-y-3">
             <legend className="sr-only">Message types</legend>
-            <Checkbox name="bookingConfirmations" label="Booking confirmations" defaultChecked={prefs.bookingConfirmations} />
-            <Checkbox
-              name="reminders"
-              label="Reminders"
-              defaultChecked={prefs.reminders}
-              hint="24 hours before each appointment."
-            />
-            <Checkbox
-              name="cancellationUpdates"
-              label="Cancellation and change updates"
-              defaultChecked={prefs.cancellationUpdates}
-              hint="When an appointment is cancelled or moved, by you or by the business."
-            />
-            <Checkbox
-              name="promotionalEmail"
-              label="Promotional email"
-              defaultChecked={prefs.promotionalEmail}
-              hint="News and offers from businesses you booked with."
-            />
+            {messageTypes.map((t) => (
+              <Checkbox key={t.name} {...t} defaultChecked={prefs[t.name]} />
+            ))}
           </fieldset>
         </Card>
         <SubmitButton pendingLabel="Saving…">Save preferences</SubmitButton>

@@ -56,11 +56,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               <p className="mt-2 text-sm text-slate-600">
                 Your plan has ended, so sync to {overview.googleEmail} is paused. The connection is kept until you disconnect it.
               </p>
-              <form action={disconnectCalendarAction} className="mt-3">
-                <ConfirmButton confirm="Disconnect Google Calendar? Events already in your calendar stay there.">
-                  Disconnect Google Calendar
-                </ConfirmButton>
-              </form>
+              <DisconnectForm className="mt-3" />
             </>
           ) : null}
           <div className="mt-4">
@@ -166,14 +162,21 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               Disconnecting revokes Slotbook&apos;s access at Google and deletes the stored tokens. Events already in your Google
               Calendar stay there.
             </p>
-            <form action={disconnectCalendarAction} className="mt-4">
-              <ConfirmButton confirm="Disconnect Google Calendar? Events already in your calendar stay there.">
-                Disconnect Google Calendar
-              </ConfirmButton>
-            </form>
+            <DisconnectForm className="mt-4" />
           </Card>
         </>
       )}
     </div>
+  );
+}
+
+/** Disconnect, offered while PRO and also after it lapsed (the connection is kept until then). */
+function DisconnectForm({ className }: { className: string }) {
+  return (
+    <form action={disconnectCalendarAction} className={className}>
+      <ConfirmButton confirm="Disconnect Google Calendar? Events already in your calendar stay there.">
+        Disconnect Google Calendar
+      </ConfirmButton>
+    </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActiveBadge, ActiveToggle } from "@/components/dashboard/active-controls";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -102,13 +103,7 @@ function ServiceItem({ service: s }: { service: ServiceRow }) {
         <div className="min-w-0 space-y-1">
           <h2 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
             <span className="break-words">{s.name}</span>
-            <span
-              className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${
-                s.active ? "bg-green-50 text-green-800 ring-green-200" : "bg-slate-100 text-slate-600 ring-slate-200"
-              }`}
-            >
-              {s.active ? "Active" : "Inactive"}
-            </span>
+            <ActiveBadge active={s.active} />
           </h2>
           <p className="text-sm text-slate-700">
             {s.durationMinutes} min · {formatCents(s.priceCents)}
@@ -119,13 +114,7 @@ function ServiceItem({ service: s }: { service: ServiceRow }) {
           <ButtonLink href={`/dashboard/services/${s.id}`} variant="secondary" aria-label={`Edit ${s.name}`}>
             Edit
           </ButtonLink>
-          <form action={setServiceActiveAction}>
-            <input type="hidden" name="serviceId" value={s.id} />
-            <input type="hidden" name="active" value={s.active ? "false" : "true"} />
-            <SubmitButton variant="secondary" aria-label={`${s.active ? "Deactivate" : "Activate"} ${s.name}`}>
-              {s.active ? "Deactivate" : "Activate"}
-            </SubmitButton>
-          </form>
+          <ActiveToggle action={setServiceActiveAction} idField="serviceId" id={s.id} name={s.name} active={s.active} />
           <form action={deleteServiceAction}>
             <input type="hidden" name="serviceId" value={s.id} />
             <ConfirmButton confirm={`Delete “${s.name}”? This can't be undone.`} aria-label={`Delete ${s.name}`} pendingLabel="Deleting…">

@@ -22,12 +22,18 @@ import { checkPhoto, removeStaffPhoto, setStaffPhoto } from "@/lib/staff/photo";
  */
 
 const authorise = () => requirePro("staff");
+/** For actions a page binds to one member's id. */
+const authoriseMember = async (staffId: string) => ({ ...(await authorise()), staffId });
 
 const staffPaths = (slug: string, staffId?: string) => [
   "/dashboard/staff",
   ...(staffId && isUuid(staffId) ? [`/dashboard/staff/${staffId}`] : []),
   `/p/${slug}`,
 ];
+
+/** A page under a member's (`rest` appended), or the list saying NOT_FOUND when the id is not a uuid. */
+const onMemberPage = (staffId: string | undefined, rest: string) =>
+  staffId && isUuid(staffId) ? `/dashboard/staff/${staffId}${rest}` : "/dashboard/staff?error=NOT_FOUND";
 
 /** A member's page, or the list when the id is not even a uuid. */
 const memberPath = (staffId: string | undefined) => (staffId && isUuid(staffId) ? `/dashboard/staff/${staffId}` : "/dashboard/staff");
@@ -74,7 +80,7 @@ export const createStaffAction = formAction({
 });
 
 export const updateStaffAction = formAction({
-  authorise: async (staffId: string) => ({ ...(await authorise()), staffId }),
+  authorise: authoriseMember,
   schema: memberSchema,
   read: readMember,
   refine: keepServices,
@@ -134,7 +140,7 @@ export const deleteStaffAction = flashAction({
 });
 
 export const saveAvailabilityAction = formAction({
-  authorise: async (staffId: string) => ({ ...(await authorise()), staffId }),
+  authorise: authoriseMember,
   schema: weeklyHoursFormSchema,
   invalidMessage: "Please fix the times marked below.",
   // The grid keeps its own rows (client state), so nothing is echoed.
@@ -147,7 +153,7 @@ export const saveAvailabilityAction = formAction({
 });
 
 export const addTimeOffAction = formAction({
-  authorise: async (staffId: string) => ({ ...(await authorise()), staffId }),
+  authorise: authoriseMember,
   schema: timeOffSchema,
   call: async ({ provider, staffId }, input) => addTimeOff(await getDb(), provider.id, staffId, input),
   done: ({ provider, staffId }) => ({
@@ -165,32 +171,28 @@ export const removeTimeOffAction = flashAction({
   },
   flash: staffFlash,
   revalidate: ({ provider }, input) => staffPaths(provider.slug, input?.staffId),
-  to: (_ctx, query, input) => (isUuid(input?.staffId) ? `/dashboard/staff/${input.staffId}/availability?${query}#time-off` : "/dashboard/staff?error=NOT_FOUND"),
+  to: (_ctx, query, input) => onMemberPage(input?.staffId, `/availability?${query}#time-off`),
 });
 
-export const sendInviteAction = flashAction({
-  authorise,
-  schema: memberForm,
-  call: async ({ provider }, { staffId }) => {
-    await sendStaffInvite(await getDb(), provider.id, staffId);
-    return "invited=1";
-  },
-  flash: staffFlash,
-  revalidate: (_ctx, input) => [memberPath(input?.staffId)],
-  to: (_ctx, query, input) => (isUuid(input?.staffId) ? `/dashboard/staff/${input.staffId}?${query}#login` : "/dashboard/staff?error=NOT_FOUND"),
-});
+/** Send or revoke a member's login invite: both answer on the member's page, at its login card. */
+const inviteAction = (
+  change: (db: Awaited<ReturnType<typeof getDb>>, providerId: string, staffId: string) => Promise<unknown>,
+  success: string,
+) =>
+  flashAction({
+    authorise,
+    schema: memberForm,
+    call: async ({ provider }, { staffId }) => {
+      await change(await getDb(), provider.id, staffId);
+      return success;
+    },
+    flash: staffFlash,
+    revalidate: (_ctx, input) => [memberPath(input?.staffId)],
+    to: (_ctx, query, input) => onMemberPage(input?.staffId, `?${query}#login`),
+  });
 
-export const revokeInviteAction = flashAction({
-  authorise,
-  schema: memberForm,
-  call: async ({ provider }, { staffId }) => {
-    await revokeStaffInvite(await getDb(), provider.id, staffId);
-    return "revoked=1";
-  },
-  flash: staffFlash,
-  revalidate: (_ctx, input) => [memberPath(input?.staffId)],
-  to: (_ctx, query, input) => (isUuid(input?.staffId) ? `/dashboard/staff/${input.staffId}?${query}#login` : "/dashboard/staff?error=NOT_FOUND"),
-});
+export const sendInviteAction = inviteAction(sendStaffInvite, "invited=1");
+export const revokeInviteAction = inviteAction(revokeStaffInvite, "revoked=1");
 
 /** Where a member's appointment form returns: their page, or the resolve page it was sent from. */
 const appointmentForm = memberForm.extend({
@@ -204,6 +206,16 @@ const backTo = (input: z.output<typeof appointmentForm> | undefined, query: stri
   return `${member}?${query}#upcoming`;
 };
 
+/** Where the member's appointment actions answer, and what they refresh (the dashboard lists it too). */
+const appointmentOutcome = {
+  flash: staffFlash,
+  revalidate: ({ provider }: { provider: { slug: string } }, input?: { staffId: string }) => [
+    "/dashboard",
+    ...staffPaths(provider.slug, input?.staffId),
+  ],
+  to: (_ctx: unknown, query: string, input?: z.output<typeof appointmentForm>) => backTo(input, query),
+};
+
 /** Move one of a member's upcoming appointments to another qualified, free member. */
 export const reassignAppointmentAction = flashAction({
   authorise,
@@ -212,9 +224,7 @@ export const reassignAppointmentAction = flashAction({
     await reassignAppointment(await getDb(), provider.id, appointmentId, toStaffId);
     return "reassigned=1";
   },
-  flash: staffFlash,
-  revalidate: ({ provider }, input) => ["/dashboard", ...staffPaths(provider.slug, input?.staffId)],
-  to: (_ctx, query, input) => backTo(input, query),
+  ...appointmentOutcome,
 });
 
 /** Cancel one of a member's upcoming appointments; the client is told (lib/booking/notices.ts). */
@@ -225,9 +235,7 @@ export const cancelMemberAppointmentAction = flashAction({
     await cancelAppointment(await getDb(), { appointmentId, actor: { kind: "provider", providerId: provider.id }, reason: reason || undefined });
     return "cancelled=1";
   },
-  flash: staffFlash,
-  revalidate: ({ provider }, input) => ["/dashboard", ...staffPaths(provider.slug, input?.staffId)],
-  to: (_ctx, query, input) => backTo(input, query),
+  ...appointmentOutcome,
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActiveBadge, ActiveToggle } from "@/components/dashboard/active-controls";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
@@ -59,6 +60,10 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
 }
 
 function StaffItem({ staff: s, first, last }: { staff: StaffListItem; first: boolean; last: boolean }) {
+  const moves = [
+    ["up", "↑", first],
+    ["down", "↓", last],
+  ] as const;
   return (
     <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
@@ -69,13 +74,7 @@ function StaffItem({ staff: s, first, last }: { staff: StaffListItem; first: boo
               <Link href={`/dashboard/staff/${s.id}`} className="break-words underline-offset-2 hover:underline">
                 {s.name}
               </Link>
-              <span
-                className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${
-                  s.active ? "bg-green-50 text-green-800 ring-green-200" : "bg-slate-100 text-slate-600 ring-slate-200"
-                }`}
-              >
-                {s.active ? "Active" : "Inactive"}
-              </span>
+              <ActiveBadge active={s.active} />
             </h2>
             <p className="break-words text-sm text-slate-600">
               {s.services.length ? s.services.map((x) => x.name).join(", ") : "No services yet"}
@@ -83,33 +82,22 @@ function StaffItem({ staff: s, first, last }: { staff: StaffListItem; first: boo
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
-          <form action={moveStaffAction}>
-            <input type="hidden" name="staffId" value={s.id} />
-            <input type="hidden" name="direction" value="up" />
-            <SubmitButton variant="ghost" disabled={first} aria-label={`Move ${s.name} up`}>
-              ↑
-            </SubmitButton>
-          </form>
-          <form action={moveStaffAction}>
-            <input type="hidden" name="staffId" value={s.id} />
-            <input type="hidden" name="direction" value="down" />
-            <SubmitButton variant="ghost" disabled={last} aria-label={`Move ${s.name} down`}>
-              ↓
-            </SubmitButton>
-          </form>
+          {moves.map(([direction, arrow, disabled]) => (
+            <form key={direction} action={moveStaffAction}>
+              <input type="hidden" name="staffId" value={s.id} />
+              <input type="hidden" name="direction" value={direction} />
+              <SubmitButton variant="ghost" disabled={disabled} aria-label={`Move ${s.name} ${direction}`}>
+                {arrow}
+              </SubmitButton>
+            </form>
+          ))}
           <ButtonLink href={`/dashboard/staff/${s.id}/edit`} variant="secondary" aria-label={`Edit ${s.name}`}>
             Edit
           </ButtonLink>
           <ButtonLink href={`/dashboard/staff/${s.id}/availability`} variant="secondary" aria-label={`Availability of ${s.name}`}>
             Availability
           </ButtonLink>
-          <form action={setStaffActiveAction}>
-            <input type="hidden" name="staffId" value={s.id} />
-            <input type="hidden" name="active" value={s.active ? "false" : "true"} />
-            <SubmitButton variant="secondary" aria-label={`${s.active ? "Deactivate" : "Activate"} ${s.name}`}>
-              {s.active ? "Deactivate" : "Activate"}
-            </SubmitButton>
-          </form>
+          <ActiveToggle action={setStaffActiveAction} idField="staffId" id={s.id} name={s.name} active={s.active} />
         </div>
       </div>
     </li>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { TextField } from "@/components/ui/field";
+import { EmailField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
@@ -13,15 +13,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <Flash tone="error">{state.message}</Flash> : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
-      />
+      <EmailField defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <SubmitButton className="w-full" pendingLabel="Sending…">
         Send me a reset link
       </SubmitButton>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
-import { TextField } from "@/components/ui/field";
+import { EmailField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { loginAction } from "../actions";
@@ -15,15 +15,7 @@ export function LoginForm({ next }: { next?: string }) {
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <Flash tone="error">{state.message}</Flash> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={v.email}
-        errors={state.fieldErrors?.email}
-      />
+      <EmailField defaultValue={v.email} errors={state.fieldErrors?.email} />
       <TextField
         label="Password"
         name="password"

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Flash } from "@/components/ui/flash";
-import { TextField } from "@/components/ui/field";
+import { EmailField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { registerAction } from "../actions";
@@ -35,7 +35,7 @@ export function RegisterForm({
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <Flash tone="error">{state.message}</Flash> : null}
       <TextField label="Your name" name="name" autoComplete="name" required maxLength={100} defaultValue={v.name} errors={e.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={v.email} errors={e.email} />
+      <EmailField defaultValue={v.email} errors={e.email} />
       <TextField
         label="Password"
         name="password"

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { cancelBookingAction } from "./actions";
+import { cancelBookingAction, rescheduleBookingAction } from "./actions";
 import { getAppointmentOrNotFound } from "./appointment";
 import { CancelForm } from "@/components/booking/cancel-form";
-import { RescheduleSection } from "./_components/reschedule-section";
 import { AddToCalendarLink } from "@/components/booking/add-to-calendar-link";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
-import { parseDate, parseInstant, type SearchParams } from "@/lib/booking/picker";
+import { RescheduleButton, RescheduleSection } from "@/components/booking/pick-section";
+import type { SearchParams } from "@/lib/booking/picker";
 import { formatWhen } from "@/lib/format";
-import { NavForm } from "@/components/booking/nav-form";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -57,24 +56,21 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
           <div className="mt-6 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
             {calendarLink ? <AddToCalendarLink token={token} /> : null}
             {rescheduleButton ? (
-              <NavForm action={`${path}#reschedule`}>
-                <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
-                  Reschedule
-                </button>
-              </NavForm>
+              <RescheduleButton path={path} />
             ) : null}
           </div>
         ) : null}
       </Card>
 
       {rescheduling ? (
-        <div id="reschedule" className="scroll-mt-4">
-          <RescheduleSection
-            token={token}
-            appointment={a}
-            choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
-          />
-        </div>
+        <RescheduleSection
+          path={path}
+          appointment={a}
+          searchParams={sp}
+          action={rescheduleBookingAction.bind(null, token)}
+          confirmId="confirm-new-time"
+          unavailableVerb="rescheduled"
+        />
       ) : null}
 
       {holding && a.canCancel ? (

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { cancelOwnAppointmentAction, rescheduleOwnAppointmentAction } from "./actions";
 import { CancelForm } from "@/components/booking/cancel-form";
-import { PickSection } from "./_components/pick-section";
+import { RescheduleButton, RescheduleSection } from "@/components/booking/pick-section";
 import { BackToAppointments, ownAppointmentOrNotFound } from "./own-appointment";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
-import { NavForm } from "@/components/booking/nav-form";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
-import { parseDate, parseInstant } from "@/lib/booking/picker";
 import { formatWhen } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Appointment", robots: { index: false } };
@@ -51,11 +49,7 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
             </a>
           ) : null}
           {holding && a.canReschedule && !rescheduling ? (
-            <NavForm action={`${path}#reschedule`}>
-              <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
-                Reschedule
-              </button>
-            </NavForm>
+            <RescheduleButton path={path} />
           ) : null}
           {a.service.active && !holding ? (
             <ButtonLink href={`${path}/rebook`} variant="secondary">
@@ -66,22 +60,7 @@ export default async function OwnAppointmentPage({ params, searchParams }: Props
       </Card>
 
       {rescheduling ? (
-        <div id="reschedule" className="scroll-mt-4">
-          <PickSection
-            path={path}
-            params={{ reschedule: "1" }}
-            appointment={a}
-            choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
-            title="Reschedule"
-            confirmHeading="Confirm the new time"
-            confirmLabel="Confirm new time"
-            pendingLabel="Moving…"
-            action={rescheduleOwnAppointmentAction.bind(null, a.id)}
-            showOld
-            cancelHref={path}
-            cancelLabel="Keep the current time"
-          />
-        </div>
+        <RescheduleSection path={path} appointment={a} searchParams={sp} action={rescheduleOwnAppointmentAction.bind(null, a.id)} />
       ) : null}
 
       {holding && a.canCancel ? (

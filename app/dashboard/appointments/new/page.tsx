@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,11 +27,7 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
   const today = zonedDate(now, tz);
 
   const back = (
-    <p>
-      <Link href="/dashboard" className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-        ← Appointments
-      </Link>
-    </p>
+    <BackLink href="/dashboard">Appointments</BackLink>
   );
 
   if (active.length === 0) {

@@ -1,22 +1,37 @@
 "use client";
 
-import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { Checkbox, Select, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { useEchoedForm } from "@/components/ui/use-echoed-form";
 import type { ProviderProfile } from "@/lib/provider/profile";
 import { saveProfileAction } from "../actions";
 
 type Values = Omit<ProviderProfile, "id" | "plan" | "proUntil">;
 
+// The limits match the database checks (db/schema.ts) and profileSchema.
+const bookingRules = [
+  {
+    label: "Cancellation window (hours)",
+    name: "cancellationWindowHours",
+    min: 0,
+    max: 720,
+    hint: "Clients can cancel or reschedule online until this many hours before. 0–720.",
+  },
+  {
+    label: "Minimum notice (minutes)",
+    name: "minNoticeMinutes",
+    min: 0,
+    max: 43200,
+    hint: "How soon a new online booking may start. 0–43,200.",
+  },
+  { label: "Booking horizon (days)", name: "bookingHorizonDays", min: 1, max: 365, hint: "How far ahead clients can book. 1–365." },
+] as const;
+
 export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; timeZones: string[]; appUrl: string }) {
-  const [state, action] = useActionState(saveProfileAction, initialActionState);
-  const v = (name: keyof Values) => state.values?.[name] ?? String(profile[name]);
-  const e = (name: keyof Values) => state.fieldErrors?.[name];
+  const { state, formAction: action, value: v, checked, errors: e } = useEchoedForm(saveProfileAction, profile);
   const zones = timeZones.includes(profile.timezone) ? timeZones : [profile.timezone, ...timeZones];
-  // A failed submit echoes the form, where an unticked box is absent.
-  const requireApproval = state.values ? state.values.requireApproval === "on" : profile.requireApproval;
+  const requireApproval = checked("requireApproval");
 
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -57,39 +72,16 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Booking rules</legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField
-            label="Cancellation window (hours)"
-            name="cancellationWindowHours"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={720}
-            defaultValue={v("cancellationWindowHours")}
-            errors={e("cancellationWindowHours")}
-            hint="Clients can cancel or reschedule online until this many hours before. 0–720."
-          />
-          <TextField
-            label="Minimum notice (minutes)"
-            name="minNoticeMinutes"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={43200}
-            defaultValue={v("minNoticeMinutes")}
-            errors={e("minNoticeMinutes")}
-            hint="How soon a new online booking may start. 0–43,200."
-          />
-          <TextField
-            label="Booking horizon (days)"
-            name="bookingHorizonDays"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={365}
-            defaultValue={v("bookingHorizonDays")}
-            errors={e("bookingHorizonDays")}
-            hint="How far ahead clients can book. 1–365."
-          />
+          {bookingRules.map((r) => (
+            <TextField
+              key={r.name}
+              {...r}
+              type="number"
+              inputMode="numeric"
+              defaultValue={v(r.name)}
+              errors={e(r.name)}
+            />
+          ))}
         </div>
         <Checkbox
           label="Approve online bookings before they are confirmed"

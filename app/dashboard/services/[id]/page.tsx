@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/runtime";
@@ -23,11 +23,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/services" className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-          ← All services
-        </Link>
-      </p>
+      <BackLink href="/dashboard/services">All services</BackLink>
       <PageHeader title={`Edit “${service.name}”`} />
       <Card>
         <ServiceForm

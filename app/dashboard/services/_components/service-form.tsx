@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { Checkbox, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useEchoedForm } from "@/components/ui/use-echoed-form";
+import type { ActionState } from "@/lib/action-state";
 
 export type ServiceFormValues = { name: string; description: string; durationMinutes: string; price: string; active: boolean };
 
@@ -18,12 +18,8 @@ export function ServiceForm({
   initial: ServiceFormValues;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, initialActionState);
-  const values = state.values;
-  const v = (name: "name" | "description" | "durationMinutes" | "price") => values?.[name] ?? initial[name];
-  const e = (name: string) => state.fieldErrors?.[name];
-  // A failed submit echoes the form: an unticked box is absent from it.
-  const active = values ? values.active === "on" : initial.active;
+  const { state, formAction, value: v, checked, errors: e } = useEchoedForm(action, initial);
+  const active = checked("active");
 
   return (
     <form action={formAction} className="space-y-4" noValidate>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatLongDate } from "@/lib/format";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { ButtonLink } from "@/components/ui/button";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Flash } from "@/components/ui/flash";
@@ -68,11 +68,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/staff" className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-          ← All staff
-        </Link>
-      </p>
+      <BackLink href="/dashboard/staff">All staff</BackLink>
       <PageHeader
         title={member.name}
         description={member.active ? "Active: clients can book them." : "Inactive: clients can't book them."}

@@ -1,12 +1,6 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 
 /** "← <name>": back to a member's page from their edit, availability and resolve pages. */
 export function BackToMember({ member }: { member: { id: string; name: string } }) {
-  return (
-    <p>
-      <Link href={`/dashboard/staff/${member.id}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-        ← {member.name}
-      </Link>
-    </p>
-  );
+  return <BackLink href={`/dashboard/staff/${member.id}`}>{member.name}</BackLink>;
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Checkbox, TextArea, TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useEchoedForm } from "@/components/ui/use-echoed-form";
+import type { ActionState } from "@/lib/action-state";
 
 export type StaffFormValues = {
   name: string;
@@ -29,11 +29,9 @@ export function StaffForm({
   hasPhoto: boolean;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const { state, formAction, value: v, checked, errors: e } = useEchoedForm(action, initial);
   const values = state.values;
-  const v = (name: "name" | "email" | "phone" | "bio") => values?.[name] ?? initial[name];
-  const e = (name: string) => state.fieldErrors?.[name];
-  const active = values ? values.active === "on" : initial.active;
+  const active = checked("active");
   const chosen = new Set(values ? (values.serviceIds ?? "").split(",").filter(Boolean) : initial.serviceIds);
   const servicesError = e("serviceIds")?.[0];
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/runtime";
@@ -15,11 +15,7 @@ export default async function NewStaffPage() {
   const services = await listServices(await getDb(), provider.id);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/dashboard/staff" className="text-sm text-indigo-700 underline-offset-2 hover:underline">
-          ← All staff
-        </Link>
-      </p>
+      <BackLink href="/dashboard/staff">All staff</BackLink>
       <PageHeader title="Add staff member" description="Then set their working hours and, if you like, invite them to sign in." />
       <Card>
         <StaffForm

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { rebookAction } from "../actions";
-import { PickSection } from "../_components/pick-section";
+import { PickSection } from "@/components/booking/pick-section";
 import { BackToAppointments, ownAppointmentOrNotFound } from "../own-appointment";
-import { parseDate, parseInstant } from "@/lib/booking/picker";
+import { parsePickerChoice } from "@/lib/booking/picker";
 
 export const metadata: Metadata = { title: "Book again", robots: { index: false } };
 
@@ -28,7 +28,7 @@ export default async function RebookPage({ params, searchParams }: Props) {
         path={path}
         params={{}}
         appointment={a}
-        choice={{ from: parseDate(sp.from), date: parseDate(sp.date), start: parseInstant(sp.start) }}
+        choice={parsePickerChoice(sp)}
         title="Pick a new time"
         confirmHeading="Confirm your booking"
         confirmLabel="Book this time"

@@ -1,18 +1,11 @@
-import { getDb } from "@/lib/runtime";
-import { bookingResponse, enforceApiRateLimit } from "@/lib/booking/api";
-import { clientIp, errorResponse, readJsonObject } from "@/lib/http";
+import { bookingResponse } from "@/lib/booking/api";
+import { readJsonObject } from "@/lib/http";
+import { publicApiRoute } from "@/app/api/_lib/public-api-route";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/providers/[slug]/bookings — a guest booking; cookies are ignored. */
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  try {
-    const db = await getDb();
-    await enforceApiRateLimit(db, clientIp(request));
-    const { slug } = await params;
-    const body = await readJsonObject(request);
-    return Response.json(await bookingResponse(db, slug, body), { status: 201, headers: { "Cache-Control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = publicApiRoute<{ slug: string }>(async (db, request, { slug }) => {
+  const body = await readJsonObject(request);
+  return Response.json(await bookingResponse(db, slug, body), { status: 201, headers: { "Cache-Control": "no-store" } });
+});

@@ -1,20 +1,23 @@
 import Link from "next/link";
+import { NavForm } from "@/components/booking/nav-form";
 import { PickForm } from "@/components/booking/pick-form";
 import type { SlotFormState } from "@/lib/action-state";
 import { SlotPicker } from "@/components/booking/slot-picker";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
-import { hrefWith, pickerTimes, pickerWindow } from "@/lib/booking/picker";
+import { hrefWith, parsePickerChoice, pickerTimes, pickerWindow, type PickerChoice, type SearchParams } from "@/lib/booking/picker";
 import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
 import { formatWhen } from "@/lib/format";
 
 type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
 
 /**
- * Day → time → confirm for one of the client's appointments, through the shared slot picker,
- * the choices in the page's URL (`?from=&date=&start=` plus `params`): works without
- * JavaScript. Reschedule and rebook both use it; the server checks the time again on write.
+ * Day → time → confirm for an existing appointment, through the shared slot picker, the
+ * choices in the page's URL (`?from=&date=&start=` plus `params`): works without JavaScript.
+ * The client's reschedule and rebook and the guest's reschedule (manage page) use it; the
+ * server checks the time again on write.
  */
 export async function PickSection({
   path,
@@ -29,11 +32,13 @@ export async function PickSection({
   showOld,
   cancelHref,
   cancelLabel,
+  confirmId = "confirm-time",
+  unavailableVerb = "booked",
 }: {
   path: string;
   params: Record<string, string>;
   appointment: AppointmentView;
-  choice: { from?: string; date?: string; start?: string };
+  choice: PickerChoice;
   title: string;
   confirmHeading: string;
   confirmLabel: string;
@@ -42,6 +47,10 @@ export async function PickSection({
   showOld: boolean;
   cancelHref: string;
   cancelLabel: string;
+  /** The confirm step's heading id (the picker jumps there once a time is chosen). */
+  confirmId?: string;
+  /** "This service can no longer be … online" when nothing can be picked. */
+  unavailableVerb?: string;
 }) {
   const tz = a.provider.timezone;
   const now = new Date();
@@ -59,7 +68,7 @@ export async function PickSection({
     return (
       <Card title={title}>
         <Flash tone="warning">
-          This service can no longer be booked online. Please contact {a.provider.businessName}
+          This service can no longer be {unavailableVerb} online. Please contact {a.provider.businessName}
           {a.provider.phone ? ` on ${a.provider.phone}` : ""}.
         </Flash>
         <div className="mt-3">{back}</div>
@@ -81,13 +90,13 @@ export async function PickSection({
           window={w}
           slots={picked}
           timezone={tz}
-          nextAnchor="confirm-time"
+          nextAnchor={confirmId}
           showSelected
           headingLevel={3}
         />
         {chosen ? (
-          <section aria-labelledby="confirm-time" className="space-y-3">
-            <h3 id="confirm-time" className="scroll-mt-4 font-semibold text-slate-900">
+          <section aria-labelledby={confirmId} className="space-y-3">
+            <h3 id={confirmId} className="scroll-mt-4 font-semibold text-slate-900">
               {confirmHeading}
             </h3>
             <p className="text-sm text-slate-700">
@@ -112,5 +121,43 @@ export async function PickSection({
         ) : null}
       </div>
     </Card>
+  );
+}
+
+/** Opens an appointment page's reschedule step (`?reschedule=1`, scrolled to it). */
+export function RescheduleButton({ path }: { path: string }) {
+  return (
+    <NavForm action={`${path}#reschedule`}>
+      <button type="submit" name="reschedule" value="1" className={buttonClass("secondary")}>
+        Reschedule
+      </button>
+    </NavForm>
+  );
+}
+
+/** An appointment page's reschedule step: the client's portal page and the guest's manage page. */
+export function RescheduleSection({
+  path,
+  searchParams,
+  ...props
+}: Pick<Parameters<typeof PickSection>[0], "path" | "appointment" | "action" | "confirmId" | "unavailableVerb"> & {
+  searchParams: SearchParams;
+}) {
+  return (
+    <div id="reschedule" className="scroll-mt-4">
+      <PickSection
+        path={path}
+        params={{ reschedule: "1" }}
+        choice={parsePickerChoice(searchParams)}
+        title="Reschedule"
+        confirmHeading="Confirm the new time"
+        confirmLabel="Confirm new time"
+        pendingLabel="Moving…"
+        showOld
+        cancelHref={path}
+        cancelLabel="Keep the current time"
+        {...props}
+      />
+    </div>
   );
 }
