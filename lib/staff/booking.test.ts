@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { staffAvailability } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create";
 import { listSlots } from "@/lib/booking/slots";
-import { addService, at, countWrites, createProviderFixture, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
+import { addService, at, countWrites, createProviderFixture, guestContact } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
 import { createStaff } from "./members";
 
@@ -21,12 +22,10 @@ const code = async (p: Promise<unknown>) => {
 };
 
 describe.each(testDrivers())("booking with staff on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { provider: { plan: "pro" } });
   let team: string[];
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { provider: { plan: "pro" } });
     team = [];
     for (const name of ["Ana", "Ben", "Cy"]) {
       const id = await createStaff(t.db, f.provider.id, { name, email: "", phone: "", bio: "", active: true, serviceIds: [f.service.id] });
@@ -34,7 +33,6 @@ describe.each(testDrivers())("booking with staff on %s", (kind) => {
       team.push(id);
     }
   });
-  afterAll(() => t.dispose());
 
   const book = (start: Date, staffId?: string, email = guestContact.email) =>
     createBooking(t.db, { providerId: f.provider.id, serviceId: f.service.id, staffId, start, ...guestContact, email, by: "guest" }, NOW);

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, mailMessages, providers, staffMembers, users } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { hashPassword } from "@/lib/auth/password";
 import { createProviderFixture, createUser } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
@@ -25,11 +26,7 @@ const code = async (p: Promise<unknown>) => {
 };
 
 describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   const newMember = async (email: string, plan: "pro" | "free" = "pro") => {
     const fx = await createProviderFixture(t.db, { provider: { plan } });

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, staffMembers, staffServices } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { addService, createProviderFixture } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
 import {
@@ -63,11 +64,7 @@ describe("staff form and photo checks", () => {
 });
 
 describe.each(testDrivers())("staff members on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("adds, edits and lists members with their own services only, active first then display order", async () => {
     const { provider: p, service } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
