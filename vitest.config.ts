@@ -17,6 +17,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default in a run is one worker less than the cores: one file at a time on two
+    // cores, while most files mostly wait (on PGlite's loading, the server, the fake Google,
+    // child processes). Two at a time keeps both cores busy.
+    maxWorkers: 2,
     // A migrated PGlite dumped once; each file's database starts from it (db/test-template.ts).
     globalSetup: ["./db/test-template.ts"],
     server: { deps: { inline: [/next-auth/] } },

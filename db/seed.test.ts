@@ -1,19 +1,18 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { providerHours, providers, services, staffAvailability, staffMembers, staffPhotos, staffServices, users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedResult } from "./seed";
-import { createTestDb, testDrivers, type TestDb } from "./testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "./testing";
 
 describe.each(testDrivers())("demo seed on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let first: SeedResult;
   const now = new Date("2030-03-04T10:00:00Z");
   beforeAll(async () => {
-    t = await createTestDb(kind);
     first = await seedDemo(t.db, now);
   });
-  afterAll(() => t.dispose());
 
   it("creates verified demo accounts that sign in with the printed password", async () => {
     for (const login of DEMO_LOGINS) {

@@ -1,14 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows } from "./index";
-import { createTestDb, testDrivers, type TestDb } from "./testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "./testing";
 
 describe.each(testDrivers())("test database on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("is migrated, with the no-double-booking constraints in place", async () => {
     const rows = await queryRows<{ conname: string }>(

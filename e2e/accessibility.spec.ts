@@ -3,7 +3,7 @@ import { daysFromToday } from "./dates";
 import { DEMO, expect, test, uniqueEmail } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { bookViaApi } from "./providers";
-import { createFixture, signInWithRequest } from "./test-api";
+import { addStudioAppointment, createMassageStudio, signInWithRequest } from "./test-api";
 
 /*
  * axe-core (WCAG 2.2 A/AA; e2e/a11y.ts) on every page the journeys visit, in the states they
@@ -59,7 +59,7 @@ test("public pages and the guest's booking flow", async ({ page, newProvider, bo
   await expectAccessible(page, "booking confirmation");
 
   // The guest's manage page, from the mailed link, and its reschedule step.
-  await page.goto(await mailbox.linkTo(guestEmail, /\/bookings\/[^/?#]+$/, { subject: /^Booking confirmed/ }));
+  await page.goto(await mailbox.manageLink(guestEmail));
   await expect(page.getByRole("heading", { name: "Your appointment", level: 1 })).toBeVisible();
   await expectAccessible(page, "guest manage page");
   await page.getByRole("button", { name: "Reschedule", exact: true }).click();
@@ -171,35 +171,14 @@ test("the provider dashboard, FREE and PRO, and the staff member's pages", async
 });
 
 test("the client portal", async ({ page, request, mailbox, header }, testInfo) => {
-  const id = Date.now().toString(36);
-  const made = await createFixture<{ provider: { id: string; slug: string; businessName: string }; service: { id: string; name: string } }>(request, {
-    kind: "provider",
-    email: uniqueEmail("a11y-owner"),
-    password: PASSWORD,
-    ownerName: "Olive Owner",
-    businessName: `Access Studio ${id}`,
-    slug: `a11y-${id}`,
-    timezone: "Europe/London",
-    service: { name: "Massage", durationMinutes: 60, priceCents: 5000 },
-  });
+  const made = await createMassageStudio(request, { name: "Access", tag: "a11y", ownerName: "Olive Owner", password: PASSWORD });
   const email = uniqueEmail("a11y-client");
   for (const [days, status] of [
     [-10, "completed"],
     [6, "confirmed"],
   ] as const) {
-    await createFixture(request, {
-      kind: "appointment",
-      providerId: made.provider.id,
-      serviceId: made.service.id,
-      date: daysFromToday(days, "Europe/London"),
-      time: "10:00",
-      timezone: "Europe/London",
-      minutes: 60,
-      status,
-      clientName: "Cleo Client",
-      clientEmail: email,
-      clientPhone: "+44 20 7946 0410",
-    });
+    const date = daysFromToday(days, "Europe/London");
+    await addStudioAppointment(request, made, { date, status, clientName: "Cleo Client", clientEmail: email, clientPhone: "+44 20 7946 0410" });
   }
 
   await page.goto("/register");

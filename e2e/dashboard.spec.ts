@@ -1,24 +1,20 @@
 import { daysFromToday, instantOf } from "./dates";
-import { expect, test, uniqueEmail } from "./fixtures";
+import { expect, newGuest, test, uniqueEmail } from "./fixtures";
 import { AppointmentsPage } from "./pages/appointments-page";
 import { NewAppointmentPage } from "./pages/new-appointment-page";
 import { ServicesPage } from "./pages/services-page";
-import { apiSlots, bookViaApi } from "./providers";
+import { apiSlots } from "./providers";
 
 test.describe.configure({ timeout: 60_000 });
 
 test("the provider cancels an appointment with a reason, and the guest's manage page shows it", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
   managePage,
   mailbox,
 }) => {
-  const provider = await newProvider();
-  const service = provider.service.name;
-  const date = daysFromToday(2, provider.timezone);
-  const guest = { name: "Cora Client", email: uniqueEmail("cora"), phone: "+44 7700 900789" };
-  await bookViaApi(request, provider, { date, time: "10:00" }, guest);
+  const guest = newGuest("Cora Client", "+44 7700 900789");
+  const { provider, service } = await bookedProvider({ daysOut: 2, time: "10:00", guest });
 
   const dashboard = new AppointmentsPage(provider.page);
   await dashboard.goto();
@@ -37,7 +33,7 @@ test("the provider cancels an appointment with a reason, and the guest's manage 
   expect(mail.text).toContain(`${provider.businessName} has cancelled your appointment.`);
   expect(mail.text).toContain("Reason: The stylist is ill, sorry!");
 
-  await managePage.goto(await mailbox.linkTo(guest.email, /\/bookings\/[^/?#]+$/, { subject: /^Booking confirmed/ }));
+  await managePage.goto(await mailbox.manageLink(guest.email));
   const main = page.getByRole("main");
   await expect(main).toContainText("Cancelled");
   await expect(main).toContainText(`By ${provider.businessName}`);
@@ -76,16 +72,9 @@ test("a walk-in booked from “New appointment” appears in the list and takes 
 
 test("deleting a service with an upcoming appointment is refused with the reason, and deactivating is offered", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
 }) => {
-  const provider = await newProvider();
-  const service = provider.service.name;
-  await bookViaApi(request, provider, { date: daysFromToday(4, provider.timezone), time: "16:00" }, {
-    name: "Uma Upcoming",
-    email: uniqueEmail("uma"),
-    phone: "+1 212 555 0199",
-  });
+  const { provider, service } = await bookedProvider({ daysOut: 4, time: "16:00", guest: newGuest("Uma Upcoming", "+1 212 555 0199") });
 
   const services = new ServicesPage(provider.page);
   await services.goto();

@@ -5,7 +5,8 @@ import { LoginPage } from "./pages/login-page";
 import { ManagePage } from "./pages/manage-page";
 import { RegisterPage } from "./pages/register-page";
 import { SiteHeader } from "./pages/site-header";
-import { setUpProvider, type ProviderOptions, type TestProvider } from "./providers";
+import { daysFromToday } from "./dates";
+import { bookViaApi, setUpProvider, type ApiBooking, type Guest, type ProviderOptions, type TestProvider } from "./providers";
 import { createFixture, signInWithRequest } from "./test-api";
 
 /** The demo data every e2e server starts with (db/seed.ts). */
@@ -19,6 +20,12 @@ export const DEMO = {
 /** An address no other test (or earlier run against the same server) has used. */
 export function uniqueEmail(prefix = "e2e"): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
+}
+
+/** A guest's details under a fresh address: "Cora Client" → cora-…@example.com. */
+export function newGuest(name: string, phone: string, notes?: string): Guest {
+  const email = uniqueEmail(name.split(" ")[0]!.toLowerCase());
+  return notes === undefined ? { name, email, phone } : { name, email, phone, notes };
 }
 
 export type Mail = { id: string; to: string; subject: string; text: string; links: string[] };
@@ -47,6 +54,11 @@ export class Mailbox {
     return found!;
   }
 
+  /** The manage link (/bookings/<token>) in the newest booking confirmation to `email`. */
+  manageLink(email: string): Promise<string> {
+    return this.linkTo(email, /\/bookings\/[^/?#]+$/, { subject: /^Booking confirmed/ });
+  }
+
   /** The first link in the newest mail to `email` whose URL matches `pattern`. */
   async linkTo(email: string, pattern: RegExp, opts: { subject?: string | RegExp; after?: Mail } = {}): Promise<string> {
     const mail = await this.latestTo(email, opts);
@@ -68,6 +80,8 @@ type WorkerFixtures = {
   demoSession: (role: DemoRole) => Promise<StorageState>;
 };
 
+export type BookedProvider = { provider: TestProvider; service: string; date: string; booking: ApiBooking };
+
 type Fixtures = {
   /**
    * Signs `page`'s browser context in as a demo account without the login screen (for journeys
@@ -85,11 +99,23 @@ type Fixtures = {
    * project's viewport; its context is closed after the test.
    */
   newProvider: (opts?: ProviderOptions) => Promise<TestProvider>;
+  /**
+   * A fresh provider (as newProvider) with `guest` booked through the JSON API, `daysOut` days
+   * from today at `time` on the provider's clock: for journeys that start from a booking.
+   */
+  bookedProvider: (b: { daysOut: number; time: string; guest: Guest; provider?: ProviderOptions }) => Promise<BookedProvider>;
   /** Another person's browser (own cookies) with this project's device settings; closed after the test. */
   newGuestPage: () => Promise<Page>;
   /** This project's device settings, for contexts a test opens itself. */
   deviceOptions: BrowserContextOptions;
 };
+
+/** A fixture that hands the test a page object of its `page`. */
+function pageObject<T>(PageObject: new (page: Page) => T) {
+  return async ({ page }: { page: Page }, provide: (value: T) => Promise<void>) => {
+    await provide(new PageObject(page));
+  };
+}
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   demoSession: [
@@ -122,21 +148,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   mailbox: async ({ request }, provide) => {
     await provide(new Mailbox(request));
   },
-  loginPage: async ({ page }, provide) => {
-    await provide(new LoginPage(page));
-  },
-  registerPage: async ({ page }, provide) => {
-    await provide(new RegisterPage(page));
-  },
-  header: async ({ page }, provide) => {
-    await provide(new SiteHeader(page));
-  },
-  bookingFlow: async ({ page }, provide) => {
-    await provide(new BookingFlow(page));
-  },
-  managePage: async ({ page }, provide) => {
-    await provide(new ManagePage(page));
-  },
+  loginPage: pageObject(LoginPage),
+  registerPage: pageObject(RegisterPage),
+  header: pageObject(SiteHeader),
+  bookingFlow: pageObject(BookingFlow),
+  managePage: pageObject(ManagePage),
   deviceOptions: async ({ baseURL, viewport, isMobile, hasTouch, userAgent, deviceScaleFactor, timezoneId, locale }, provide) => {
     await provide({ baseURL, viewport, isMobile, hasTouch, userAgent, deviceScaleFactor, timezoneId, locale });
   },
@@ -148,6 +164,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       return provider;
     });
     await Promise.all(made.map((p) => p.context.close()));
+  },
+  bookedProvider: async ({ request, newProvider }, provide) => {
+    await provide(async ({ daysOut, time, guest, provider: opts }) => {
+      const provider = await newProvider(opts);
+      const date = daysFromToday(daysOut, provider.timezone);
+      const booking = await bookViaApi(request, provider, { date, time }, guest);
+      return { provider, service: provider.service.name, date, booking };
+    });
   },
   newGuestPage: async ({ browser, deviceOptions }, provide) => {
     const contexts: BrowserContext[] = [];

@@ -1,24 +1,19 @@
-import { addDays, daysFromToday, longDate } from "./dates";
-import { expect, test, uniqueEmail } from "./fixtures";
+import { addDays, longDate } from "./dates";
+import { expect, newGuest, test } from "./fixtures";
 import { AppointmentsPage } from "./pages/appointments-page";
-import { bookViaApi } from "./providers";
 
 test.describe.configure({ timeout: 60_000 });
 
 test("from the mailed link a guest reschedules, then cancels with a reason; the provider sees each change and both get mail", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
   managePage,
   mailbox,
 }) => {
-  const provider = await newProvider();
-  const service = provider.service.name;
-  const date = daysFromToday(3, provider.timezone);
-  const guest = { name: "Mia Mover", email: uniqueEmail("mover"), phone: "+1 415 555 0142" };
-  await bookViaApi(request, provider, { date, time: "10:00" }, guest);
+  const guest = newGuest("Mia Mover", "+1 415 555 0142");
+  const { provider, service, date } = await bookedProvider({ daysOut: 3, time: "10:00", guest });
 
-  const link = await mailbox.linkTo(guest.email, /\/bookings\/[^/?#]+$/, { subject: /^Booking confirmed/ });
+  const link = await mailbox.manageLink(guest.email);
   await managePage.goto(link);
   await expect(page.getByRole("main")).toContainText(`${longDate(date)}, 10:00–10:30`);
 
@@ -68,18 +63,16 @@ test("from the mailed link a guest reschedules, then cancels with a reason; the 
 
 test("inside the cancellation window the manage page explains why it can't be changed online", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
   managePage,
   mailbox,
 }) => {
+  const guest = newGuest("Wes Window", "+44 7700 900456");
   // 720 hours = 30 days: an appointment two days out is well inside it.
-  const provider = await newProvider({ profile: { cancellationWindowHours: 720, phone: "+91 22 5555 0100" } });
-  const date = daysFromToday(2, provider.timezone);
-  const guest = { name: "Wes Window", email: uniqueEmail("window"), phone: "+44 7700 900456" };
-  await bookViaApi(request, provider, { date, time: "15:00" }, guest);
+  const profile = { cancellationWindowHours: 720, phone: "+91 22 5555 0100" };
+  const { provider, date } = await bookedProvider({ daysOut: 2, time: "15:00", guest, provider: { profile } });
 
-  await managePage.goto(await mailbox.linkTo(guest.email, /\/bookings\/[^/?#]+$/, { subject: /^Booking confirmed/ }));
+  await managePage.goto(await mailbox.manageLink(guest.email));
   await expect(page.getByRole("main")).toContainText(`${longDate(date)}, 15:00–15:30`);
   await expect(page.getByRole("heading", { name: "Need to change this appointment?" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(

@@ -1,11 +1,10 @@
 import { addDays, daysFromToday, longDate } from "./dates";
-import { expect, test, uniqueEmail, type Mailbox } from "./fixtures";
+import { expect, newGuest, test, uniqueEmail, type Mailbox } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { LoginPage } from "./pages/login-page";
 import { RegisterPage } from "./pages/register-page";
 import { SiteHeader } from "./pages/site-header";
-import { bookViaApi } from "./providers";
-import { createFixture, signInWithRequest } from "./test-api";
+import { addStudioAppointment, createMassageStudio, signInWithRequest } from "./test-api";
 import type { Page } from "@playwright/test";
 
 test.describe.configure({ timeout: 90_000 });
@@ -27,16 +26,13 @@ async function registerAndVerify(page: Page, mailbox: Mailbox, name: string, ema
 
 test("a guest books, registers with the same email, verifies, finds the booking in the portal and reschedules it", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
   mailbox,
 }) => {
-  const provider = await newProvider();
-  const service = provider.service.name;
-  const date = daysFromToday(3, provider.timezone);
-  const email = uniqueEmail("joiner");
-  const booking = await bookViaApi(request, provider, { date, time: "10:00" }, { name: "Jo Joiner", email, phone: "+44 20 7946 0101" });
-  const manageLink = await mailbox.linkTo(email, /\/bookings\/[^/?#]+$/, { subject: /^Booking confirmed/ });
+  const guest = newGuest("Jo Joiner", "+44 20 7946 0101");
+  const { email } = guest;
+  const { provider, service, date, booking } = await bookedProvider({ daysOut: 3, time: "10:00", guest });
+  const manageLink = await mailbox.manageLink(email);
 
   // Before verification the booking is not in the account.
   const register = new RegisterPage(page);
@@ -77,18 +73,13 @@ test("a guest books, registers with the same email, verifies, finds the booking 
 
 test("registering with someone else's email reveals none of their bookings; their appointment answers 404", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
   newGuestPage,
   mailbox,
 }) => {
-  const provider = await newProvider();
-  const victim = uniqueEmail("victim");
-  const booking = await bookViaApi(request, provider, { date: daysFromToday(4, provider.timezone), time: "11:00" }, {
-    name: "Vic Tim",
-    email: victim,
-    phone: "+44 20 7946 0102",
-  });
+  const guest = newGuest("Vic Tim", "+44 20 7946 0102");
+  const victim = guest.email;
+  const { booking } = await bookedProvider({ daysOut: 4, time: "11:00", guest });
   // Someone else registers with the victim's address but cannot read the victim's mailbox.
   const register = new RegisterPage(page);
   await register.goto();
@@ -106,35 +97,10 @@ test("registering with someone else's email reveals none of their bookings; thei
 });
 
 test("a past appointment is rebooked in one tap: same business and service, a new time", async ({ page, mailbox, context }) => {
-  const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const made = await createFixture<{ provider: { id: string; slug: string; businessName: string; timezone: string }; service: { id: string; name: string } }>(
-    context.request,
-    {
-      kind: "provider",
-      email: `rebook-owner-${id}@example.com`,
-      password: PASSWORD,
-      ownerName: "Rita Owner",
-      businessName: `Rebook Studio ${id}`,
-      slug: `rebook-${id}`,
-      timezone: "Europe/London",
-      service: { name: "Massage", durationMinutes: 60, priceCents: 5000 },
-    },
-  );
+  const made = await createMassageStudio(context.request, { name: "Rebook", tag: "rebook", ownerName: "Rita Owner", password: PASSWORD });
   const email = uniqueEmail("rebooker");
   const pastDate = daysFromToday(-10, "Europe/London");
-  await createFixture(context.request, {
-    kind: "appointment",
-    providerId: made.provider.id,
-    serviceId: made.service.id,
-    date: pastDate,
-    time: "10:00",
-    timezone: "Europe/London",
-    minutes: 60,
-    status: "completed",
-    clientName: "Rae Booker",
-    clientEmail: email,
-    clientPhone: "+44 20 7946 0105",
-  });
+  await addStudioAppointment(context.request, made, { date: pastDate, status: "completed", clientName: "Rae Booker", clientEmail: email, clientPhone: "+44 20 7946 0105" });
   await registerAndVerify(page, mailbox, "Rae Booker", email);
 
   const account = new AccountPage(page);
@@ -154,17 +120,13 @@ test("a past appointment is rebooked in one tap: same business and service, a ne
 
 test("a cancellation inside the business's window is refused, with why and how to reach them", async ({
   page,
-  request,
-  newProvider,
+  bookedProvider,
   mailbox,
 }) => {
-  const provider = await newProvider({ profile: { cancellationWindowHours: 96, phone: "+44 20 7946 0999" } });
-  const email = uniqueEmail("late");
-  await bookViaApi(request, provider, { date: daysFromToday(2, provider.timezone), time: "09:30" }, {
-    name: "Lee Late",
-    email,
-    phone: "+44 20 7946 0103",
-  });
+  const guest = newGuest("Lee Late", "+44 20 7946 0103");
+  const { email } = guest;
+  const profile = { cancellationWindowHours: 96, phone: "+44 20 7946 0999" };
+  const { provider } = await bookedProvider({ daysOut: 2, time: "09:30", guest, provider: { profile } });
   await registerAndVerify(page, mailbox, "Lee Late", email);
   const account = new AccountPage(page);
   await account.goto();

@@ -24,8 +24,6 @@ const TZ = "Europe/Berlin";
 const RUNS_PER_FORM = Number(process.env.PROPERTY_RUNS_PER_FORM || 6);
 const RUNS_PER_ENDPOINT = Number(process.env.PROPERTY_RUNS_PER_ENDPOINT || 40);
 
-test.skip(({ isMobile }) => isMobile, "the server's answers do not depend on the device: desktop only");
-
 type World = {
   slug: string;
   providerId: string;

@@ -33,3 +33,43 @@ export async function signInWithRequest(request: APIRequestContext, email: strin
   const cookies = (await request.storageState()).cookies;
   expect(cookies.some((c) => /session-token$/.test(c.name)), `a session cookie for ${email}`).toBe(true);
 }
+
+export type StudioFixture = {
+  provider: { id: string; slug: string; businessName: string; timezone: string };
+  service: { id: string; name: string };
+};
+
+/**
+ * A business in Europe/London with one 60-minute "Massage" (£50), made through the fixtures
+ * route: "<name> Studio <id>" at /p/<tag>-<id>, its owner signing in with `password`.
+ */
+export function createMassageStudio(request: APIRequestContext, o: { name: string; tag: string; ownerName: string; password: string }): Promise<StudioFixture> {
+  const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  return createFixture<StudioFixture>(request, {
+    kind: "provider",
+    email: `${o.tag}-owner-${id}@example.com`,
+    password: o.password,
+    ownerName: o.ownerName,
+    businessName: `${o.name} Studio ${id}`,
+    slug: `${o.tag}-${id}`,
+    timezone: "Europe/London",
+    service: { name: "Massage", durationMinutes: 60, priceCents: 5000 },
+  });
+}
+
+/** An appointment at 10:00 London time `date`, of a studio's massage, for a client by email. */
+export async function addStudioAppointment(
+  request: APIRequestContext,
+  studio: StudioFixture,
+  a: { date: string; status: "completed" | "confirmed"; clientName: string; clientEmail: string; clientPhone?: string },
+): Promise<void> {
+  await createFixture(request, {
+    kind: "appointment",
+    providerId: studio.provider.id,
+    serviceId: studio.service.id,
+    time: "10:00",
+    timezone: "Europe/London",
+    minutes: 60,
+    ...a,
+  });
+}

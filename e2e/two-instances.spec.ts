@@ -14,7 +14,6 @@ import { signInWithRequest } from "./test-api";
 
 const baseUrl = process.env.TEST_DATABASE_URL;
 test.skip(!baseUrl, "needs a PostgreSQL server (TEST_DATABASE_URL)");
-test.skip(({ isMobile }) => isMobile, "about servers, not devices: desktop only");
 
 test("two instances share sessions and do each job once", async ({ playwright, browser }) => {
   test.setTimeout(240_000);

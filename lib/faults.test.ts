@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db";
-import { createProviderFixture, guestContact, type ProviderFixture } from "@/db/fixtures";
+import { guestContact } from "@/db/fixtures";
 import { appointments, mailMessages } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { bookingResponse } from "@/lib/booking/api";
 import { errorResponse } from "@/lib/http";
 import { startWorkers } from "@/lib/jobs/worker";
@@ -22,19 +23,16 @@ const at = (hhmm: string) => `2026-03-03T${hhmm}:00+01:00`;
 type Outcome = { start: string; status: number; id?: string };
 
 describe.runIf(testDrivers().includes("postgres"))("a PostgreSQL restart while bookings are made", () => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb("postgres");
+  const f = setUpProviderFixture(t, { provider: { slug: "restart-studio" } });
   let admin: postgres.Sql;
 
   beforeAll(async () => {
-    t = await createTestDb("postgres");
-    f = await createProviderFixture(t.db, { provider: { slug: "restart-studio" } });
     await startWorkers(t.db, { pollingIntervalSeconds: 0.5 });
     admin = postgres(t.url!, { max: 2, onnotice: () => {} });
   });
   afterAll(async () => {
     await admin.end({ timeout: 5 });
-    await t.dispose();
   });
 
   const book = async (start: string): Promise<Outcome> => {

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { emailVerificationTokens, mailMessages, passwordResetTokens, rateLimits, users } from "@/db/schema";
 import { hitRateLimit } from "./rate-limit";
 import { purgeExpired } from "./housekeeping";
 
 describe.each(testDrivers())("housekeeping on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("deletes passed rate-limit windows, old spent tokens and old captured mail, and keeps the rest", async () => {
     const now = new Date("2030-06-30T12:00:00Z");

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { clearRateLimit, hitRateLimit } from "./rate-limit";
 
 describe.each(testDrivers())("rate limit on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("allows `limit` hits per window, then refuses with the time left, then resets", async () => {
     const now = new Date("2026-03-01T10:00:00Z");

@@ -1,14 +1,15 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { dayLabel } from "../dates";
+import { AppPage } from "./app-page";
 import { clickWhenHydrated } from "./hydration";
 
 /** The client portal: /account, one appointment's page, favourites, preferences, settings. */
-export class AccountPage {
-  constructor(readonly page: Page) {}
+export class AccountPage extends AppPage {
+  constructor(page: Page) {
+    super(page, "My appointments");
+  }
 
-  async goto() {
-    await this.page.goto("/account");
-    await expect(this.page.getByRole("heading", { name: "My appointments", level: 1 })).toBeVisible();
+  goto() {
+    return this.open("/account");
   }
 
   upcoming(): Locator {
@@ -17,10 +18,6 @@ export class AccountPage {
 
   past(): Locator {
     return this.page.getByRole("list", { name: "Past appointments" });
-  }
-
-  flash(text: string | RegExp): Locator {
-    return this.page.getByRole("status").filter({ hasText: text });
   }
 
   /** No sideways scrolling: the page is no wider than the viewport. */
@@ -45,14 +42,7 @@ export class AccountPage {
   }
 
   async pickAndConfirm(date: string, time: string, confirm: string) {
-    await expect(this.page.getByRole("heading", { name: "Choose a day" })).toBeVisible();
-    const day = this.page.getByRole("button", { name: dayLabel(date), exact: true });
-    await day.click();
-    await expect(day).toHaveAttribute("aria-pressed", "true");
-    await expect(this.page.getByRole("heading", { name: "Choose a time" })).toBeVisible();
-    const slot = this.page.getByRole("button", { name: time, exact: true });
-    await slot.click();
-    await expect(slot).toHaveAttribute("aria-pressed", "true");
+    await this.pickDayAndTime(date, time);
     await this.page.getByRole("button", { name: confirm }).click();
   }
 }

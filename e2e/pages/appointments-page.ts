@@ -1,24 +1,19 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { AppPage } from "./app-page";
 import { clickWhenHydrated } from "./hydration";
 import { acceptNextDialog } from "./dashboard-nav";
 
 export type StatusFilter = "All" | "Pending" | "Confirmed" | "Completed" | "Cancelled" | "No-show";
 
 /** /dashboard: the provider's appointments, grouped by day, with filters and per-card actions. */
-export class AppointmentsPage {
-  readonly heading: Locator;
+export class AppointmentsPage extends AppPage {
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole("heading", { name: "Appointments", level: 1 });
+  constructor(page: Page) {
+    super(page, "Appointments");
   }
 
-  async goto() {
-    await this.page.goto("/dashboard");
-    await expect(this.heading).toBeVisible();
-  }
-
-  flash(text: string | RegExp): Locator {
-    return this.page.getByRole("status").filter({ hasText: text });
+  goto() {
+    return this.open("/dashboard");
   }
 
   /** One appointment card, named "<HH:MM> <service>, <client>". */

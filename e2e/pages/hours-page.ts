@@ -1,24 +1,19 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { AppPage } from "./app-page";
 
 export type Interval = { from: string; to: string };
 export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 /** /dashboard/hours: weekly intervals per day (a group per weekday) and closed dates. */
-export class HoursPage {
-  readonly heading: Locator;
+export class HoursPage extends AppPage {
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole("heading", { name: "Opening hours", level: 1 });
+  constructor(page: Page) {
+    super(page, "Opening hours");
   }
 
-  async goto() {
-    await this.page.goto("/dashboard/hours");
-    await expect(this.heading).toBeVisible();
-  }
-
-  flash(text: string | RegExp): Locator {
-    return this.page.getByRole("status").filter({ hasText: text });
+  goto() {
+    return this.open("/dashboard/hours");
   }
 
   day(name: WeekdayName): Locator {

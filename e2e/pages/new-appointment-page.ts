@@ -1,16 +1,16 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { AppPage } from "./app-page";
 
 export type WalkIn = { date: string; time: string; name: string; email: string; phone: string; notes?: string; bookedBy?: "Walk-in" | "Phone" };
 
 /** /dashboard/appointments/new: a walk-in or phone booking entered by the provider. */
-export class NewAppointmentPage {
-  readonly heading: Locator;
+export class NewAppointmentPage extends AppPage {
   readonly date: Locator;
   readonly time: Locator;
   readonly openSlots: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole("heading", { name: "New appointment", level: 1 });
+  constructor(page: Page) {
+    super(page, "New appointment");
     this.date = page.getByLabel("Date", { exact: true });
     this.time = page.getByLabel("Time", { exact: true });
     this.openSlots = page.getByRole("list", { name: "Open slots on this day" });

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { AppPage } from "./app-page";
 
 export type ProfileInput = {
   businessName?: string;
@@ -12,8 +13,7 @@ export type ProfileInput = {
 };
 
 /** /dashboard/profile: the business's public details and booking rules. */
-export class ProfilePage {
-  readonly heading: Locator;
+export class ProfilePage extends AppPage {
   readonly businessName: Locator;
   readonly slug: Locator;
   readonly timezone: Locator;
@@ -23,8 +23,8 @@ export class ProfilePage {
   readonly phone: Locator;
   readonly requireApproval: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole("heading", { name: "Business profile", level: 1 });
+  constructor(page: Page) {
+    super(page, "Business profile");
     this.businessName = page.getByLabel("Business name");
     this.slug = page.getByLabel("Booking page address (slug)");
     this.timezone = page.getByLabel("Time zone");
@@ -35,9 +35,8 @@ export class ProfilePage {
     this.requireApproval = page.getByRole("checkbox", { name: "Approve online bookings before they are confirmed" });
   }
 
-  async goto() {
-    await this.page.goto("/dashboard/profile");
-    await expect(this.heading).toBeVisible();
+  goto() {
+    return this.open("/dashboard/profile");
   }
 
   async save(p: ProfileInput) {

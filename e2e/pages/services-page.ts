@@ -1,23 +1,18 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { AppPage } from "./app-page";
 import { acceptNextDialog } from "./dashboard-nav";
 
 export type ServiceInput = { name: string; durationMinutes: number; price: string; description?: string };
 
 /** /dashboard/services: the list and the "Add a service" form. */
-export class ServicesPage {
-  readonly heading: Locator;
+export class ServicesPage extends AppPage {
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole("heading", { name: "Services", level: 1 });
+  constructor(page: Page) {
+    super(page, "Services");
   }
 
-  async goto() {
-    await this.page.goto("/dashboard/services");
-    await expect(this.heading).toBeVisible();
-  }
-
-  flash(text: string | RegExp): Locator {
-    return this.page.getByRole("status").filter({ hasText: text });
+  goto() {
+    return this.open("/dashboard/services");
   }
 
   /** Adds a service and returns its id (from its Edit link). */

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE, SIGN_IN_LIMITS } from "./authenticate";
 import { deviceNonceFor, issueDeviceCookie } from "./device-cookie";
 import { registerUser } from "./register";
@@ -8,14 +9,12 @@ import { registerSchema } from "./schemas";
 const PASSWORD = "correct horse battery";
 
 describe.each(testDrivers())("sign-in on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   beforeAll(async () => {
-    t = await createTestDb(kind);
     for (const email of ["ana@example.com", "bo@example.com", "cy@example.com", "di@example.com", "owner@example.com", "eve@example.com"]) {
       await registerUser(t.db, registerSchema.parse({ name: "User", email, password: PASSWORD, role: "client" }));
     }
   });
-  afterAll(() => t.dispose());
 
   it("accepts the right password, whatever the email's case and spaces", async () => {
     const r = await authenticate(t.db, "  ANA@example.com ", PASSWORD, { ip: "10.0.0.1" });

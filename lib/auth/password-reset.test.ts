@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { mailMessages, passwordResetTokens, users } from "@/db/schema";
 import { authenticate } from "./authenticate";
 import { checkResetToken, requestPasswordReset, resetPassword, RESET_LIMITS } from "./password-reset";
@@ -17,14 +18,12 @@ function tokenFrom(text: string): string {
 }
 
 describe.each(testDrivers())("password reset on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   beforeAll(async () => {
-    t = await createTestDb(kind);
     for (const email of ["rae@example.com", "sol@example.com"]) {
       await registerUser(t.db, registerSchema.parse({ name: "User", email, password: OLD, role: "client" }));
     }
   });
-  afterAll(() => t.dispose());
 
   const mailsTo = (to: string) => t.db.select().from(mailMessages).where(eq(mailMessages.to, to));
 

@@ -1,7 +1,8 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { emailVerificationTokens, mailMessages, providers, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { DUPLICATE_EMAIL_MESSAGE, registerUser } from "./register";
@@ -11,11 +12,7 @@ const input = (over: Record<string, string> = {}) =>
   registerSchema.parse({ name: "Ana Client", email: "ana@example.com", password: "correct horse battery", role: "client", ...over });
 
 describe.each(testDrivers())("registration on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   const counts = async () => {
     const [u] = await t.db.select({ n: count() }).from(users);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { addService, createAppointment } from "@/db/fixtures";
 import { appointments, mailMessages, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -10,11 +11,10 @@ import { newToken } from "@/lib/tokens";
 import { RESEND_LIMIT, resendVerification, verifyEmail } from "./verification";
 
 describe.each(testDrivers())("email verification on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let serviceId: string;
   let providerId: string;
   beforeAll(async () => {
-    t = await createTestDb(kind);
     const { provider } = await registerUser(
       t.db,
       registerSchema.parse({ name: "Pat", email: "pat@salon.example", password: "0123456789", role: "provider", businessName: "Salon", timezone: "UTC" }),
@@ -22,7 +22,6 @@ describe.each(testDrivers())("email verification on %s", (kind) => {
     providerId = provider!.id;
     serviceId = (await addService(t.db, providerId, { name: "Cut", durationMinutes: 30 })).id;
   });
-  afterAll(() => t.dispose());
 
   const register = (email: string, role: "client" | "provider" = "client") =>
     registerUser(

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { errorResponse, readJsonObject } from "@/lib/http";
 import { bookingResponse, enforceApiRateLimit, slotsResponse } from "./api";
 import { bookingIcsOrNull } from "./ics-download";
-import { createProviderFixture, guestContact, type ProviderFixture } from "./test-fixtures";
+import { createProviderFixture, guestContact } from "./test-fixtures";
 import { newTokenWithHash } from "@/lib/tokens";
 
 const now = new Date("2026-03-02T08:00:00Z");
@@ -17,20 +18,14 @@ async function answer(p: Promise<unknown>) {
 }
 
 describe.each(testDrivers())("public booking API on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { provider: { slug: "api-studio" } });
   const body = (over: Record<string, unknown> = {}) => ({
     serviceId: f.service.id,
     start: "2026-03-03T10:00:00+01:00",
     ...guestContact,
     ...over,
   });
-
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { provider: { slug: "api-studio" } });
-  });
-  afterAll(() => t.dispose());
 
   it("lists slots as ISO strings", async () => {
     const r = await slotsResponse(t.db, "api-studio", { serviceId: f.service.id, from: "2026-03-03", to: "2026-03-03" }, now);

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, mailMessages } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
@@ -10,7 +11,7 @@ import { bookingStatus, createBooking, type CreateBookingInput } from "./create"
 import { bookingIcsOrNull } from "./ics-download";
 import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "./manage";
 import { listSlots } from "./slots";
-import { at, countWrites, createProviderFixture, createUser, guestContact, type ProviderFixture } from "./test-fixtures";
+import { at, countWrites, createProviderFixture, createUser, guestContact } from "./test-fixtures";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -28,8 +29,8 @@ describe("a new booking's status", () => {
 });
 
 describe.each(testDrivers())("bookings that need the provider's approval on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { provider: { requireApproval: true } });
   let day = 3;
   const nextDate = () => `2026-03-${String(day++).padStart(2, "0")}`;
   const input = (over: Partial<CreateBookingInput> = {}): CreateBookingInput => ({
@@ -41,12 +42,6 @@ describe.each(testDrivers())("bookings that need the provider's approval on %s",
     ...over,
   });
   const mailsTo = (to: string) => t.db.select().from(mailMessages).where(eq(mailMessages.to, to)).orderBy(mailMessages.createdAt);
-
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { provider: { requireApproval: true } });
-  });
-  afterAll(() => t.dispose());
 
   it("saves a guest's booking as pending and mails a request receipt (no .ics) and a please-confirm notice", async () => {
     const guest = { ...guestContact, email: "request@example.com" };

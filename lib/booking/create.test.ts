@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { appointments, mailMessages, services } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { rejection } from "@/lib/testing/expect-app-error";
@@ -12,22 +13,18 @@ import {
   at,
   countWrites,
   createProviderFixture,
-  guestContact,
-  type ProviderFixture,
-} from "./test-fixtures";
+  guestContact } from "./test-fixtures";
 import { hashToken } from "@/lib/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
 
 describe.each(testDrivers())("createBooking on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t);
   let input: (over?: Partial<CreateBookingInput>) => CreateBookingInput;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db);
     input = (over = {}) => ({
       providerId: f.provider.id,
       serviceId: f.service.id,
@@ -37,7 +34,6 @@ describe.each(testDrivers())("createBooking on %s", (kind) => {
       ...over,
     });
   });
-  afterAll(() => t.dispose());
 
   it("books a slot: one confirmed appointment, a confirmation with .ics and link, a provider notice, two jobs", async () => {
     const before = await countWrites(t.db);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { appointments, mailMessages, type Appointment } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { rejection } from "@/lib/testing/expect-app-error";
@@ -13,8 +14,8 @@ import { newTokenWithHash } from "@/lib/tokens";
 const now = new Date("2026-03-02T08:00:00Z");
 
 describe.each(testDrivers())("managing a booking on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t);
   let other: ProviderFixture;
   let day = 3;
 
@@ -40,11 +41,8 @@ describe.each(testDrivers())("managing a booking on %s", (kind) => {
     (await t.db.select().from(appointments).where(eq(appointments.id, a.id)))[0]!;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db);
     other = await createProviderFixture(t.db);
   });
-  afterAll(() => t.dispose());
 
   describe("getAppointmentByToken", () => {
     it("shows the guest their appointment and whether they may still change it", async () => {

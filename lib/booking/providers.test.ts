@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { addService, createProviderFixture } from "./test-fixtures";
 import { getPublicProviderBySlug, searchProviders } from "./providers";
 
 describe.each(testDrivers())("public providers on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("shows a provider by slug with its active services and weekly hours", async () => {
     const f = await createProviderFixture(t.db, {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { eq } from "drizzle-orm";
 import { appointments, providers, staffAvailability, staffServices } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
@@ -14,12 +15,11 @@ import { newTokenWithHash } from "@/lib/tokens";
 const now = new Date("2026-03-02T08:00:00Z");
 
 describe.each(testDrivers())("listSlots on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let f: ProviderFixture;
   const times = (slots: { start: Date }[]) => slots.map((s) => zonedTime(s.start, f.provider.timezone));
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
     f = await createProviderFixture(t.db, {
       hours: [
         { weekday: 2, start: "09:00", end: "11:00" }, // Tuesday
@@ -27,7 +27,6 @@ describe.each(testDrivers())("listSlots on %s", (kind) => {
       ],
     });
   });
-  afterAll(() => t.dispose());
 
   const args = (over: Partial<Parameters<typeof listSlots>[1]> = {}) => ({
     providerId: f.provider.id,

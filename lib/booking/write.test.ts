@@ -1,13 +1,14 @@
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { appointmentChanges, appointments, emailVerificationTokens, mailMessages, type Appointment } from "@/db/schema";
 import { hashToken } from "@/lib/tokens";
 import { verifyEmail } from "@/lib/auth/verification";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { createBooking } from "./create";
 import { cancelAppointment, rescheduleAppointment } from "./manage";
-import { addStaffMember, at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "./test-fixtures";
+import { addStaffMember, at, createProviderFixture, createUser, guestContact } from "./test-fixtures";
 import { updateAppointment } from "./write";
 
 /*
@@ -19,14 +20,9 @@ const NOW = new Date("2026-03-02T08:00:00Z");
 const DATE = "2026-03-10";
 
 describe.each(testDrivers())("the appointment write path on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t);
   let n = 0;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db);
-  });
-  afterAll(() => t.dispose());
 
   /** A new guest booking at the next free half hour of DATE (10:00, 10:30, …). */
   const book = async (email = `guest-${++n}@example.com`, by: "guest" | "provider" = "guest") => {

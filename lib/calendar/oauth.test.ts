@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { calendarIntegrations } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
 import { CALENDAR_SCOPE, type GoogleConfig } from "./config";
@@ -11,16 +12,14 @@ import { consent, proProvider, startFakeWithConfig } from "./test-helpers";
 import { openTokens } from "./tokens";
 
 describe.each(testDrivers())("Google OAuth connect on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let fake: GoogleFake;
   let cfg: GoogleConfig;
   beforeAll(async () => {
-    t = await createTestDb(kind);
     ({ fake, cfg } = await startFakeWithConfig());
   });
   afterAll(async () => {
     await fake.close();
-    await t.dispose();
   });
 
   const integrationCount = async (providerId: string) =>

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { createTestDb, testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { appointments, calendarEventMappings, calendarIntegrations } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
 import { createBooking } from "@/lib/booking/create";
@@ -33,16 +34,14 @@ const inDays = (d: number, h = 10) => {
 };
 
 describe.each(testDrivers())("calendar sync on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let fake: GoogleFake;
   let cfg: GoogleConfig;
   beforeAll(async () => {
-    t = await createTestDb(kind);
     ({ fake, cfg } = await startFakeWithConfig());
     await startWorkers(t.db, { pollingIntervalSeconds: 0.5, google: cfg });
   });
   afterAll(async () => {
-    await t.dispose();
     await fake.close();
   });
 

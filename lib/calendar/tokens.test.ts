@@ -1,18 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { calendarIntegrations } from "@/db/schema";
 import { keyringFrom, sealedKeyId } from "@/lib/crypto";
 import { proProvider } from "./test-helpers";
 import { openTokens, rotateTokenKeys, sealTokens } from "./tokens";
 
 describe.each(testDrivers())("token key rotation on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("re-seals every token under the new key and leaves them readable", async () => {
     const oldKey = randomBytes(32).toString("base64");

@@ -1,16 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { mailMessages } from "@/db/schema";
 import { bossFor, enqueue } from "./boss";
 import { QUEUES } from "./queues";
 
 describe.each(testDrivers())("job queue on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("enqueues inside a transaction: the job exists only if the transaction commits", async () => {
     const boss = bossFor(t.db);

@@ -1,17 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { mailMessages } from "@/db/schema";
 import { queueMail } from "@/lib/notify/mail";
 import { startWorkers } from "./worker";
 
 describe.each(testDrivers())("job worker on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   beforeAll(async () => {
-    t = await createTestDb(kind);
     await startWorkers(t.db, { pollingIntervalSeconds: 0.5 });
   });
-  afterAll(() => t.dispose());
 
   it("delivers a mail queued in a committed transaction", async () => {
     const id = await t.db.transaction((tx) =>

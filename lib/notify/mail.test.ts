@@ -1,15 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { mailMessages } from "@/db/schema";
 import { deliverMail, PermanentMailError, queueMail, type MailTransport } from "./mail";
 
 describe.each(testDrivers())("mail outbox on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   async function queued(subject: string) {
     return t.db.transaction((tx) => queueMail(t.db, tx, { to: "guest@example.com", subject, text: "Hello" }));

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { mailMessages } from "@/db/schema";
 import { listMail } from "./mailbox";
 
 describe.each(testDrivers())("dev mailbox on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   beforeAll(async () => {
-    t = await createTestDb(kind);
     const base = Date.UTC(2030, 0, 1, 9);
     await t.db.insert(mailMessages).values([
       { to: "ana@example.com", subject: "First", text: "1", createdAt: new Date(base) },
@@ -15,7 +15,6 @@ describe.each(testDrivers())("dev mailbox on %s", (kind) => {
       { to: "a_b@example.com", subject: "Underscore", text: "4", createdAt: new Date(base + 180_000) },
     ]);
   });
-  afterAll(() => t.dispose());
 
   it("lists mail newest first", async () => {
     expect((await listMail(t.db)).map((m) => m.subject)).toEqual(["Underscore", "Third", "Second", "First"]);

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { providers } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { createProviderFixture } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
 import { addMonths, getPlanSummary, isPro, setPlanBySlug, startTrial, TRIAL_DAYS } from "./plans";
@@ -23,11 +24,7 @@ describe("isPro", () => {
 });
 
 describe.each(testDrivers())("plans on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("gives a 14-day trial once per provider, even to a double click", async () => {
     const { provider } = await createProviderFixture(t.db);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { createAppointment, createProviderFixture, createUser } from "@/db/fixtures";
 import type { AppointmentStatus } from "@/db/schema";
 import { listClientAppointments } from "./appointments";
@@ -7,14 +8,13 @@ import { listClientAppointments } from "./appointments";
 const NOW = new Date("2030-03-10T12:00:00Z");
 
 describe.each(testDrivers())("client appointments on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let me: string;
   let other: string;
   let providerId: string;
   let serviceId: string;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
     me = (await createUser(t.db, { email: "me@example.com", name: "Me", role: "client" })).id;
     other = (await createUser(t.db, { email: "other@example.com", name: "Other", role: "client" })).id;
     const f = await createProviderFixture(t.db, {
@@ -24,7 +24,6 @@ describe.each(testDrivers())("client appointments on %s", (kind) => {
     providerId = f.provider.id;
     serviceId = f.service.id;
   });
-  afterAll(() => t.dispose());
 
   const book = async (clientUserId: string | null, startIso: string, status: AppointmentStatus = "confirmed") =>
     (await createAppointment(t.db, { providerId, serviceId, clientUserId, startsAt: new Date(startIso), minutes: 60, status })).id;

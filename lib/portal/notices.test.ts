@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { appointmentReminders, mailMessages, smsMessages } from "@/db/schema";
 import { addDays, zonedDate } from "@/lib/availability";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
-import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
+import { at, createProviderFixture, createUser, guestContact } from "@/lib/booking/test-fixtures";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { REMINDER_LEAD_MS } from "./reminders";
 import { savePreferences, type Preferences } from "./preferences";
@@ -17,16 +18,10 @@ import { savePreferences, type Preferences } from "./preferences";
  */
 
 describe.each(testDrivers())("notices through the write path on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { provider: { cancellationWindowHours: 0, bookingHorizonDays: 120 } });
   let slot = 0;
   const now = new Date();
-
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { provider: { cancellationWindowHours: 0, bookingHorizonDays: 120 } });
-  });
-  afterAll(() => t.dispose());
 
   /** A fresh start: 3 days ahead and on, every half hour from 09:00 to 16:30, then the next day. */
   function nextStart(): Date {

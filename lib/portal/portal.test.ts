@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import {
   appointments,
   favorites,
@@ -13,7 +14,7 @@ import {
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
-import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
+import { at, createUser, guestContact } from "@/lib/booking/test-fixtures";
 import { rejection } from "@/lib/testing/expect-app-error";
 import { deliverSms, PermanentSmsError } from "@/lib/notify/sms";
 import { listSms } from "@/lib/notify/mailbox";
@@ -30,15 +31,9 @@ import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } fro
 const now = new Date("2026-03-02T08:00:00Z");
 
 describe.each(testDrivers())("client portal on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { provider: { cancellationWindowHours: 24 } });
   let day = 3;
-
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { provider: { cancellationWindowHours: 24 } });
-  });
-  afterAll(() => t.dispose());
 
   const client = (values: Partial<typeof users.$inferInsert> = {}) => createUser(t.db, { role: "client", ...values });
   async function book(clientUserId: string | null, opts: { date?: string; time?: string } = {}) {

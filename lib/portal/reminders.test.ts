@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { appointmentReminders, appointments, mailMessages, smsMessages, type Appointment } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create";
 import { addDays } from "@/lib/availability";
-import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
+import { at, createUser, guestContact } from "@/lib/booking/test-fixtures";
 import { QUEUES } from "@/lib/jobs/queues";
 import { savePreferences } from "./preferences";
 import { REMINDER_LEAD_MS, sendReminderIfDue, sweepDueReminders, syncReminder } from "./reminders";
@@ -14,15 +15,9 @@ const now = new Date("2026-03-02T08:00:00Z");
 const minute = 60_000;
 
 describe.each(testDrivers())("reminders on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t);
   let day = 0;
-
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db);
-  });
-  afterAll(() => t.dispose());
 
   async function book(opts: { clientUserId?: string; email?: string; phone?: string } = {}): Promise<Appointment> {
     // Four days apart, so moving one by up to three days never meets the next.

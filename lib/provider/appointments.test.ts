@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, mailMessages } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { applyAppointmentAction, availableActions, canApply, listDashboardAppointments } from "./appointments";
 import { addStaffMember } from "@/db/fixtures";
 import { makeAppointment, makeProvider } from "./test-fixtures";
@@ -38,11 +39,7 @@ describe("status transitions", () => {
 });
 
 describe.each(testDrivers())("appointment actions on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   async function setup() {
     const { provider: p, service: s } = await makeProvider(t.db, { businessName: "Ada's Studio" });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { AppError } from "@/lib/errors";
 import {
   addClosedDate,
@@ -66,11 +67,7 @@ describe("weekly hours form", () => {
 });
 
 describe.each(testDrivers())("hours and closed dates on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("replaces the provider's weekly hours as a whole", async () => {
     const { provider: p } = await makeProvider(t.db);

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { providers } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { AppError } from "@/lib/errors";
 import { getProfileOrThrow, profileSchema, SLUG_TAKEN, updateProfile } from "./profile";
 import { makeProvider } from "./test-fixtures";
@@ -66,11 +67,7 @@ describe("profile form", () => {
 });
 
 describe.each(testDrivers())("provider profile on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("saves every field", async () => {
     const { provider: p } = await makeProvider(t.db);

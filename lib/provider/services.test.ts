@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { services } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { AppError } from "@/lib/errors";
 import { formatCents, parsePriceToCents } from "./money";
 import {
@@ -50,11 +51,7 @@ describe("service form", () => {
 });
 
 describe.each(testDrivers())("services on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   const input = { name: "Colour", description: "Full colour", durationMinutes: 90, priceCents: 8000, active: true };
 

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { staffAvailability } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create";
 import { listSlots } from "@/lib/booking/slots";
-import { addService, at, countWrites, createProviderFixture, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
+import { addService, at, countWrites, createProviderFixture, guestContact } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
+import { outcome } from "@/lib/testing/expect-app-error";
 import { createStaff } from "./members";
 
 // Monday 2 March 2026, 08:00 in Berlin; bookings on Tuesday 3 March.
 const NOW = new Date("2026-03-02T07:00:00Z");
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
-
 describe.each(testDrivers())("booking with staff on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { provider: { plan: "pro" } });
   let team: string[];
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { provider: { plan: "pro" } });
     team = [];
     for (const name of ["Ana", "Ben", "Cy"]) {
       const id = await createStaff(t.db, f.provider.id, { name, email: "", phone: "", bio: "", active: true, serviceIds: [f.service.id] });
@@ -34,7 +24,6 @@ describe.each(testDrivers())("booking with staff on %s", (kind) => {
       team.push(id);
     }
   });
-  afterAll(() => t.dispose());
 
   const book = (start: Date, staffId?: string, email = guestContact.email) =>
     createBooking(t.db, { providerId: f.provider.id, serviceId: f.service.id, staffId, start, ...guestContact, email, by: "guest" }, NOW);
@@ -72,9 +61,9 @@ describe.each(testDrivers())("booking with staff on %s", (kind) => {
     const unqualified = await createStaff(t.db, f.provider.id, { name: "Mo", email: "", phone: "", bio: "", active: true, serviceIds: [massage.id] });
     const before = await countWrites(t.db);
     const start = at(f.provider, "2026-03-04", "09:00");
-    expect(await code(book(start, foreign))).toBe("NOT_FOUND");
-    expect(await code(book(start, inactive))).toBe("NOT_FOUND");
-    expect(await code(book(start, unqualified))).toBe("VALIDATION");
+    expect(await outcome(book(start, foreign))).toBe("NOT_FOUND");
+    expect(await outcome(book(start, inactive))).toBe("NOT_FOUND");
+    expect(await outcome(book(start, unqualified))).toBe("VALIDATION");
     await expect(listSlots(t.db, { providerId: f.provider.id, serviceId: f.service.id, staffId: unqualified, from: "2026-03-04", to: "2026-03-04" }, NOW)).rejects.toMatchObject({
       code: "VALIDATION",
     });
@@ -83,8 +72,8 @@ describe.each(testDrivers())("booking with staff on %s", (kind) => {
 
   it("books a chosen member only inside their own hours", async () => {
     // The business opens on Saturdays; the team works Monday to Friday.
-    expect(await code(book(at(f.provider, "2026-03-07", "10:00"), team[2]))).toBe("OUTSIDE_HOURS");
-    expect(await code(book(at(f.provider, "2026-03-07", "10:00")))).toBe("OUTSIDE_HOURS");
+    expect(await outcome(book(at(f.provider, "2026-03-07", "10:00"), team[2]))).toBe("OUTSIDE_HOURS");
+    expect(await outcome(book(at(f.provider, "2026-03-07", "10:00")))).toBe("OUTSIDE_HOURS");
     const { appointment } = await book(at(f.provider, "2026-03-04", "16:30"), team[2]);
     expect(appointment.staffId).toBe(team[2]);
   });

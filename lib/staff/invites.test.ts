@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, mailMessages, providers, staffMembers, users } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { hashPassword } from "@/lib/auth/password";
 import { createProviderFixture, createUser } from "@/lib/booking/test-fixtures";
-import { AppError } from "@/lib/errors";
+import { outcome } from "@/lib/testing/expect-app-error";
 import { makeAppointment } from "@/lib/provider/test-fixtures";
 import { acceptStaffInvite, getInviteStatus, revokeStaffInvite, sendStaffInvite, viewInvite } from "./invites";
 import { createStaff, setStaffActive } from "./members";
@@ -14,22 +15,8 @@ const NOW = new Date("2030-03-10T12:00:00Z");
 const DAY = 86_400_000;
 const PASSWORD = "correct horse battery";
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
-
 describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   const newMember = async (email: string, plan: "pro" | "free" = "pro") => {
     const fx = await createProviderFixture(t.db, { provider: { plan } });
@@ -51,7 +38,7 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     expect(user!.emailVerifiedAt).not.toBeNull();
     const [member] = await t.db.select({ userId: staffMembers.userId }).from(staffMembers).where(eq(staffMembers.id, staffId));
     expect(member!.userId).toBe(userId);
-    expect(await code(acceptStaffInvite(t.db, { token, password: PASSWORD }, NOW))).toBe("TOKEN_INVALID");
+    expect(await outcome(acceptStaffInvite(t.db, { token, password: PASSWORD }, NOW))).toBe("TOKEN_INVALID");
     expect(await viewInvite(t.db, token, NOW)).toEqual({ ok: false });
     expect(await getInviteStatus(t.db, provider.id, staffId, NOW)).toEqual({ state: "linked" });
   });
@@ -59,20 +46,20 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
   it("expires after 7 days; resend replaces the old link; revoke kills it", async () => {
     const { provider, staffId } = await newMember("exp@example.test");
     const first = await sendStaffInvite(t.db, provider.id, staffId, NOW);
-    expect(await code(acceptStaffInvite(t.db, { token: first, password: PASSWORD }, new Date(NOW.getTime() + 7 * DAY + 1)))).toBe("TOKEN_INVALID");
+    expect(await outcome(acceptStaffInvite(t.db, { token: first, password: PASSWORD }, new Date(NOW.getTime() + 7 * DAY + 1)))).toBe("TOKEN_INVALID");
     const second = await sendStaffInvite(t.db, provider.id, staffId, NOW);
     expect(await viewInvite(t.db, first, NOW)).toEqual({ ok: false });
     expect(await viewInvite(t.db, second, NOW)).toMatchObject({ ok: true });
     await revokeStaffInvite(t.db, provider.id, staffId, NOW);
-    expect(await code(acceptStaffInvite(t.db, { token: second, password: PASSWORD }, NOW))).toBe("TOKEN_INVALID");
+    expect(await outcome(acceptStaffInvite(t.db, { token: second, password: PASSWORD }, NOW))).toBe("TOKEN_INVALID");
     expect(await t.db.select().from(users).where(eq(users.email, "exp@example.test"))).toEqual([]);
   });
 
   it("another provider cannot invite or revoke this provider's member", async () => {
     const { staffId } = await newMember("x@example.test");
     const { provider: other } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
-    expect(await code(sendStaffInvite(t.db, other.id, staffId, NOW))).toBe("NOT_FOUND");
-    expect(await code(revokeStaffInvite(t.db, other.id, staffId, NOW))).toBe("NOT_FOUND");
+    expect(await outcome(sendStaffInvite(t.db, other.id, staffId, NOW))).toBe("NOT_FOUND");
+    expect(await outcome(revokeStaffInvite(t.db, other.id, staffId, NOW))).toBe("NOT_FOUND");
   });
 
   it("attaches an existing staff login after checking its password; refuses a client's account", async () => {
@@ -80,13 +67,13 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     await createUser(t.db, { role: "staff", email: "again@example.test", passwordHash: await hashPassword(PASSWORD) });
     const token = await sendStaffInvite(t.db, provider.id, staffId, NOW);
     expect(await viewInvite(t.db, token, NOW)).toMatchObject({ existingAccount: "staff" });
-    expect(await code(acceptStaffInvite(t.db, { token, password: "wrong password here" }, NOW))).toBe("VALIDATION");
+    expect(await outcome(acceptStaffInvite(t.db, { token, password: "wrong password here" }, NOW))).toBe("VALIDATION");
     await acceptStaffInvite(t.db, { token, password: PASSWORD }, NOW); // the failed try did not spend it
 
     const c = await newMember("client@example.test");
     await createUser(t.db, { role: "client", email: "client@example.test", passwordHash: await hashPassword(PASSWORD) });
     const ct = await sendStaffInvite(t.db, c.provider.id, c.staffId, NOW);
-    expect(await code(acceptStaffInvite(t.db, { token: ct, password: PASSWORD }, NOW))).toBe("CONFLICT");
+    expect(await outcome(acceptStaffInvite(t.db, { token: ct, password: PASSWORD }, NOW))).toBe("CONFLICT");
     const [client] = await t.db.select({ role: users.role }).from(users).where(eq(users.email, "client@example.test"));
     expect(client!.role).toBe("client");
   });
@@ -106,8 +93,8 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     const theirs = await mk(colleague, new Date(NOW.getTime() - 10 * 60_000));
 
     expect((await listStaffSchedule(t.db, userId, NOW)).upcoming.map((a) => a.id)).toEqual([started, later]);
-    expect(await code(applyStaffAppointmentAction(t.db, { userId, appointmentId: theirs, action: "complete" }, NOW))).toBe("NOT_FOUND");
-    expect(await code(applyStaffAppointmentAction(t.db, { userId, appointmentId: later, action: "complete" }, NOW))).toBe("INVALID_STATE");
+    expect(await outcome(applyStaffAppointmentAction(t.db, { userId, appointmentId: theirs, action: "complete" }, NOW))).toBe("NOT_FOUND");
+    expect(await outcome(applyStaffAppointmentAction(t.db, { userId, appointmentId: later, action: "complete" }, NOW))).toBe("INVALID_STATE");
     await applyStaffAppointmentAction(t.db, { userId, appointmentId: started, action: "no_show" }, NOW);
     const [row] = await t.db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, started));
     expect(row!.status).toBe("no_show");
@@ -117,7 +104,7 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     // Deactivated once `later` has started (before, its upcoming appointment would have to be resolved first).
     await setStaffActive(t.db, provider.id, staffId, false, new Date(NOW.getTime() + 2 * DAY));
     expect(await listStaffSchedule(t.db, userId, NOW)).toMatchObject({ staff: { access: "inactive" }, upcoming: [] });
-    expect(await code(applyStaffAppointmentAction(t.db, { userId, appointmentId: later, action: "complete" }, new Date(NOW.getTime() + 2 * DAY)))).toBe("NOT_FOUND");
+    expect(await outcome(applyStaffAppointmentAction(t.db, { userId, appointmentId: later, action: "complete" }, new Date(NOW.getTime() + 2 * DAY)))).toBe("NOT_FOUND");
     await setStaffActive(t.db, provider.id, staffId, true);
     await t.db.update(providers).set({ plan: "pro", proUntil: new Date(NOW.getTime() - 1) }).where(eq(providers.id, provider.id));
     expect(await listStaffSchedule(t.db, userId, NOW)).toMatchObject({ staff: { access: "lapsed" }, upcoming: [] });

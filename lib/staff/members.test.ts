@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, staffMembers, staffServices } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { addService, createProviderFixture } from "@/lib/booking/test-fixtures";
-import { AppError } from "@/lib/errors";
+import { outcome } from "@/lib/testing/expect-app-error";
 import {
   createStaff,
   deleteStaff,
@@ -27,16 +28,6 @@ const member = (name: string, extra: Partial<StaffInput> = {}): StaffInput => ({
   serviceIds: [],
   ...extra,
 });
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
 
 describe("staff form and photo checks", () => {
   it("parses a member and refuses a blank name, a bad email and a foreign id", () => {
@@ -63,11 +54,7 @@ describe("staff form and photo checks", () => {
 });
 
 describe.each(testDrivers())("staff members on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("adds, edits and lists members with their own services only, active first then display order", async () => {
     const { provider: p, service } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
@@ -79,7 +66,7 @@ describe.each(testDrivers())("staff members on %s", (kind) => {
       ["Ben", true],
       ["Ana", false],
     ]);
-    expect(await code(updateStaff(t.db, p.id, b, member("Ben", { serviceIds: [other.service.id] })))).toBe("VALIDATION");
+    expect(await outcome(updateStaff(t.db, p.id, b, member("Ben", { serviceIds: [other.service.id] })))).toBe("VALIDATION");
     expect(await t.db.select().from(staffServices).where(eq(staffServices.staffId, b))).toEqual([]);
     const extra = await addService(t.db, p.id, { name: "Colour" });
     await updateStaff(t.db, p.id, b, member("Benjamin", { bio: "Colourist", serviceIds: [extra.id, service.id] }));
@@ -92,10 +79,10 @@ describe.each(testDrivers())("staff members on %s", (kind) => {
     const { provider: p } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
     const { provider: q } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
     const theirs = await createStaff(t.db, q.id, member("Theirs"));
-    expect(await code(updateStaff(t.db, p.id, theirs, member("Mine")))).toBe("NOT_FOUND");
-    expect(await code(setStaffActive(t.db, p.id, theirs, false))).toBe("NOT_FOUND");
-    expect(await code(deleteStaff(t.db, p.id, theirs))).toBe("NOT_FOUND");
-    expect(await code(setStaffPhoto(t.db, p.id, theirs, new Uint8Array([0xff, 0xd8, 0xff, 1])))).toBe("NOT_FOUND");
+    expect(await outcome(updateStaff(t.db, p.id, theirs, member("Mine")))).toBe("NOT_FOUND");
+    expect(await outcome(setStaffActive(t.db, p.id, theirs, false))).toBe("NOT_FOUND");
+    expect(await outcome(deleteStaff(t.db, p.id, theirs))).toBe("NOT_FOUND");
+    expect(await outcome(setStaffPhoto(t.db, p.id, theirs, new Uint8Array([0xff, 0xd8, 0xff, 1])))).toBe("NOT_FOUND");
     expect((await listStaff(t.db, q.id))[0]).toMatchObject({ name: "Theirs", active: true });
   });
 
@@ -110,17 +97,17 @@ describe.each(testDrivers())("staff members on %s", (kind) => {
   it("allows at most 10 active members; concurrent adds at 9 cannot make 11", async () => {
     const { provider: p } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
     for (let i = 0; i < MAX_ACTIVE_STAFF - 1; i++) await createStaff(t.db, p.id, member(`M${i}`));
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => code(createStaff(t.db, p.id, member(`Racer${i}`)))));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => outcome(createStaff(t.db, p.id, member(`Racer${i}`)))));
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(5);
     const active = (await listStaff(t.db, p.id)).filter((s) => s.active);
     expect(active).toHaveLength(MAX_ACTIVE_STAFF);
     // Inactive members do not count, but re-activating one at 10 is refused too.
     const parked = await createStaff(t.db, p.id, member("Parked", { active: false }));
-    expect(await code(setStaffActive(t.db, p.id, parked, true))).toBe("CONFLICT");
-    expect(await code(updateStaff(t.db, p.id, parked, member("Parked", { active: true })))).toBe("CONFLICT");
+    expect(await outcome(setStaffActive(t.db, p.id, parked, true))).toBe("CONFLICT");
+    expect(await outcome(updateStaff(t.db, p.id, parked, member("Parked", { active: true })))).toBe("CONFLICT");
     await setStaffActive(t.db, p.id, active[0]!.id, false);
-    const again = await Promise.all([setStaffActive(t.db, p.id, parked, true), createStaff(t.db, p.id, member("Late"))].map(code));
+    const again = await Promise.all([setStaffActive(t.db, p.id, parked, true), createStaff(t.db, p.id, member("Late"))].map(outcome));
     expect(again.sort()).toEqual(["CONFLICT", "ok"]);
     expect((await listStaff(t.db, p.id)).filter((s) => s.active)).toHaveLength(MAX_ACTIVE_STAFF);
   });
@@ -129,7 +116,7 @@ describe.each(testDrivers())("staff members on %s", (kind) => {
     const { provider: p } = await createProviderFixture(t.db, { provider: { plan: "pro" } });
     const id = await createStaff(t.db, p.id, member("Photo"));
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    expect(await code(setStaffPhoto(t.db, p.id, id, new TextEncoder().encode("<html>not an image</html>")))).toBe("VALIDATION");
+    expect(await outcome(setStaffPhoto(t.db, p.id, id, new TextEncoder().encode("<html>not an image</html>")))).toBe("VALIDATION");
     expect(await getStaffPhoto(t.db, id)).toBeNull();
     await setStaffPhoto(t.db, p.id, id, png);
     const stored = await getStaffPhoto(t.db, id);
@@ -145,7 +132,7 @@ describe.each(testDrivers())("staff members on %s", (kind) => {
     const past = await makeAppointment(t.db, { providerId: p.id, serviceId: service.id, startsAt: new Date("2020-01-01T10:00:00Z"), status: "completed" });
     await t.db.update(appointments).set({ staffId: veteran }).where(eq(appointments.id, past.id));
     await deleteStaff(t.db, p.id, fresh);
-    expect(await code(deleteStaff(t.db, p.id, veteran))).toBe("IN_USE");
+    expect(await outcome(deleteStaff(t.db, p.id, veteran))).toBe("IN_USE");
     expect((await t.db.select({ id: staffMembers.id }).from(staffMembers).where(eq(staffMembers.providerId, p.id))).map((r) => r.id)).toEqual([veteran]);
   });
 });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { addService, addStaffMember, at, createAppointment, createProviderFixture, type ProviderFixture } from "@/db/fixtures";
+import { addService, addStaffMember, at, createAppointment, createProviderFixture } from "@/db/fixtures";
 import { appointmentChanges, appointments, mailMessages, staffAvailability, staffServices } from "@/db/schema";
-import { countWrites, createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { countWrites, testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { deleteStaff, setStaffActive } from "./members";
 import { NOBODY_FREE_REASON, reassignAppointment, reassignOptions, resolveMemberAppointments } from "./reassign";
 
@@ -10,14 +11,9 @@ import { NOBODY_FREE_REASON, reassignAppointment, reassignOptions, resolveMember
 const NOW = new Date("2026-03-02T07:00:00Z");
 
 describe.each(testDrivers())("reassigning staff appointments on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { plan: "pro" });
   let n = 0;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { plan: "pro" });
-  });
-  afterAll(() => t.dispose());
 
   /** A member who provides the service and works weekdays between `start` and `end`. */
   const member = async (name: string, start = "09:00", end = "17:00", serviceId = f.service.id) => {

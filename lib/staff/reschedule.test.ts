@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { addStaffMember, at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/db/fixtures";
+import { addStaffMember, at, createUser, guestContact } from "@/db/fixtures";
 import { appointmentChanges, appointments, staffAvailability, staffServices } from "@/db/schema";
-import { countWrites, createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { countWrites, testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { createBooking } from "@/lib/booking/create";
 import { rescheduleAppointment } from "@/lib/booking/manage";
 import { rescheduleScope } from "@/lib/booking/picker-slots";
@@ -13,13 +14,11 @@ const NOW = new Date("2026-03-02T07:00:00Z");
 const WED = "2026-03-04";
 
 describe.each(testDrivers())("rescheduling a staff booking on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t, { plan: "pro" });
   let ana: string;
   let ben: string;
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db, { plan: "pro" });
     const member = async (name: string, start: string, end: string, displayOrder: number) => {
       const { staff } = await addStaffMember(t.db, f.provider.id, { name, displayOrder });
       await t.db.insert(staffServices).values({ staffId: staff.id, serviceId: f.service.id });
@@ -29,7 +28,6 @@ describe.each(testDrivers())("rescheduling a staff booking on %s", (kind) => {
     ana = await member("Ana", "09:00", "12:00", 0);
     ben = await member("Ben", "13:00", "17:00", 1);
   });
-  afterAll(() => t.dispose());
 
   const book = (start: Date, staffId?: string, extra: { by?: "guest" | "client"; clientUserId?: string; email?: string } = {}) =>
     createBooking(

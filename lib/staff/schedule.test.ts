@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { addStaffMember, createAppointment, createProviderFixture, createUser } from "@/db/fixtures";
 import type { AppointmentStatus } from "@/db/schema";
 import { listStaffSchedule } from "./schedule";
@@ -7,7 +8,7 @@ import { listStaffSchedule } from "./schedule";
 const NOW = new Date("2030-03-10T12:00:00Z");
 
 describe.each(testDrivers())("staff schedule on %s", (kind) => {
-  let t: TestDb;
+  const t = setUpTestDb(kind);
   let staffUser: string;
   let loneUser: string;
   let providerId: string;
@@ -16,7 +17,6 @@ describe.each(testDrivers())("staff schedule on %s", (kind) => {
   let colleague: string;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
     const f = await createProviderFixture(t.db, {
       provider: { businessName: "Barbers", slug: "barbers", timezone: "Europe/Berlin", plan: "pro" },
       service: { name: "Cut", durationMinutes: 30 },
@@ -30,7 +30,6 @@ describe.each(testDrivers())("staff schedule on %s", (kind) => {
     // A staff login that belongs to no provider's staff list.
     loneUser = (await createUser(t.db, { email: "lone@example.com", name: "Lone", role: "staff" })).id;
   });
-  afterAll(() => t.dispose());
 
   const book = async (staffId: string, startIso: string, status: AppointmentStatus = "confirmed") =>
     (await createAppointment(t.db, { providerId, serviceId, staffId, startsAt: new Date(startIso), status })).id;

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAppointment, createProviderFixture } from "@/db/fixtures";
 import { providers } from "@/db/schema";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb } from "@/lib/testing/test-db";
 import { FIXTURES_SECRET_HEADER, fixturesAllowed, fixturesEnabled, runFixture } from "./e2e-fixtures";
 
 const SECRET = "s".repeat(43);
@@ -32,11 +33,7 @@ describe("the e2e fixtures route gate", () => {
 });
 
 describe.each(testDrivers())("the fingerprint fixture on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-  });
-  afterAll(() => t.dispose());
+  const t = setUpTestDb(kind);
 
   it("changes when a row of the provider, its staff or its appointments changes, and not for another provider's", async () => {
     const mine = await createProviderFixture(t.db);

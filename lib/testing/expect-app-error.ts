@@ -10,3 +10,14 @@ export async function rejection(p: Promise<unknown>): Promise<AppError> {
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
+
+/** "ok" when the promise resolves, else the AppError's code; anything else is thrown on. */
+export async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}

@@ -4,22 +4,17 @@ import { isLocalDatabaseUrl } from "./local-database";
 
 describe("local database guard (e2e runs and benchmarks create and drop data)", () => {
   it.each([
-    "postgres://postgres@127.0.0.1:5432/test",
-    "postgresql://u:p@localhost/slotbook",
-    "postgres://postgres@[::1]:5432/test",
-    "postgres:///test?host=/var/run/postgresql",
-  ])("accepts %s", (url) => {
-    expect(isLocalDatabaseUrl(url)).toBe(true);
-  });
-
-  it.each([
-    "postgres://admin:secret@db.example.com:5432/prod",
-    "postgres://u@10.0.0.5/slotbook",
-    "postgres://u@localhost.evil.example/db",
-    "postgres://u@localhost/db?host=db.example.com",
-    "not a url",
-  ])("refuses %s", (url) => {
-    expect(isLocalDatabaseUrl(url)).toBe(false);
+    { verdict: "accepts", url: "postgres://postgres@127.0.0.1:5432/test" },
+    { verdict: "accepts", url: "postgresql://u:p@localhost/slotbook" },
+    { verdict: "accepts", url: "postgres://postgres@[::1]:5432/test" },
+    { verdict: "accepts", url: "postgres:///test?host=/var/run/postgresql" },
+    { verdict: "refuses", url: "postgres://admin:secret@db.example.com:5432/prod" },
+    { verdict: "refuses", url: "postgres://u@10.0.0.5/slotbook" },
+    { verdict: "refuses", url: "postgres://u@localhost.evil.example/db" },
+    { verdict: "refuses", url: "postgres://u@localhost/db?host=db.example.com" },
+    { verdict: "refuses", url: "not a url" },
+  ])("$verdict $url", ({ verdict, url }) => {
+    expect(isLocalDatabaseUrl(url)).toBe(verdict === "accepts");
   });
 
   it("stops a run whose DATABASE_URL or TEST_DATABASE_URL is remote, naming the variable and not the password", () => {

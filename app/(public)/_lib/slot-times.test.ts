@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { keepPicking, slotRefusal, type SlotScope } from "./slot-times";
-import { createTestDb, testDrivers, type TestDb } from "@/db/testing";
+import { testDrivers } from "@/db/testing";
+import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
 import { createBooking } from "@/lib/booking/create";
-import { at, createProviderFixture, guestContact, type ProviderFixture } from "@/lib/booking/test-fixtures";
+import { at, guestContact } from "@/lib/booking/test-fixtures";
 import { AppError } from "@/lib/errors";
 
 // Monday 2 March 2026, 09:00 in Berlin; the fixture is open 09:00–17:00 daily, 30-minute service.
@@ -15,16 +16,13 @@ function form(values: Record<string, string>): FormData {
 }
 
 describe.each(testDrivers())("refused booking forms on %s", (kind) => {
-  let t: TestDb;
-  let f: ProviderFixture;
+  const t = setUpTestDb(kind);
+  const f = setUpProviderFixture(t);
   let scope: SlotScope;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    f = await createProviderFixture(t.db);
     scope = { providerId: f.provider.id, serviceId: f.service.id, timezone: f.provider.timezone };
   });
-  afterAll(() => t.dispose());
 
   it("after a slot is taken, offers that day's remaining times and keeps what the guest typed", async () => {
     const taken = at(f.provider, "2026-03-04", "10:00");
