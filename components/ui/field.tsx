@@ -64,7 +64,7 @@ export function TextField({ label, name, errors, hint, id, ...props }: FieldProp
   );
 }
 
-/** The account's email: how sign-in, registration and the reset request ask for it. */
+/** An email address, asked the same way everywhere: sign-in, registration, the reset request and a guest's booking. */
 export function EmailField(props: Omit<FieldProps, "label" | "name"> & ComponentProps<"input">) {
   return <TextField label="Email" name="email" type="email" autoComplete="email" required {...props} />;
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { SlotFormState } from "@/lib/action-state";
 import { AlternativeTimes } from "@/components/booking/alternative-times";
-import { TextArea, TextField } from "@/components/ui/field";
+import { EmailField, TextArea, TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -67,17 +67,7 @@ export function DetailsForm({
         defaultValue={value("name")}
         errors={errors.name}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
-        defaultValue={value("email")}
-        errors={errors.email}
-        hint="We send your confirmation and manage link here."
-      />
+      <EmailField maxLength={254} defaultValue={value("email")} errors={errors.email} hint="We send your confirmation and manage link here." />
       <TextField
         label="Phone"
         name="phone"
