@@ -1,4 +1,4 @@
-import { expectAccessible } from "./a11y";
+import { axeViolations, expectAccessible } from "./a11y";
 import { daysFromToday } from "./dates";
 import { DEMO, expect, test, uniqueEmail } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
@@ -16,6 +16,16 @@ import { addStudioAppointment, createMassageStudio, signInWithRequest } from "./
 test.describe.configure({ timeout: 120_000 });
 
 const PASSWORD = "a11y-password-12";
+
+test("the checker itself fails a page with an unnamed button and unreadable text", async ({ page }) => {
+  // The control for every test below: an empty list from them means axe looked and found nothing.
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Control</title></head><body><main>
+    <h1>Control</h1><button><svg width="10" height="10"></svg></button>
+    <p style="color:#ddd;background:#fff">Hard to read</p></main></body></html>`);
+  const found = await axeViolations(page);
+  expect(found.some((f) => f.startsWith("button-name (critical)"))).toBe(true);
+  expect(found.some((f) => f.startsWith("color-contrast (serious)"))).toBe(true);
+});
 
 test("public pages and the guest's booking flow", async ({ page, newProvider, bookingFlow, mailbox }) => {
   await page.goto("/");
