@@ -42,10 +42,13 @@ function partsOf(date: string, options: Intl.DateTimeFormatOptions): Record<stri
   return out;
 }
 
-/** "Monday 7 December": how the day buttons of the booking and reschedule pickers are named. */
-export function dayLabel(date: string): string {
-  const p = partsOf(date, { weekday: "long", day: "numeric", month: "long" });
-  return `${p.weekday} ${p.day} ${p.month}`;
+/**
+ * A day button of the booking and reschedule pickers, by the name it shows: "Mon 7 Dec"
+ * followed by its count of free times ("Mon 7 Dec 14 times").
+ */
+export function dayButtonName(date: string): RegExp {
+  const p = partsOf(date, { weekday: "short", day: "numeric", month: "short" });
+  return new RegExp(`^${p.weekday} ${p.day} ${p.month} (\\d+ times?|No times)$`);
 }
 
 /** "Monday 7 December 2026": how the booking pages write a full date. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { dayLabel, daysFromToday, longDate } from "./dates";
+import { dayButtonName, daysFromToday, longDate } from "./dates";
 import { expect, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ timeout: 90_000 });
@@ -76,7 +76,7 @@ test("a guest books with the keyboard alone, and always sees where the focus is"
   await expect(page.getByRole("heading", { name: "Choose a day" })).toBeVisible();
 
   // Buttons answer Space as well as Enter.
-  const day = page.getByRole("button", { name: dayLabel(date), exact: true });
+  const day = page.getByRole("button", { name: dayButtonName(date) });
   await waitUntilHydrated(day);
   await tabTo(page, day);
   await page.keyboard.press("Space");

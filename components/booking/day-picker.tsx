@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { formatDayLabel, formatDayParts } from "@/lib/format";
+import { formatDayParts } from "@/lib/format";
 import { NavForm } from "./nav-form";
 import { DayButtons } from "./pick-buttons";
 
 /**
- * A window of days as buttons (each named in full, e.g. "Monday 8 December"); days without
- * a free time are disabled. The chosen day travels in the URL as `date`.
+ * A window of days as buttons, each named by what it shows ("Mon 8 Dec 14 times"); days
+ * without a free time are disabled. The chosen day travels in the URL as `date`.
  */
 export function DayPicker({
   action,
@@ -36,7 +36,7 @@ export function DayPicker({
           selected={selected}
           days={days.map((date) => {
             const p = formatDayParts(date);
-            return [date, p.weekday, p.day, p.month, formatDayLabel(date), counts[date] ?? 0];
+            return [date, p.weekday, p.day, p.month, counts[date] ?? 0];
           })}
         />
       </NavForm>

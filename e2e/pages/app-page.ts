@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { dayLabel } from "../dates";
+import { dayButtonName } from "../dates";
 
 /**
  * What the page objects share: a page known by its level-1 heading, the flash message at its
@@ -29,7 +29,7 @@ export abstract class AppPage {
   /** Choose a day → that day's button, Choose a time → that time's button; each shown as picked. */
   protected async pickDayAndTime(date: string, time: string) {
     await expect(this.page.getByRole("heading", { name: "Choose a day" })).toBeVisible();
-    const day = this.page.getByRole("button", { name: dayLabel(date), exact: true });
+    const day = this.page.getByRole("button", { name: dayButtonName(date) });
     await day.click();
     await expect(day).toHaveAttribute("aria-pressed", "true");
     await expect(this.page.getByRole("heading", { name: "Choose a time" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { dayLabel, longDate } from "../dates";
+import { dayButtonName, longDate } from "../dates";
 import { clickWhenHydrated } from "./hydration";
 
 export type GuestDetails = { name: string; email: string; phone: string; notes?: string };
@@ -36,7 +36,7 @@ export class BookingFlow {
   }
 
   dayButton(date: string): Locator {
-    return this.page.getByRole("button", { name: dayLabel(date), exact: true });
+    return this.page.getByRole("button", { name: dayButtonName(date) });
   }
 
   timeButton(time: string): Locator {
