@@ -27,6 +27,12 @@ const server = createServer((req, res) => {
   applyTrustedClientAddress(req, hops);
   void handle(req, res);
 });
+// Keep idle connections longer than the clients and proxies that reuse them: with Node's 5 s
+// default, a proxy's (or a test client's) request on a connection idle for about 5 s can meet
+// the server closing it, and fails with ECONNRESET (a 502 behind a proxy). Load balancers
+// commonly keep upstream connections for 60 s.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("upgrade", (req, socket, head) => {
   applyTrustedClientAddress(req, hops);
   void upgrade(req, socket, head);
