@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, loginPath, PATH_HEADER } from "@/lib/auth/roles";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { pageNonce } from "@/lib/page-cache/policy";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 /**
  * Optimistic only: a signed-in area without any session cookie goes straight to /login. The
  * real checks (valid session, role, ownership) are the guards in lib/auth/guards.ts. Every
- * page also gets its Content-Security-Policy with a fresh nonce here.
+ * page also gets its Content-Security-Policy with a fresh nonce here (the public pages' cache
+ * renders with its own placeholder, and puts a fresh nonce in every answer: lib/page-cache).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -15,7 +17,7 @@ export function proxy(request: NextRequest) {
   if (!hasSession && isProtectedPath(pathname)) {
     return NextResponse.redirect(new URL(loginPath(path), request.url));
   }
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = pageNonce(request.headers);
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, path); // overwrites anything a client sent

@@ -235,3 +235,4 @@ export * from "./schema/staff";
 export * from "./schema/portal";
 export * from "./schema/security";
 export * from "./schema/calendar";
+export * from "./schema/pages";

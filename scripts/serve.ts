@@ -7,7 +7,10 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import type { AddressInfo } from "node:net";
 import { applyTrustedClientAddress } from "@/lib/http";
+import { lookupPageFingerprint } from "@/lib/page-cache/registry";
+import { createPageCache } from "@/lib/page-cache/server";
 import { envOrExit } from "./lib/config";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -18,14 +21,38 @@ const e = envOrExit();
 const hostname = process.env.HOSTNAME?.trim() || "0.0.0.0";
 const hops = e.TRUST_PROXY_HOPS;
 
+/** A stored page is rendered again after this long whatever its version: the clock moves free times. */
+const PAGE_CACHE_MAX_AGE_MS = 60_000;
+const PAGE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
 const app = next({ dev, hostname, port: e.PORT, ...(dev ? { turbopack: true } : {}) });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
+// The public pages' cache (lib/page-cache): not in development, where pages follow the code.
+const pageCache = dev
+  ? null
+  : createPageCache({
+      origin: loopbackOrigin,
+      fingerprint: lookupPageFingerprint,
+      maxAgeMs: PAGE_CACHE_MAX_AGE_MS,
+      maxBytes: PAGE_CACHE_MAX_BYTES,
+    });
+
 const server = createServer((req, res) => {
   applyTrustedClientAddress(req, hops);
-  void handle(req, res);
+  if (!pageCache) return void handle(req, res);
+  pageCache.serve(req, res).then(
+    (answered) => {
+      if (!answered) void handle(req, res);
+    },
+    (err: unknown) => {
+      console.error("[page-cache]", err);
+      if (!res.headersSent) void handle(req, res);
+      else res.destroy();
+    },
+  );
 });
 // Keep idle connections longer than the clients and proxies that reuse them: with Node's 5 s
 // default, a proxy's (or a test client's) request on a connection idle for about 5 s can meet
@@ -40,6 +67,13 @@ server.on("upgrade", (req, socket, head) => {
 server.listen(e.PORT, hostname, () => {
   console.log(`> Slotbook ${dev ? "(development) " : ""}on http://${hostname}:${e.PORT} (trusted proxy hops: ${hops})`);
 });
+
+/** This server over loopback, for the page cache's renders. */
+function loopbackOrigin(): string {
+  const { address, family, port } = server.address() as AddressInfo;
+  const host = address === "0.0.0.0" || address === "::" ? "127.0.0.1" : family === "IPv6" ? `[${address}]` : address;
+  return `http://${host}:${port}`;
+}
 
 const stop = () => {
   server.close(() => process.exit(0));

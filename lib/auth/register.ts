@@ -6,7 +6,6 @@ import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
 import { nextFreeSlug, slugify } from "./slug";
 import { issueVerification } from "./verification";
-import { invalidateSlugs } from "@/lib/cache/public-pages";
 
 export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists";
 
@@ -36,8 +35,6 @@ export async function registerUser(
       await issueVerification(db, tx, user!, now);
       return { user: user!, provider };
     });
-    // A new business is in the directory, and its address may have been cached as unknown.
-    if (registered.provider) invalidateSlugs([registered.provider.slug]);
     return registered;
   } catch (e) {
     if (pgErrorCode(e) === PG.uniqueViolation && pgConstraint(e) === "users_email_key") {

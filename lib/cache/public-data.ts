@@ -2,26 +2,33 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/runtime";
 import { getPublicProviderBySlug, searchProviders, type PublicProvider, type PublicProviderSummary } from "@/lib/booking/providers";
-import { DIRECTORY_TAG, PUBLIC_CACHE_SECONDS, PUBLIC_TAG, slugTag } from "./public-pages";
+import { pageFingerprint } from "@/lib/page-cache/versions";
 
 /*
- * The public pages' data, cached per business and dropped by the writes that change it
- * (lib/cache/public-pages.ts). Only what is the same for every visitor: no request data
- * (cookies, headers, the clock) is read in here. Free times are not cached.
+ * The public pages' data, cached under the version of what it shows (page_versions, bumped by
+ * triggers in every writing transaction: lib/page-cache/versions.ts). A write anywhere, on any
+ * instance, changes the version and so the key: nothing here is ever read stale, and nothing
+ * needs dropping. Only what is the same for every visitor: no request data (cookies, headers,
+ * the clock) is read in here. Free times are not cached.
  */
 
+/** How long an entry of a version nobody asks for any more stays in memory. */
+const UNUSED_SECONDS = 300;
+
 /** A business's public record by slug, or null when no business has that address. */
-export function cachedPublicProvider(slug: string): Promise<PublicProvider | null> {
-  return unstable_cache(async () => getPublicProviderBySlug(await getDb(), slug), ["public-provider", slug], {
-    tags: [PUBLIC_TAG, slugTag(slug)],
-    revalidate: PUBLIC_CACHE_SECONDS,
+export async function cachedPublicProvider(slug: string): Promise<PublicProvider | null> {
+  const db = await getDb();
+  const version = await pageFingerprint(db, { kind: "provider", slug });
+  if (version === null) return null;
+  return unstable_cache(async () => getPublicProviderBySlug(await getDb(), slug), ["public-provider", slug, version], {
+    revalidate: UNUSED_SECONDS,
   })();
 }
 
 /** The directory's list for a search (empty: every business). */
-export function cachedDirectory(q: string): Promise<PublicProviderSummary[]> {
-  return unstable_cache(async () => searchProviders(await getDb(), q), ["public-directory", q], {
-    tags: [PUBLIC_TAG, DIRECTORY_TAG],
-    revalidate: PUBLIC_CACHE_SECONDS,
+export async function cachedDirectory(q: string): Promise<PublicProviderSummary[]> {
+  const version = await pageFingerprint(await getDb(), { kind: "directory" });
+  return unstable_cache(async () => searchProviders(await getDb(), q), ["public-directory", q, version], {
+    revalidate: UNUSED_SECONDS,
   })();
 }

@@ -8,7 +8,6 @@ import { WEEKDAYS, weekdayName } from "@/lib/time";
 import { AppError, PG, pgErrorCode } from "@/lib/errors";
 import { isoDate, isUuid } from "@/lib/validation";
 import { optionalText } from "./form-fields";
-import { invalidateProvider } from "@/lib/cache/public-pages";
 
 /** One opening interval, wall-clock "HH:MM" in the provider's zone; weekday is ISO (1 = Monday). */
 export type HoursInterval = WeeklyInterval;
@@ -94,7 +93,6 @@ export async function replaceWeeklyHours(db: Db, providerId: string, intervals: 
       await tx.insert(providerHours).values(intervals.map((i) => ({ providerId, ...intervalRow(i) })));
     }
   });
-  await invalidateProvider(db, providerId);
 }
 
 export const closedDateSchema = z.object({

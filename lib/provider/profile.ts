@@ -6,7 +6,6 @@ import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
 import { checkbox, optionalPhone, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { isSelectableTimeZone } from "@/lib/time";
-import { invalidateSlugs } from "@/lib/cache/public-pages";
 import { publicProviderColumns } from "@/lib/booking/providers";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -76,8 +75,6 @@ export async function updateProfile(db: Db, providerId: string, input: ProfileIn
       .where(eq(providers.id, providerId))
       .returning({ id: providers.id });
     if (updated.length === 0) throw new AppError("NOT_FOUND");
-    // Its page under the old and the new address (cached as unknown until now), and the directory's cards.
-    invalidateSlugs([current.slug, input.slug]);
   } catch (e) {
     if (pgErrorCode(e) === PG.uniqueViolation && pgConstraint(e) === "providers_slug_key") {
       throw new AppError("VALIDATION", undefined, { fieldErrors: { slug: [SLUG_TAKEN] } });

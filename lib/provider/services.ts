@@ -8,7 +8,6 @@ import { isUuid } from "@/lib/validation";
 import { countAppointmentUsage, type AppointmentUsage } from "@/lib/booking/usage";
 import { checkbox, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { parsePriceToCents } from "./money";
-import { invalidateProvider } from "@/lib/cache/public-pages";
 
 export const serviceSchema = z
   .object({
@@ -73,7 +72,6 @@ export async function getServiceOrThrow(db: Db, providerId: string, serviceId: s
 
 export async function createService(db: Db, providerId: string, input: ServiceInput): Promise<string> {
   const [row] = await db.insert(services).values({ providerId, ...input }).returning({ id: services.id });
-  await invalidateProvider(db, providerId);
   return row!.id;
 }
 
@@ -85,7 +83,6 @@ export async function updateService(db: Db, providerId: string, serviceId: strin
     .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
     .returning({ id: services.id });
   if (!updated.length) throw new AppError("NOT_FOUND");
-  await invalidateProvider(db, providerId);
 }
 
 /** Deactivated services stay in the history but can no longer be booked. */
@@ -97,7 +94,6 @@ export async function setServiceActive(db: Db, providerId: string, serviceId: st
     .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
     .returning({ id: services.id });
   if (!updated.length) throw new AppError("NOT_FOUND");
-  await invalidateProvider(db, providerId);
 }
 
 export type ServiceUsage = AppointmentUsage;
@@ -134,7 +130,6 @@ export async function deleteService(db: Db, providerId: string, serviceId: strin
       .where(and(eq(services.id, serviceId), eq(services.providerId, providerId)))
       .returning({ id: services.id });
     if (!deleted.length) throw new AppError("NOT_FOUND");
-    await invalidateProvider(db, providerId);
   } catch (e) {
     if (pgErrorCode(e) === PG.foreignKeyViolation) {
       throw new AppError("IN_USE", deletionRefusal(await getServiceUsage(db, providerId, serviceId, now)) ?? undefined);
