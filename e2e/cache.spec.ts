@@ -1,14 +1,15 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { daysFromToday, isoWeekday, nextWeekday, timeInZone } from "./dates";
-import { expect, test, uniqueEmail } from "./fixtures";
+import { DEMO, expect, test, uniqueEmail } from "./fixtures";
 import { HoursPage } from "./pages/hours-page";
 import { ProfilePage } from "./pages/profile-page";
 import { apiSlots, bookViaApi, type TestProvider } from "./providers";
 
 /*
- * The public pages are cached per business (Cache Components, lib/cache): these journeys hold
- * the invalidation to "the very next request shows the change". Each page is opened once
- * before the change, so a cached copy exists that the change must replace.
+ * A guest's directory, business and booking pages are answered from the page cache
+ * (lib/page-cache), checked on every hit against the version the database's triggers keep:
+ * these journeys hold it to "the very next request shows the change". Each page is opened once
+ * before the change, so a stored copy exists that the change must replace.
  */
 
 test.describe.configure({ timeout: 60_000 });
@@ -30,6 +31,49 @@ async function offeredTimes(page: Page, provider: TestProvider, date: string): P
 async function apiTimes(request: APIRequestContext, provider: TestProvider, date: string): Promise<string[]> {
   return (await apiSlots(request, provider, date)).map((s) => timeInZone(s.start, provider.timezone));
 }
+
+/** The nonce of an answer's CSP header, and the nonces its scripts carry. */
+async function nonces(res: { headers(): Record<string, string>; text(): Promise<string> }): Promise<{ header: string; scripts: string[] }> {
+  const header = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1] ?? "";
+  const scripts = [...(await res.text()).matchAll(/<script[^>]* nonce="([^"]*)"/g)].map((m) => m[1]!);
+  return { header, scripts };
+}
+
+test("a guest's page is stored once, every answer has a nonce of its own, and a signed-in visitor's page is theirs", async ({
+  page,
+  newProvider,
+  signInAs,
+}) => {
+  const provider = await newProvider();
+  const url = `/p/${provider.slug}`;
+  const first = await page.request.get(url);
+  const second = await page.request.get(url);
+  expect([first.headers()["x-slotbook-cache"], second.headers()["x-slotbook-cache"]]).toEqual(["miss", "hit"]);
+  const [a, b] = [await nonces(first), await nonces(second)];
+  for (const n of [a, b]) {
+    expect(n.scripts.length).toBeGreaterThan(0);
+    expect(new Set(n.scripts)).toEqual(new Set([n.header]));
+  }
+  expect(a.header).not.toBe(b.header);
+
+  // The stored page runs in a browser under its answer's policy: no script is refused, no error.
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") refused.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (e) => refused.push(e.message));
+  const res = await page.goto(url);
+  expect(res!.headers()["x-slotbook-cache"]).toBe("hit");
+  await page.getByRole("link", { name: "Book an appointment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Book with ${provider.businessName}`);
+  expect(refused).toEqual([]);
+
+  // Signed in: rendered for this visitor, never stored or served from the store.
+  await signInAs("client");
+  const mine = await page.request.get(url);
+  expect(mine.headers()["x-slotbook-cache"]).toBeUndefined();
+  expect(await mine.text()).toContain(DEMO.client.name);
+});
 
 test("a booked time is gone from the booking page and the slots API on the very next request", async ({
   page,

@@ -7,15 +7,16 @@ import { signInWithRequest } from "./test-api";
 /*
  * Two app instances on one PostgreSQL server, as behind a load balancer: both started from
  * this run's production build with the same secrets. A session made on one works on the other,
- * a sign-out on one ends it on both (nothing about sessions lives in a process), and a job
- * enqueued by a booking on one is done exactly once while both run workers.
+ * a sign-out on one ends it on both (nothing about sessions lives in a process), a booking on
+ * one is off the other's stored booking page at once, and a job enqueued by a booking on one is
+ * done exactly once while both run workers.
  * Needs the server (TEST_DATABASE_URL, set by .ci/run); PGlite is one process by design.
  */
 
 const baseUrl = process.env.TEST_DATABASE_URL;
 test.skip(!baseUrl, "needs a PostgreSQL server (TEST_DATABASE_URL)");
 
-test("two instances share sessions and do each job once", async ({ playwright, browser }) => {
+test("two instances share sessions, each other's bookings and do each job once", async ({ playwright, browser }) => {
   test.setTimeout(240_000);
   const db = await createScratchDatabase(baseUrl!, "slotbook_two_instances");
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
@@ -61,10 +62,22 @@ test("two instances share sessions and do each job once", async ({ playwright, b
     const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const slots = await (await onA.get(`/api/providers/bloom-hair/slots?serviceId=${serviceId}&from=${from}&to=${from}`)).json();
     const start = (slots as { slots: { start: string }[] }).slots[0]!.start;
+    // A guest's booking page for that day, stored by B's page cache…
+    const bookPage = `/p/bloom-hair/book?serviceId=${serviceId}&date=${from}`;
+    const guestOnB = await playwright.request.newContext({ baseURL: b.url });
+    await guestOnB.get(bookPage);
+    const stored = await guestOnB.get(bookPage);
+    expect(stored.headers()["x-slotbook-cache"]).toBe("hit");
+    expect(await stored.text()).toContain(start);
     const booked = await onA.post("/api/providers/bloom-hair/bookings", {
       data: { serviceId, start, name: "Two Instances", email: "two.instances@example.com", phone: "+44 20 7946 0000" },
     });
     expect(booked.status()).toBe(201);
+    // …is not served again once A has booked the time: B reads the version A's write bumped.
+    const next = await guestOnB.get(bookPage);
+    expect(next.headers()["x-slotbook-cache"]).toBe("miss");
+    expect(await next.text()).not.toContain(start);
+    await guestOnB.dispose();
     const mails = () => sql<{ status: string; attempts: number }[]>`select status, attempts from mail_messages where "to" in ('two.instances@example.com') or subject like ${"%Two Instances%"}`;
     await expect.poll(async () => (await mails()).length, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await mails()).every((m) => m.status === "captured"), { timeout: 60_000 }).toBe(true);

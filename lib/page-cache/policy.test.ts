@@ -7,6 +7,9 @@ describe("which requests the page cache may answer", () => {
   it("takes a guest's document requests for the directory, a business's page and its booking page", () => {
     expect(cacheablePage(guest("/"))).toEqual({ key: "book.example/", scope: { kind: "directory" }, refresh: false });
     expect(cacheablePage(guest("/?q=hair"))?.key).toBe("book.example/?q=hair");
+    expect(cacheablePage(guest("/", { "x-forwarded-proto": "https", "x-forwarded-host": "slotbook.example" }))?.key).toBe(
+      "https://slotbook.example book.example/",
+    );
     expect(cacheablePage(guest("/p/bloom-hair"))?.scope).toEqual({ kind: "provider", slug: "bloom-hair" });
     expect(cacheablePage(guest("/p/bloom-hair/book?serviceId=1&date=2026-12-01"))).toMatchObject({
       key: "book.example/p/bloom-hair/book?serviceId=1&date=2026-12-01",

@@ -29,7 +29,7 @@ export function pageNonce(requestHeaders: Headers): string {
 export type PageScope = { kind: "directory" } | { kind: "provider"; slug: string };
 
 export type CacheablePage = {
-  /** The cache's key: host, path and query as the client sent them. */
+  /** The cache's key: the forwarded scheme and host, the host, and path and query as sent. */
   key: string;
   scope: PageScope;
   /** The client asked not to be served a stored copy (Cache-Control/Pragma: no-cache, a hard reload). */
@@ -49,8 +49,10 @@ export function cacheablePage(req: { method?: string; url?: string; headers: Inc
   if (!scope) return null;
   if (hasSessionCookie(cookieNames(req.headers.cookie))) return null;
   const noCache = (v: string | string[] | undefined) => /\bno-cache\b/i.test(String(v ?? ""));
+  // The forwarded host and scheme are the trusted proxy's (scripts/serve.ts drops a client's own).
+  const origin = [req.headers["x-forwarded-proto"], req.headers["x-forwarded-host"]].filter(Boolean).join("://");
   return {
-    key: `${req.headers.host ?? ""}${req.url}`,
+    key: `${origin ? `${origin} ` : ""}${req.headers.host ?? ""}${req.url}`,
     scope,
     refresh: noCache(req.headers["cache-control"]) || noCache(req.headers.pragma),
   };

@@ -8,7 +8,7 @@ export type StoredPage = {
   /** The version of what the page shows, read before it was rendered (lib/page-cache/versions.ts). */
   fingerprint: string;
   status: number;
-  /** The response's headers, the render's nonce cut out of their values as of the body. */
+  /** The response's headers as rendered (the render's nonce is swapped in withNonce, as in the body). */
   headers: [string, string[]][];
   /** The body, split where the render's nonce stood. */
   parts: string[];
