@@ -59,15 +59,20 @@ function rscBytes(html: string): number {
   return total;
 }
 
-async function measure(endpoint: string, url: string, opts: { duration: number; connections: number }): Promise<HttpRow> {
+async function measure(
+  endpoint: string,
+  url: string,
+  opts: { duration: number; connections: number; headers?: Record<string, string> },
+): Promise<HttpRow> {
+  const headers = opts.headers ?? {};
   // A benchmark of an error page measures nothing: check the route answers 200 first.
-  const plain = await get(url);
+  const plain = await get(url, headers);
   if (plain.status !== 200) throw new Error(`${endpoint} answered ${plain.status}: ${plain.body.slice(0, 300)}`);
-  const gz = await get(url, { "accept-encoding": "gzip" });
+  const gz = await get(url, { ...headers, "accept-encoding": "gzip" });
   const isHtml = plain.body.trimStart().startsWith("<!DOCTYPE") || plain.body.includes("<html");
-  await autocannon({ url, connections: opts.connections, duration: 2 }); // warm-up, discarded
+  await autocannon({ url, headers, connections: opts.connections, duration: 2 }); // warm-up, discarded
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections: opts.connections, duration: opts.duration, timeout: 10 });
+  const instance = autocannon({ url, headers, connections: opts.connections, duration: opts.duration, timeout: 10 });
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -108,12 +113,20 @@ async function runOn(db: "pglite" | "postgres", opts: { duration?: number; conne
     const date = localDate(new Date(firstFree), TIMEZONE);
     const proService = server.seed.providers[PRO_SLUG]!.services["Initial assessment"]!;
     const proFrom = localDate(new Date(), PRO_TIMEZONE);
-    const routes: [string, string][] = [
+    const bookUrl = `${u}/p/${SLUG}/book?serviceId=${serviceId}&date=${date}`;
+    // A guest's page is answered by the page cache (lib/page-cache) once rendered; with
+    // `Cache-Control: no-cache` (a hard reload) it is rendered on every request, as a signed-in
+    // visitor's always is.
+    const render = { "cache-control": "no-cache" };
+    const routes: [string, string, Record<string, string>?][] = [
       ["GET /api/health", `${u}/api/health`],
       [`GET ${FLOOR_PATH} (minimal dynamic page)`, `${u}${FLOOR_PATH}`],
       ["GET / (directory)", `${u}/`],
       [`GET /p/${SLUG}`, `${u}/p/${SLUG}`],
-      [`GET /p/${SLUG}/book?serviceId&date`, `${u}/p/${SLUG}/book?serviceId=${serviceId}&date=${date}`],
+      [`GET /p/${SLUG}/book?serviceId&date`, bookUrl],
+      ["GET / (rendered: no-cache)", `${u}/`, render],
+      [`GET /p/${SLUG} (rendered: no-cache)`, `${u}/p/${SLUG}`, render],
+      [`GET /p/${SLUG}/book?… (rendered: no-cache)`, bookUrl, render],
       [`GET /api/providers/${SLUG}/slots (7 days)`, slotsUrl],
       [
         // No staffId: "any available", the union of the qualified members' calendars.
@@ -122,7 +135,7 @@ async function runOn(db: "pglite" | "postgres", opts: { duration?: number; conne
       ],
     ];
     const rows: HttpRow[] = [];
-    for (const [name, url] of routes) rows.push(await measure(name, url, { duration, connections }));
+    for (const [name, url, headers] of routes) rows.push(await measure(name, url, { duration, connections, headers }));
     return { db, rows, health: rows[0]!, floor: rows[1]! };
   } finally {
     await server.stop();
