@@ -23,7 +23,7 @@ describe("which requests the page cache may answer", () => {
     }
   });
 
-  it("never takes a signed-in request, a write, the router's own requests or the cache's own render", () => {
+  it("never takes a signed-in request, a write, the router's own requests, a crawler or the cache's own render", () => {
     expect(cacheablePage(guest("/p/x", { cookie: "theme=dark; authjs.session-token=abc" }))).toBeNull();
     expect(cacheablePage(guest("/p/x", { cookie: "__Secure-authjs.session-token.0=abc" }))).toBeNull();
     expect(cacheablePage(guest("/p/x", {}, "POST"))).toBeNull();
@@ -33,6 +33,9 @@ describe("which requests the page cache may answer", () => {
     expect(cacheablePage(guest("/p/x", { "next-router-prefetch": "1" }))).toBeNull();
     expect(cacheablePage(guest("/p/x/book", { "next-action": "abc" }))).toBeNull();
     expect(cacheablePage(guest("/p/x", { [RENDER_NONCE_HEADER]: "anything" }))).toBeNull();
+    expect(cacheablePage(guest("/p/x", { "user-agent": "Mozilla/5.0 (compatible; Bingbot/2.0)" }))).toBeNull();
+    expect(cacheablePage(guest("/p/x", { "user-agent": "facebookexternalhit/1.1" }))).toBeNull();
+    expect(cacheablePage(guest("/p/x", { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1" }))).not.toBeNull();
     // Other cookies (Auth.js's CSRF cookie on a guest who opened /login) change nothing these pages show.
     expect(cacheablePage(guest("/p/x", { cookie: "authjs.csrf-token=abc" }))).not.toBeNull();
   });

@@ -3,7 +3,8 @@ import { hasSessionCookie } from "@/lib/auth/session-cookie";
 
 /*
  * Which requests the public pages' cache (lib/page-cache/server.ts) may answer: a guest's
- * document request (GET, no session cookie, not a client-side navigation's RSC request) for
+ * document request (GET, no session cookie, not a client-side navigation's RSC request, not a
+ * crawler) for
  * the directory, a business's page or its booking page. Everything else goes to Next.js as
  * before. Those pages read no request data but the session cookie (lib/auth/guards.ts), so what
  * one guest gets is what every guest gets for the same address.
@@ -40,6 +41,10 @@ const PROVIDER_PAGE = /^\/p\/([^/]+)(?:\/book)?$/;
 // Headers of the router's own requests (RSC payloads, prefetches, server actions).
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
 
+// Crawlers and link previewers: Next.js writes metadata into <head> for them instead of streaming
+// it, so their pages differ from a browser's. They are rendered for themselves.
+const CRAWLER = /bot|crawl|spider|slurp|preview|facebookexternalhit|facebookcatalog|whatsapp|yandex|baidu|sogou|ia_archiver|quora|vkshare|yeti|tumblr|googleweblight/i;
+
 export function cacheablePage(req: { method?: string; url?: string; headers: IncomingHttpHeaders }): CacheablePage | null {
   if (req.method !== "GET" || !req.url || req.headers[RENDER_NONCE_HEADER] !== undefined) return null;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
@@ -48,6 +53,7 @@ export function cacheablePage(req: { method?: string; url?: string; headers: Inc
   const scope = scopeOf(url.pathname);
   if (!scope) return null;
   if (hasSessionCookie(cookieNames(req.headers.cookie))) return null;
+  if (CRAWLER.test(String(req.headers["user-agent"] ?? ""))) return null;
   const noCache = (v: string | string[] | undefined) => /\bno-cache\b/i.test(String(v ?? ""));
   // The forwarded host and scheme are the trusted proxy's (scripts/serve.ts drops a client's own).
   const origin = [req.headers["x-forwarded-proto"], req.headers["x-forwarded-host"]].filter(Boolean).join("://");

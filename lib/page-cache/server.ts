@@ -45,7 +45,9 @@ export function createPageCache(opts: PageCacheOptions) {
 
   function render(req: IncomingMessage): Promise<Rendered> {
     const headers: Record<string, string> = { accept: "text/html", [RENDER_NONCE_HEADER]: renderNonce };
-    for (const h of ["host", "user-agent", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) {
+    // What a page may depend on, and nothing of the guest's own (cookies, user agent): the
+    // render is every guest's.
+    for (const h of ["host", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) {
       const v = req.headers[h];
       if (typeof v === "string") headers[h] = v;
     }
