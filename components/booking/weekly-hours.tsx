@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { WeeklyInterval } from "@/lib/availability";
 import { weekdayName } from "@/lib/time";
 
@@ -20,7 +21,15 @@ export function WeeklyHours({ hours, timezone }: { hours: WeeklyInterval[]; time
               <td className="py-1.5 text-right tabular-nums text-slate-900">
                 {d.intervals.length === 0
                   ? <span className="text-slate-500">Closed</span>
-                  : d.intervals.map((i) => `${i.start}–${i.end}`).join(", ")}
+                  : d.intervals.map((i, n) => (
+                      // A line may break between intervals, never inside one ("13:00–" / "17:00").
+                      <Fragment key={i.start}>
+                        {n > 0 ? ", " : null}
+                        <span className="whitespace-nowrap">
+                          {i.start}–{i.end}
+                        </span>
+                      </Fragment>
+                    ))}
               </td>
             </tr>
           ))}
