@@ -72,6 +72,8 @@ export const providers = pgTable(
     phone: text().notNull().default(""),
     email: text().notNull().default(""),
     address: text().notNull().default(""),
+    /** ISO 4217 code prices are shown in ("GBP"), or "" to show plain amounts ("12.50"). */
+    currency: text().notNull().default(""),
     plan: plan().notNull().default("free"),
     proUntil: tstz(),
     cancellationWindowHours: integer().notNull().default(24),
@@ -88,6 +90,7 @@ export const providers = pgTable(
     check("providers_cancellation_window_check", sql`${t.cancellationWindowHours} between 0 and 720`),
     check("providers_min_notice_check", sql`${t.minNoticeMinutes} between 0 and 43200`),
     check("providers_horizon_check", sql`${t.bookingHorizonDays} between 1 and 365`),
+    check("providers_currency_check", sql`${t.currency} = '' or ${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );
 

@@ -22,6 +22,8 @@ type DemoProvider = {
   slug: string;
   description: string;
   timezone: string;
+  /** ISO 4217: the currency its prices are shown in. */
+  currency: string;
   phone: string;
   address: string;
   pro: boolean;
@@ -40,6 +42,7 @@ const DEMO_PROVIDERS: DemoProvider[] = [
     slug: "bloom-hair",
     description: "Cuts, colour and blow-dries in a small, friendly studio.",
     timezone: "Europe/London",
+    currency: "GBP",
     phone: "+44 20 7946 0000",
     address: "12 Market Street, London",
     pro: false,
@@ -62,6 +65,7 @@ const DEMO_PROVIDERS: DemoProvider[] = [
     slug: "northside-physio",
     description: "Physiotherapy and sports massage for every body.",
     timezone: "America/New_York",
+    currency: "USD",
     phone: "+1 212 555 0100",
     address: "480 Northside Avenue, New York, NY",
     pro: true,
@@ -140,6 +144,7 @@ async function ensureProvider(tx: Tx, p: DemoProvider, ownerId: string, now: Dat
       proUntil: p.pro ? proUntil : null,
       // Only on insert: an existing provider keeps whatever it chose in its profile.
       requireApproval: p.requireApproval,
+      currency: p.currency,
     })
     .onConflictDoNothing();
   const [row] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.slug, p.slug));

@@ -23,14 +23,16 @@ test("a new provider sets up profile, a service, weekly hours and a closed date,
   await expect(page.getByText("Nothing booked yet")).toBeVisible();
   const slug = (await page.getByRole("link", { name: "View your booking page" }).getAttribute("href"))!.replace("/p/", "");
 
-  // Profile: move the business to another zone and allow bookings at any notice.
+  // Profile: move the business to another zone, show prices in rupees, allow bookings at any notice.
   await openDashboardTab(page, "Profile");
   const profile = new ProfilePage(page);
   await expect(profile.heading).toBeVisible();
   await expect(profile.timezone).toHaveValue("Europe/London");
-  await profile.save({ timezone: ZONE, minNoticeMinutes: 0 });
+  await expect(profile.currency).toHaveValue("");
+  await profile.save({ timezone: ZONE, currency: "INR", minNoticeMinutes: 0 });
   await page.reload();
   await expect(profile.timezone).toHaveValue(ZONE);
+  await expect(profile.currency).toHaveValue("INR");
   await expect(profile.minNotice).toHaveValue("0");
 
   // Services: the empty state first, then one service.
@@ -70,7 +72,7 @@ test("a new provider sets up profile, a service, weekly hours and a closed date,
   await page.goto(`/p/${slug}`);
   await expect(page.getByRole("heading", { level: 1, name: businessName })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Deep tissue massage" })).toBeVisible();
-  await expect(page.getByText("45 min · 40.00")).toBeVisible();
+  await expect(page.getByText("45 min · ₹40.00")).toBeVisible();
   await expect(page.getByText("Firm pressure, full body.")).toBeVisible();
   await expect(page.getByRole("row", { name: /^Monday/ })).toContainText("09:00–12:00, 13:00–17:00");
   await expect(page.getByRole("row", { name: /^Tuesday/ })).toContainText("10:00–16:00");

@@ -22,5 +22,9 @@ describe("booking formats", () => {
     expect(formatDuration(90)).toBe("1 h 30 min");
     expect(formatPrice(0)).toBe("Free");
     expect(formatPrice(1250)).toBe("12.50");
+    expect(formatPrice(1250, "GBP")).toBe("£12.50");
+    expect(formatPrice(123456, "EUR")).toBe("€1,234.56");
+    expect(formatPrice(4000, "USD")).toBe("US$40.00");
+    expect(formatPrice(0, "GBP")).toBe("Free");
   });
 });

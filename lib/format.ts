@@ -1,5 +1,5 @@
 import { zonedDate, zonedTime } from "@/lib/availability";
-import { formatCents } from "@/lib/provider/money";
+import { formatMoney } from "@/lib/provider/money";
 
 /**
  * How the public pages write dates, times, prices and durations. Calendar dates are
@@ -66,11 +66,11 @@ export function formatDuration(minutes: number): string {
 }
 
 /**
- * Prices are whole cents with no currency in the data, shown as the dashboard shows them
- * ("12.50"); 0 is "Free".
+ * A service's price for clients: in the business's currency when it named one ("£12.50"),
+ * else plain ("12.50"); 0 is "Free".
  */
-export function formatPrice(cents: number): string {
-  return cents === 0 ? "Free" : formatCents(cents);
+export function formatPrice(cents: number, currency = ""): string {
+  return cents === 0 ? "Free" : formatMoney(cents, currency);
 }
 
 /** A database time "09:00:00" or "09:00" → "09:00". */

@@ -5,10 +5,13 @@ import { formatDuration, formatPrice } from "@/lib/format";
 /** A provider's active services, each with a link that starts (or continues) booking it. */
 export function ServiceList({
   services,
+  currency,
   hrefFor,
   actionLabel = "Book",
 }: {
   services: PublicService[];
+  /** The business's currency ("" for plain amounts). */
+  currency: string;
   hrefFor: (serviceId: string) => string;
   actionLabel?: string;
 }) {
@@ -19,7 +22,7 @@ export function ServiceList({
           <div className="min-w-0">
             <h3 className="font-semibold text-slate-900">{s.name}</h3>
             <p className="text-sm text-slate-600">
-              {formatDuration(s.durationMinutes)} · {formatPrice(s.priceCents)}
+              {formatDuration(s.durationMinutes)} · {formatPrice(s.priceCents, currency)}
             </p>
             {s.description ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{s.description}</p> : null}
           </div>

@@ -4,6 +4,8 @@ import { AppPage } from "./app-page";
 export type ProfileInput = {
   businessName?: string;
   timezone?: string;
+  /** ISO 4217 code, or "" for plain amounts. */
+  currency?: string;
   cancellationWindowHours?: number;
   minNoticeMinutes?: number;
   bookingHorizonDays?: number;
@@ -17,6 +19,7 @@ export class ProfilePage extends AppPage {
   readonly businessName: Locator;
   readonly slug: Locator;
   readonly timezone: Locator;
+  readonly currency: Locator;
   readonly cancellationWindow: Locator;
   readonly minNotice: Locator;
   readonly horizon: Locator;
@@ -28,6 +31,7 @@ export class ProfilePage extends AppPage {
     this.businessName = page.getByLabel("Business name");
     this.slug = page.getByLabel("Booking page address (slug)");
     this.timezone = page.getByLabel("Time zone");
+    this.currency = page.getByLabel("Currency");
     this.cancellationWindow = page.getByLabel("Cancellation window (hours)");
     this.minNotice = page.getByLabel("Minimum notice (minutes)");
     this.horizon = page.getByLabel("Booking horizon (days)");
@@ -42,6 +46,7 @@ export class ProfilePage extends AppPage {
   async save(p: ProfileInput) {
     if (p.businessName !== undefined) await this.businessName.fill(p.businessName);
     if (p.timezone !== undefined) await this.timezone.selectOption(p.timezone);
+    if (p.currency !== undefined) await this.currency.selectOption(p.currency);
     if (p.cancellationWindowHours !== undefined) await this.cancellationWindow.fill(String(p.cancellationWindowHours));
     if (p.minNoticeMinutes !== undefined) await this.minNotice.fill(String(p.minNoticeMinutes));
     if (p.bookingHorizonDays !== undefined) await this.horizon.fill(String(p.bookingHorizonDays));

@@ -22,6 +22,8 @@ export type PublicProvider = {
   phone: string;
   email: string;
   address: string;
+  /** ISO 4217 code its prices are shown in, or "" for plain amounts. */
+  currency: string;
   cancellationWindowHours: number;
   minNoticeMinutes: number;
   bookingHorizonDays: number;
@@ -51,6 +53,7 @@ export const publicProviderColumns = {
   phone: providers.phone,
   email: providers.email,
   address: providers.address,
+  currency: providers.currency,
   cancellationWindowHours: providers.cancellationWindowHours,
   minNoticeMinutes: providers.minNoticeMinutes,
   bookingHorizonDays: providers.bookingHorizonDays,

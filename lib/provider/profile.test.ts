@@ -17,6 +17,7 @@ const form = (overrides: Record<string, string> = {}) => ({
   phone: "+91 22 1234 5678",
   email: "hello@ada.example",
   address: "1 Main St",
+  currency: "INR",
   cancellationWindowHours: "24",
   minNoticeMinutes: "60",
   bookingHorizonDays: "90",
@@ -59,6 +60,18 @@ describe("profile form", () => {
     expect(Object.keys(z.flattenError(odd.error!).fieldErrors)).toEqual(["requireApproval"]);
   });
 
+  it("takes a currency from the list or none, refuses any other, and keeps the provider's current one", () => {
+    const parse = (currency: string, current?: string) => profileSchema("UTC", current).safeParse(form({ currency }));
+    expect(parse("EUR").data?.currency).toBe("EUR");
+    expect(parse("").data?.currency).toBe("");
+    for (const bad of ["eur", "XXX", "€", "EURO"]) {
+      const r = parse(bad);
+      expect(r.success, bad).toBe(false);
+      expect(z.flattenError(r.error!).fieldErrors).toEqual({ currency: ["Choose a currency from the list."] });
+    }
+    expect(parse("JPY", "JPY").success).toBe(true);
+  });
+
   it("accepts a blank phone and contact email", () => {
     const r = profileSchema("UTC").safeParse(form({ phone: "", email: "" }));
     expect(r.success).toBe(true);
@@ -77,6 +90,7 @@ describe.each(testDrivers())("provider profile on %s", (kind) => {
       businessName: "Hair by Ada",
       slug: `saved-${p.id.slice(0, 8)}`,
       timezone: "Asia/Kolkata",
+      currency: "INR",
       bookingHorizonDays: 90,
       requireApproval: true,
     });

@@ -5,14 +5,15 @@ import type { Db } from "@/db";
 import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
 import { checkbox, optionalPhone, optionalText, requiredText, wholeNumber } from "./form-fields";
+import { CURRENCIES } from "./money";
 import { isSelectableTimeZone } from "@/lib/time";
 import { publicProviderColumns } from "@/lib/booking/providers";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_TAKEN = "That address is taken";
 
-/** The profile form's schema; the provider's current zone stays valid even if not listed. */
-export function profileSchema(currentTimezone?: string) {
+/** The profile form's schema; the provider's current zone and currency stay valid even if not listed. */
+export function profileSchema(currentTimezone?: string, currentCurrency?: string) {
   return z.object({
     businessName: requiredText("Business name", 100),
     slug: z
@@ -33,6 +34,12 @@ export function profileSchema(currentTimezone?: string) {
       .transform((v) => v ?? "")
       .pipe(z.union([z.literal(""), z.email("Enter a valid email address.")])),
     address: optionalText("Address", 300),
+    currency: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v ?? "")
+      .refine((c) => c === "" || CURRENCIES.includes(c) || c === currentCurrency, "Choose a currency from the list."),
     cancellationWindowHours: wholeNumber("Cancellation window", 0, 720),
     minNoticeMinutes: wholeNumber("Minimum notice", 0, 43_200),
     bookingHorizonDays: wholeNumber("Booking horizon", 1, 365),

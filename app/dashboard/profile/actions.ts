@@ -7,7 +7,7 @@ import { profileSchema, updateProfile } from "@/lib/provider/profile";
 
 export const saveProfileAction = formAction({
   authorise: requireProvider,
-  schema: ({ provider }) => profileSchema(provider.timezone),
+  schema: ({ provider }) => profileSchema(provider.timezone, provider.currency),
   call: async ({ provider }, input) => updateProfile(await getDb(), provider.id, input),
   done: ({ provider }) => ({
     revalidate: [{ layout: "/dashboard" }, `/p/${provider.slug}`],

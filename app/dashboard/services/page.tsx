@@ -11,7 +11,7 @@ import { getDb } from "@/lib/runtime";
 import { requireProvider } from "@/lib/auth/guards";
 import { errorCodes } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
-import { formatCents } from "@/lib/provider/money";
+import { formatMoney } from "@/lib/provider/money";
 import { deletionRefusal, getServiceUsage, listServices, type ServiceRow } from "@/lib/provider/services";
 import { createServiceAction, deleteServiceAction, setServiceActiveAction } from "./actions";
 import { ServiceForm } from "./_components/service-form";
@@ -78,7 +78,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       ) : (
         <ul className="space-y-3" aria-label="Your services">
           {list.map((s) => (
-            <ServiceItem key={s.id} service={s} />
+            <ServiceItem key={s.id} service={s} currency={provider.currency} />
           ))}
         </ul>
       )}
@@ -96,7 +96,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function ServiceItem({ service: s }: { service: ServiceRow }) {
+function ServiceItem({ service: s, currency }: { service: ServiceRow; currency: string }) {
   return (
     <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -106,7 +106,7 @@ function ServiceItem({ service: s }: { service: ServiceRow }) {
             <ActiveBadge active={s.active} />
           </h2>
           <p className="text-sm text-slate-700">
-            {s.durationMinutes} min · {formatCents(s.priceCents)}
+            {s.durationMinutes} min · {formatMoney(s.priceCents, currency)}
           </p>
           {s.description ? <p className="whitespace-pre-line break-words text-sm text-slate-600">{s.description}</p> : null}
         </div>

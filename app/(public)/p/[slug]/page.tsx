@@ -51,6 +51,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
           ) : (
             <ServiceList
               services={provider.services}
+              currency={provider.currency}
               hrefFor={(serviceId) => bookingHref(provider.slug, { serviceId })}
             />
           )}

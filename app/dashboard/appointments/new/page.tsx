@@ -10,7 +10,7 @@ import { zoneLabel } from "@/lib/time";
 import { requireProvider } from "@/lib/auth/guards";
 import { listSlots } from "@/lib/booking/slots";
 import { isAppError } from "@/lib/errors";
-import { formatCents } from "@/lib/provider/money";
+import { formatMoney } from "@/lib/provider/money";
 import { listServices } from "@/lib/provider/services";
 import { NewAppointmentForm } from "./_components/new-appointment-form";
 import { isSaneIsoDate } from "@/lib/text";
@@ -59,7 +59,7 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
       <PageHeader title="New appointment" description="Book a walk-in or phone client into a free time." />
       <Card>
         <NewAppointmentForm
-          services={active.map((s) => ({ id: s.id, label: `${s.name} (${s.durationMinutes} min, ${formatCents(s.priceCents)})` }))}
+          services={active.map((s) => ({ id: s.id, label: `${s.name} (${s.durationMinutes} min, ${formatMoney(s.priceCents, provider.currency)})` }))}
           serviceId={serviceId}
           date={date}
           today={today}

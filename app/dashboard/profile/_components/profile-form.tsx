@@ -5,6 +5,7 @@ import { Checkbox, Select, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useEchoedForm } from "@/components/ui/use-echoed-form";
 import type { ProviderProfile } from "@/lib/provider/profile";
+import { CURRENCIES, currencyLabel } from "@/lib/provider/money";
 import { saveProfileAction } from "../actions";
 
 type Values = Omit<ProviderProfile, "id" | "plan" | "proUntil">;
@@ -31,6 +32,7 @@ const bookingRules = [
 export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; timeZones: string[]; appUrl: string }) {
   const { state, formAction: action, value: v, checked, errors: e } = useEchoedForm(saveProfileAction, profile);
   const zones = timeZones.includes(profile.timezone) ? timeZones : [profile.timezone, ...timeZones];
+  const currencies = !profile.currency || CURRENCIES.includes(profile.currency) ? CURRENCIES : [profile.currency, ...CURRENCIES];
   const requireApproval = checked("requireApproval");
 
   return (
@@ -59,6 +61,14 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
           errors={e("timezone")}
           options={zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
           hint="Your opening hours and appointment times are in this zone."
+        />
+        <Select
+          label="Currency"
+          name="currency"
+          defaultValue={v("currency")}
+          errors={e("currency")}
+          options={[{ value: "", label: "Not shown (plain amounts)" }, ...currencies.map((c) => ({ value: c, label: currencyLabel(c) }))]}
+          hint="Your prices are shown in it."
         />
       </fieldset>
 

@@ -47,6 +47,7 @@ export default async function BookPage({ params, searchParams }: Props) {
           ) : (
             <ServiceList
               services={provider.services}
+              currency={provider.currency}
               actionLabel="Choose"
               hrefFor={(serviceId) => bookingHref(provider.slug, { serviceId })}
             />
@@ -60,7 +61,7 @@ export default async function BookPage({ params, searchParams }: Props) {
   const now = new Date();
   const serviceChoice = {
     label: "Service",
-    value: `${service.name} · ${formatDuration(service.durationMinutes)} · ${formatPrice(service.priceCents)}`,
+    value: `${service.name} · ${formatDuration(service.durationMinutes)} · ${formatPrice(service.priceCents, provider.currency)}`,
     changeHref: bookingHref(provider.slug, {}),
   };
   const w = pickerWindow(now, tz, provider.bookingHorizonDays, p);

@@ -1,0 +1,2 @@
+ALTER TABLE "providers" ADD COLUMN "currency" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "providers" ADD CONSTRAINT "providers_currency_check" CHECK ("providers"."currency" = '' or "providers"."currency" ~ '^[A-Z]{3}$');
