@@ -12,6 +12,9 @@ import {
   rescheduleProviderMail,
   reassignedClientMail,
   staffAssignedMail,
+  staffCancelledMail,
+  staffRescheduledMail,
+  staffUnassignedMail,
   type BookingMailContext,
   type CancelledBy,
 } from "@/lib/notify/templates";
@@ -78,7 +81,10 @@ export type NoticeKind =
   | "provider_rescheduled"
   | "approved"
   | "reassigned"
-  | "staff_assigned";
+  | "staff_assigned"
+  | "staff_unassigned"
+  | "staff_cancelled"
+  | "staff_rescheduled";
 
 /** What the texts need beyond the appointment: the change's details and the links to offer. */
 export type NoticeDetails = {
@@ -92,6 +98,8 @@ export type NoticeDetails = {
   sequence: number;
   /** The member the appointment is with after the change. */
   staffName?: string | null;
+  /** The member it was with before, when the change took it away from them. */
+  previousStaffName?: string | null;
 };
 
 /** The mail (without `to`) for one notice. Clients get the .ics only for a confirmed time. */
@@ -129,5 +137,17 @@ export function noticeMail(kind: NoticeKind, p: MailParties, d: NoticeDetails): 
       return reassignedClientMail(c, { staffName: d.staffName ?? "", manageUrl: d.manageLink });
     case "staff_assigned":
       return staffAssignedMail(c, { staffName: d.staffName ?? "" });
+    case "staff_unassigned":
+      // The member's own time: before a move, else the (unchanged) time of a reassignment.
+      return staffUnassignedMail(c, {
+        staffName: d.previousStaffName ?? "",
+        newStaffName: d.staffName ?? null,
+        start: d.oldStart ?? c.start,
+        end: d.oldEnd ?? c.end,
+      });
+    case "staff_cancelled":
+      return staffCancelledMail(c, { staffName: d.staffName ?? "", reason: d.reason });
+    case "staff_rescheduled":
+      return staffRescheduledMail(c, { staffName: d.staffName ?? "", oldStart: d.oldStart!, oldEnd: d.oldEnd! });
   }
 }

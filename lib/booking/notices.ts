@@ -1,5 +1,6 @@
 import type { Db, DbOrTx, Tx } from "@/db";
-import type { AppointmentChangeKind } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { staffMembers, type AppointmentChangeKind } from "@/db/schema";
 import { queueMail } from "@/lib/notify/mail";
 import { clientNoticeChannels, deliverClientNotice, type ClientChannels } from "@/lib/portal/client-notices";
 import type { ClientMessageKind } from "@/lib/portal/notice-policy";
@@ -67,17 +68,27 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
 /** Nobody is mailed when a visit is closed or an account is linked. */
 const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked"]);
 
+/** The member an appointment was with before a change that took it away from them. */
+export type PreviousMember = { staffId: string; email: string; name: string };
+
 /** The notices a change calls for, before preferences: the decision table. */
-export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[] {
+export function candidateNotices(change: AppointmentChange, a: Loaded, previousMember: PreviousMember | null = null): Notice[] {
   if (SILENT_CHANGES.has(change.kind)) return [];
   const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
   const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
   const pending = a.status === "pending";
+  const member: NoticeRecipient | null = a.staffId && a.staffEmail ? { role: "staff", email: a.staffEmail, staffId: a.staffId } : null;
+  const sameMember = change.previous !== null && change.previous.staffId === a.staffId;
   // A member who takes over an appointment (reassigned, or an "any" booking moved to them) is told.
-  const newMember: Notice[] =
-    a.staffId && a.staffEmail && change.previous && change.previous.staffId !== a.staffId
-      ? [{ recipient: { role: "staff", email: a.staffEmail, staffId: a.staffId }, kind: "staff_assigned" }]
+  const newMember: Notice[] = member && change.previous && !sameMember ? [{ recipient: member, kind: "staff_assigned" }] : [];
+  // So is the member it moved away from, the member whose appointment is cancelled, and the one
+  // whose appointment moves to another time; unless that member made the change themselves.
+  const byStaff = change.actor.kind === "staff";
+  const formerMember: Notice[] =
+    previousMember && !byStaff
+      ? [{ recipient: { role: "staff", email: previousMember.email, staffId: previousMember.staffId }, kind: "staff_unassigned" }]
       : [];
+  const memberToo = (kind: NoticeKind): Notice[] => (member && !byStaff ? [{ recipient: member, kind }] : []);
   switch (change.kind) {
     case "created": {
       const notices: Notice[] = [{ recipient: client, kind: pending ? "booking_requested" : "booking_confirmed" }];
@@ -91,15 +102,16 @@ export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[]
       return [
         { recipient: client, kind: "cancelled" },
         { recipient: provider, kind: "provider_cancelled" },
+        ...memberToo("staff_cancelled"),
       ];
     case "rescheduled":
       return [
         { recipient: client, kind: "rescheduled" },
         { recipient: provider, kind: "provider_rescheduled" },
-        ...newMember,
+        ...(sameMember ? memberToo("staff_rescheduled") : [...newMember, ...formerMember]),
       ];
     case "reassigned":
-      return [{ recipient: client, kind: "reassigned" }, ...newMember];
+      return [{ recipient: client, kind: "reassigned" }, ...newMember, ...formerMember];
     case "confirmed":
       return [{ recipient: client, kind: "approved" }];
     default:
@@ -108,9 +120,14 @@ export function candidateNotices(change: AppointmentChange, a: Loaded): Notice[]
 }
 
 /** The notices a change calls for, each with the channels the recipient's preferences allow (none: left out). */
-export async function decideNotices(tx: Tx, change: AppointmentChange, a: Loaded): Promise<(Notice & { channels: NoticeChannels })[]> {
+export async function decideNotices(
+  tx: Tx,
+  change: AppointmentChange,
+  a: Loaded,
+  previousMember: PreviousMember | null = null,
+): Promise<(Notice & { channels: NoticeChannels })[]> {
   const notices: (Notice & { channels: NoticeChannels })[] = [];
-  for (const n of candidateNotices(change, a)) {
+  for (const n of candidateNotices(change, a, previousMember)) {
     const channels = await noticeChannels(tx, n.recipient, n.kind);
     if (channels.email || channels.sms) notices.push({ ...n, channels });
   }
@@ -122,7 +139,8 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
   if (SILENT_CHANGES.has(change.kind)) return;
   const a = await loadAppointmentById(tx, change.appointment.id);
   if (!a) return;
-  const notices = await decideNotices(tx, change, a);
+  const previousMember = await loadPreviousMember(tx, change, a);
+  const notices = await decideNotices(tx, change, a, previousMember);
   if (notices.length === 0) return;
   const parties = mailParties(a, a.start, a.end);
   const actor = change.actor.kind;
@@ -144,6 +162,7 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
     oldStart: change.kind === "reassigned" ? undefined : change.previous?.startsAt,
     oldEnd: change.kind === "reassigned" ? undefined : change.previous?.endsAt,
     staffName: a.staffName,
+    previousStaffName: previousMember?.name ?? null,
     // A new booking's calendar file starts at 0; later ones follow the row's version.
     sequence: change.kind === "created" ? 0 : icsSequence(a.updatedAt),
   };
@@ -167,4 +186,15 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
       }),
     });
   }
+}
+
+/** The member the change took the appointment from (with an address to tell them at), if any. */
+async function loadPreviousMember(tx: Tx, change: AppointmentChange, a: Loaded): Promise<PreviousMember | null> {
+  const before = change.previous?.staffId;
+  if (!before || before === a.staffId) return null;
+  const [row] = await tx
+    .select({ email: staffMembers.email, name: staffMembers.name })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.id, before), eq(staffMembers.providerId, a.provider.id)));
+  return row?.email ? { staffId: before, email: row.email, name: row.name } : null;
 }

@@ -266,6 +266,56 @@ export function reassignedClientMail(c: BookingMailContext, opts: { staffName: s
   };
 }
 
+/** To the staff member an appointment moved away from (to another member, or another member and time). */
+export function staffUnassignedMail(c: BookingMailContext, opts: { staffName: string; newStaffName: string | null; start: Date; end: Date }): MailText {
+  return {
+    subject: subject(`No longer yours: ${c.serviceName}, ${formatInZone(opts.start, c.timezone)}`),
+    text: join([
+      `Hello ${oneLine(opts.staffName)},`,
+      "",
+      opts.newStaffName
+        ? `${c.providerName} has moved this appointment to ${oneLine(opts.newStaffName)}. You no longer have it.`
+        : `${c.providerName} has moved this appointment away from you. You no longer have it.`,
+      "",
+      `Service: ${c.serviceName}`,
+      `When: ${formatRangeInZone(opts.start, opts.end, c.timezone)}`,
+      `Client: ${c.clientName}`,
+    ]),
+  };
+}
+
+/** To the staff member whose appointment was cancelled. */
+export function staffCancelledMail(c: BookingMailContext, opts: { staffName: string; reason?: string | null }): MailText {
+  return {
+    subject: subject(`Cancelled: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}`),
+    text: join([
+      `Hello ${oneLine(opts.staffName)},`,
+      "",
+      `your appointment with ${c.clientName} has been cancelled. The time is free again.`,
+      "",
+      ...details(c),
+      opts.reason ? `Reason: ${oneLine(opts.reason)}` : undefined,
+    ]),
+  };
+}
+
+/** To the staff member whose appointment moved to another time and stays theirs. */
+export function staffRescheduledMail(c: BookingMailContext, opts: { staffName: string; oldStart: Date; oldEnd: Date }): MailText {
+  return {
+    subject: subject(`Moved: ${c.serviceName}, now ${formatInZone(c.start, c.timezone)}`),
+    text: join([
+      `Hello ${oneLine(opts.staffName)},`,
+      "",
+      `your appointment with ${c.clientName} has moved.`,
+      "",
+      `Was: ${formatRangeInZone(opts.oldStart, opts.oldEnd, c.timezone)}`,
+      `Now: ${formatRangeInZone(c.start, c.end, c.timezone)}`,
+      "",
+      ...details(c),
+    ]),
+  };
+}
+
 /** To the staff member an appointment was assigned to (by "any available" moves or the provider's reassignment). */
 export function staffAssignedMail(c: BookingMailContext, opts: { staffName: string }): MailText {
   return {

@@ -27,7 +27,7 @@ describe.each(testDrivers())("reassigning staff appointments on %s", (kind) => {
   const mailsTo = async (to: string) =>
     (await t.db.select({ subject: mailMessages.subject, text: mailMessages.text }).from(mailMessages).where(eq(mailMessages.to, to)));
 
-  it("offers only qualified members free then, and moves the appointment through the write path, telling the client and the new member once", async () => {
+  it("offers only qualified members free then, and moves the appointment through the write path, telling the client, the new member and the former one once", async () => {
     const ana = await member("Ana");
     const ben = await member("Ben");
     await member("Cy", "13:00", "17:00"); // not working at 10:00
@@ -56,7 +56,11 @@ describe.each(testDrivers())("reassigning staff appointments on %s", (kind) => {
     const toBen = await mailsTo(ben.email);
     expect(toBen).toHaveLength(1);
     expect(toBen[0]!.subject).toMatch(/^New appointment for you: Haircut, Tuesday, 3 March 2026, 10:00/);
-    expect(await mailsTo(ana.email)).toHaveLength(0);
+    // Ana, whose appointment it was, is told it is no longer hers, and with whom it is now.
+    const toAna = await mailsTo(ana.email);
+    expect(toAna).toHaveLength(1);
+    expect(toAna[0]!.subject).toMatch(/^No longer yours: Haircut, Tuesday, 3 March 2026, 10:00/);
+    expect(toAna[0]!.text).toContain("has moved this appointment to Ben. You no longer have it.");
   });
 
   it("refuses a member who is busy, unqualified or another provider's, and another provider's appointment, writing nothing", async () => {
