@@ -40,6 +40,7 @@ test("a new provider sets up profile, a service, weekly hours and a closed date,
   const services = new ServicesPage(page);
   await expect(services.heading).toBeVisible();
   await expect(page.getByRole("link", { name: "Add your first service" })).toBeVisible();
+  await expect(page.getByText("For example 25 or 25.50, in INR. Use 0 for free.")).toBeVisible();
   await services.add({ name: "Deep tissue massage", durationMinutes: 45, price: "40", description: "Firm pressure, full body." });
   await expect(page.getByRole("list", { name: "Your services" }).getByRole("listitem")).toHaveCount(1);
   await expect(dashboardNav(page).getByRole("link", { name: "Services" })).toHaveAttribute("aria-current", "page");

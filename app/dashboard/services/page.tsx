@@ -86,6 +86,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <div id="add-service" className="scroll-mt-6">
         <Card title="Add a service">
           <ServiceForm
+            currency={provider.currency}
             action={createServiceAction}
             initial={{ name: "", description: "", durationMinutes: "30", price: "", active: true }}
             submitLabel="Add service"

@@ -27,6 +27,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
       <PageHeader title={`Edit “${service.name}”`} />
       <Card>
         <ServiceForm
+          currency={provider.currency}
           action={updateServiceAction.bind(null, service.id)}
           initial={{
             name: service.name,

@@ -13,10 +13,13 @@ export function ServiceForm({
   action,
   initial,
   submitLabel,
+  currency,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   initial: ServiceFormValues;
   submitLabel: string;
+  /** The business's currency (ISO 4217), or "" when its prices are plain amounts. */
+  currency: string;
 }) {
   const { state, formAction, value: v, checked, errors: e } = useEchoedForm(action, initial);
   const active = checked("active");
@@ -47,7 +50,7 @@ export function ServiceForm({
           defaultValue={v("price")}
           errors={e("price")}
           required
-          hint="For example 25 or 25.50. Use 0 for free."
+          hint={`For example 25 or 25.50${currency ? `, in ${currency}` : ""}. Use 0 for free.`}
         />
       </div>
       <Checkbox label="Active (clients can book it)" name="active" defaultChecked={active} key={String(active)} />
