@@ -9,9 +9,9 @@ import { isUuid } from "@/lib/validation";
  * (context.ts assertBookableOrThrow) read through it, so they cannot disagree.
  *
  * The resource is what a booking occupies: the provider's own calendar today, a staff member
- * next. Per-staff weekly hours and time off belong in the `staff` branch of the query below
- * (today a staff member works the provider's hours); "any available" is the same load for each
- * staff resource of the set.
+ * next. Per-staff weekly hours and time off belong in the query's `p_staff` case (today a
+ * staff member works the provider's hours); "any available" is the same load for each staff
+ * resource of the set.
  *
  * The query itself is the database function slot_availability (drizzle/0011): a plpgsql
  * function keeps its plan for the session, where a statement from Drizzle was planned again on

@@ -20,15 +20,16 @@ export async function cachedPublicProvider(slug: string): Promise<PublicProvider
   const db = await getDb();
   const version = await pageFingerprint(db, { kind: "provider", slug });
   if (version === null) return null;
-  return unstable_cache(async () => getPublicProviderBySlug(await getDb(), slug), ["public-provider", slug, version], {
+  return unstable_cache(() => getPublicProviderBySlug(db, slug), ["public-provider", slug, version], {
     revalidate: UNUSED_SECONDS,
   })();
 }
 
 /** The directory's list for a search (empty: every business). */
 export async function cachedDirectory(q: string): Promise<PublicProviderSummary[]> {
-  const version = await pageFingerprint(await getDb(), { kind: "directory" });
-  return unstable_cache(async () => searchProviders(await getDb(), q), ["public-directory", q, version], {
+  const db = await getDb();
+  const version = await pageFingerprint(db, { kind: "directory" });
+  return unstable_cache(() => searchProviders(db, q), ["public-directory", q, version], {
     revalidate: UNUSED_SECONDS,
   })();
 }

@@ -65,7 +65,7 @@ export function createPageCache(opts: PageCacheOptions) {
             if (entry) entry[1].push(res.rawHeaders[i + 1]!);
             else headers.push([name, [res.rawHeaders[i + 1]!]]);
           }
-          resolve({ status: res.statusCode ?? 500, headers, body: Buffer.concat(chunks).toString("utf8") });
+          resolve({ status: res.statusCode ?? 500, headers: varyOnEncoding(headers), body: Buffer.concat(chunks).toString("utf8") });
         });
       });
       out.on("error", reject);
@@ -82,9 +82,7 @@ export function createPageCache(opts: PageCacheOptions) {
     const { headers, body } = withNonce(page, renderNonce, randomBytes(16).toString("base64"));
     const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     const payload = acceptsGzip ? await gzip(body) : body;
-    for (const [name, values] of headers) res.setHeader(name, name === "vary" ? values : values.length === 1 ? values[0]! : values);
-    const vary = [res.getHeader("vary")].flat().filter(Boolean).join(", ");
-    if (!/accept-encoding/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    for (const [name, values] of headers) res.setHeader(name, values.length === 1 ? values[0]! : values);
     if (acceptsGzip) res.setHeader("content-encoding", "gzip");
     res.setHeader("content-length", payload.length);
     res.setHeader(CACHE_STATUS_HEADER, status);
@@ -126,4 +124,11 @@ export function createPageCache(opts: PageCacheOptions) {
   }
 
   return { serve, store };
+}
+
+/** The render's Vary as one value, with Accept-Encoding: the cache answers gzip or plain per client. */
+function varyOnEncoding(headers: [string, string[]][]): [string, string[]][] {
+  const vary = headers.find(([n]) => n === "vary")?.[1].join(", ") ?? "";
+  const value = /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+  return [...headers.filter(([n]) => n !== "vary"), ["vary", [value]]];
 }
