@@ -1,107 +1,96 @@
-import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { apiError, sendJson } from "./errors";
-import type { CallRecord, FakeEvent, FakeState } from "./state";
+import type { ServerResponse } from "node:http";
+import { calendarListGet, calendarListList } from "./calendar-list";
+import { apiError, scopeError, sendJson } from "./errors";
+import { listEvents } from "./events-list";
+import { present } from "./events-view";
+import { cancelEvent, changeEvent, findEvent, insertEvent, type WriteResult } from "./events-write";
+import { freeBusyQuery } from "./freebusy";
+import { eventAccess, METHOD_SCOPES, methodAllowed } from "./scopes";
+import type { CallRecord, FakeState, Grant } from "./state";
 
-/* Calendar v3 events: insert, get, patch, delete, list, with Google's id rule and error codes. */
+/*
+ * Calendar v3 over HTTP: calendarList.list/get, events insert/get/patch/update/delete/list and
+ * freeBusy.query, each behind Google's checks in Google's order: a live token (401), a scope
+ * that admits the method (403 insufficientPermissions), a calendar the account can see (404),
+ * then the calendar's access role and the scope's reach (owned-only scopes, writer access).
+ */
 
-const CALENDAR_SCOPES = [
-  "https://www.googleapis.com/auth/calendar",
-  "https://www.googleapis.com/auth/calendar.events",
-  "https://www.googleapis.com/auth/calendar.events.owned",
-];
-// Google: ids use base32hex (lowercase a–v and 0–9), 5 to 1024 characters.
-const EVENT_ID = /^[a-v0-9]{5,1024}$/;
+export type Route = { method: string; op: string; calendarId?: string; eventId?: string };
+export type Reply = { status: number; body?: unknown; reason?: string; message?: string; location?: string };
+export type Ctx = { res: ServerResponse; state: FakeState; body: unknown; q: URLSearchParams; record(c: Omit<CallRecord, "at" | "target">): void };
 
-type Ctx = { req: IncomingMessage; res: ServerResponse; state: FakeState; body: unknown; record(c: Omit<CallRecord, "at" | "target">): void };
+const EVENT_OPS: Record<string, [string, string]> = {
+  GET: ["events.get", "get"],
+  PATCH: ["events.patch", "patch"],
+  PUT: ["events.update", "update"],
+  DELETE: ["events.delete", "delete"],
+};
 
-export function calendarRoute(ctx: Ctx, method: string, calendarId: string, eventId: string | undefined, q: URLSearchParams) {
-  const { req, res, state } = ctx;
-  const op = opName(method, eventId);
-  const grant = state.grantForBearer(req.headers.authorization);
-  if (!grant) {
-    ctx.record({ op, status: 401, eventId });
-    return apiError(res, 401);
+/** Which Calendar method a request is, or null for a path Google does not serve. */
+export function calendarRoute(path: string, http: string): Route | null {
+  const d = decodeURIComponent;
+  if (path === "/calendar/v3/users/me/calendarList" && http === "GET") return { method: "calendarList.list", op: "calendarList.list" };
+  let m = path.match(/^\/calendar\/v3\/users\/me\/calendarList\/([^/]+)$/);
+  if (m && http === "GET") return { method: "calendarList.get", op: "calendarList.get", calendarId: d(m[1]!) };
+  if (path === "/calendar/v3/freeBusy" && http === "POST") return { method: "freebusy.query", op: "freebusy.query" };
+  m = path.match(/^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/);
+  if (!m) return null;
+  const calendarId = d(m[1]!);
+  if (!m[2]) {
+    if (http === "GET") return { method: "events.list", op: "list", calendarId };
+    return http === "POST" ? { method: "events.insert", op: "insert", calendarId } : null;
   }
-  if (!grant.scopes.some((s) => CALENDAR_SCOPES.includes(s))) {
-    ctx.record({ op, status: 403, eventId, email: grant.email });
-    return apiError(res, 403, "insufficientPermissions", "Request had insufficient authentication scopes.");
+  const e = EVENT_OPS[http];
+  return e ? { method: e[0], op: e[1], calendarId, eventId: d(m[2]) } : null;
+}
+
+export function handleCalendar(ctx: Ctx, route: Route, grant: Grant | null) {
+  const reply = grant ? answer(ctx, route, grant) : { status: 401 };
+  const eventId = (reply.body as { id?: string } | undefined)?.id ?? route.eventId ?? (ctx.body as { id?: string } | undefined)?.id;
+  ctx.record({ op: route.op, method: route.method, status: reply.status, eventId, calendarId: route.calendarId, email: grant?.email });
+  send(ctx.res, route.method, reply);
+}
+
+function send(res: ServerResponse, method: string, r: Reply) {
+  if (r.status === 204) {
+    res.writeHead(204);
+    return res.end();
   }
-  if (calendarId !== "primary" && calendarId !== grant.email) {
-    ctx.record({ op, status: 404, eventId, email: grant.email });
-    return apiError(res, 404);
-  }
-  const cal = state.calendar(grant.email);
-  const done = (status: number, body?: unknown, id?: string) => {
-    ctx.record({ op, status, eventId: id ?? eventId, email: grant.email });
-    if (status === 204) {
-      res.writeHead(204);
-      return res.end();
+  if (r.status === 403 && r.reason === "insufficientPermissions") return scopeError(res, method, METHOD_SCOPES[method] ?? []);
+  if (r.status >= 400) return apiError(res, r.status, r.reason, r.message, { location: r.location });
+  sendJson(res, r.status, r.body);
+}
+
+function answer(ctx: Ctx, route: Route, grant: Grant): Reply {
+  const { state } = ctx;
+  if (!methodAllowed(route.method, grant.scopes)) return { status: 403, reason: "insufficientPermissions" };
+  if (route.method === "calendarList.list") return calendarListList(state, grant.email, ctx.q);
+  if (route.method === "calendarList.get") return calendarListGet(state, grant.email, route.calendarId!);
+  if (route.method === "freebusy.query") return freeBusyQuery(state, grant, ctx.body);
+
+  const seen = state.store.access(grant.email, route.calendarId!);
+  if (!seen) return { status: 404 };
+  const { cal, entry } = seen;
+  const access = eventAccess(route.method, grant.scopes, entry.role);
+  if (!access.ok) return access.reason === "scope" ? { status: 403, reason: "insufficientPermissions" } : { status: 403, reason: "requiredAccessLevel" };
+  const show = (r: WriteResult): Reply =>
+    "ev" in r ? { status: 200, body: present(r.ev, cal, { tz: cal.timeZone, view: access.view, minimalCancelled: false }) } : r;
+  const input = (ctx.body ?? {}) as Record<string, unknown>;
+
+  switch (route.method) {
+    case "events.list":
+      return listEvents(state, cal, entry.role, access.view, ctx.q);
+    case "events.insert":
+      return show(insertEvent(state.store, cal, input, grant.email));
+    case "events.get": {
+      const found = findEvent(cal, route.eventId!);
+      return found ? show({ status: 200, stored: found.stored, ev: found.ev }) : { status: 404 };
     }
-    if (status >= 400) return apiError(res, status, undefined, typeof body === "string" ? body : undefined);
-    sendJson(res, status, body);
-  };
-
-  if (method === "POST" && !eventId) {
-    const input = (ctx.body ?? {}) as Record<string, unknown>;
-    const id = typeof input.id === "string" ? input.id : randomBytes(13).toString("hex").replace(/[w-z]/g, "a");
-    if (!EVENT_ID.test(id)) return done(400, "Invalid resource id value.", id);
-    if (!isTime(input.start) || !isTime(input.end)) return done(400, "Missing time.", id);
-    if (cal.has(id)) return done(409, undefined, id);
-    const now = new Date().toISOString();
-    const ev: FakeEvent = {
-      kind: "calendar#event",
-      ...input,
-      id,
-      status: (input.status as FakeEvent["status"]) ?? "confirmed",
-      sequence: 0,
-      created: now,
-      updated: now,
-      etag: `"${Date.now()}"`,
-      htmlLink: `https://calendar.google.test/event?eid=${id}`,
-      organizer: { email: grant.email, self: true },
-    };
-    cal.set(id, ev);
-    return done(200, ev, id);
+    case "events.patch":
+      return show(changeEvent(state.store, cal, route.eventId!, input, "patch"));
+    case "events.update":
+      return show(changeEvent(state.store, cal, route.eventId!, input, "replace"));
+    default:
+      return cancelEvent(state.store, cal, route.eventId!);
   }
-  if (method === "GET" && !eventId) {
-    const showDeleted = q.get("showDeleted") === "true";
-    const priv = q.getAll("privateExtendedProperty").map((p) => p.split("="));
-    const items = [...cal.values()].filter((e) => {
-      if (!showDeleted && e.status === "cancelled") return false;
-      const props = ((e.extendedProperties as { private?: Record<string, string> })?.private ?? {}) as Record<string, string>;
-      return priv.every(([k, v]) => props[k!] === v);
-    });
-    return done(200, { kind: "calendar#events", items });
-  }
-  const ev = eventId ? cal.get(eventId) : undefined;
-  if (!ev) return done(404);
-  if (method === "GET") return done(200, ev);
-  if (method === "PATCH") {
-    const input = (ctx.body ?? {}) as Record<string, unknown>;
-    if (("start" in input && !isTime(input.start)) || ("end" in input && !isTime(input.end))) return done(400, "Invalid time.");
-    const { id: _ignored, ...rest } = input;
-    void _ignored;
-    Object.assign(ev, rest, { sequence: ev.sequence + 1, updated: new Date().toISOString(), etag: `"${Date.now()}"` });
-    return done(200, ev);
-  }
-  if (method === "DELETE") {
-    if (ev.status === "cancelled") return done(410);
-    ev.status = "cancelled";
-    ev.updated = new Date().toISOString();
-    return done(204);
-  }
-  return done(400, "Unsupported method.");
-}
-
-function opName(method: string, eventId: string | undefined) {
-  if (!eventId) return method === "POST" ? "insert" : "list";
-  return ({ GET: "get", PATCH: "patch", PUT: "update", DELETE: "delete" } as Record<string, string>)[method] ?? method;
-}
-
-function isTime(v: unknown): boolean {
-  const t = v as { dateTime?: unknown; date?: unknown } | undefined;
-  if (!t) return false;
-  if (typeof t.dateTime === "string") return !Number.isNaN(Date.parse(t.dateTime));
-  return typeof t.date === "string";
 }

@@ -14,25 +14,73 @@ const apiReasons: Record<number, { message: string; reason: string; domain: stri
   503: { message: "The service is currently unavailable.", reason: "backendError", domain: "global", status: "UNAVAILABLE" },
 };
 
+// Reasons whose message and domain differ from their status code's default (Calendar's error guide).
+const byReason: Record<string, { message: string; domain: string }> = {
+  rateLimitExceeded: { message: "Rate Limit Exceeded", domain: "usageLimits" },
+  userRateLimitExceeded: { message: "User Rate Limit Exceeded", domain: "usageLimits" },
+  quotaExceeded: { message: "Calendar usage limits exceeded.", domain: "usageLimits" },
+  insufficientPermissions: { message: "Insufficient Permission", domain: "global" },
+  requiredAccessLevel: { message: "You need to have writer access to this calendar.", domain: "calendar" },
+  fullSyncRequired: { message: "Sync token is no longer valid, a full sync is required.", domain: "calendar" },
+  timeRangeEmpty: { message: "The specified time range is empty.", domain: "calendar" },
+  syncTokenWithRequestRestrictions: { message: "Sync token cannot be used with other request restrictions.", domain: "global" },
+};
+
+export type ApiErrorExtra = { location?: string; details?: unknown[]; headers?: Record<string, string> };
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers });
   res.end(JSON.stringify(body));
 }
 
-export function apiError(res: ServerResponse, code: number, reason?: string, message?: string) {
+export function apiError(res: ServerResponse, code: number, reason?: string, message?: string, extra: ApiErrorExtra = {}) {
   const base = apiReasons[code] ?? { message: "Error", reason: "unknown", domain: "global" };
   const r = reason ?? base.reason;
-  const domain = r === "rateLimitExceeded" || r === "userRateLimitExceeded" ? "usageLimits" : base.domain;
-  const msg = message ?? (r === "rateLimitExceeded" ? "Rate Limit Exceeded" : base.message);
+  const known = byReason[r];
+  const entryMessage = known?.message ?? message ?? base.message;
+  const location =
+    code === 401 ? { location: "Authorization", locationType: "header" } : extra.location ? { location: extra.location, locationType: "parameter" } : {};
   const error: Record<string, unknown> = {
     code,
-    message: msg,
-    errors: [{ message: msg, domain, reason: r, ...(code === 401 ? { location: "Authorization", locationType: "header" } : {}) }],
+    // The scope error's top-level message is longer than its entry's ("Insufficient Permission").
+    message: message ?? entryMessage,
+    errors: [{ message: entryMessage, domain: known?.domain ?? base.domain, reason: r, ...location }],
   };
   if (base.status) error.status = base.status;
+  if (extra.details) error.details = extra.details;
   const headers: Record<string, string> = code === 401 ? { "www-authenticate": 'Bearer realm="https://accounts.google.com/"' } : {};
   if (code === 429 || code === 503) headers["retry-after"] = "1";
-  sendJson(res, code, { error }, headers);
+  sendJson(res, code, { error }, { ...headers, ...extra.headers });
+}
+
+/** 403 for a token without a scope the method needs, with the ErrorInfo Google adds. */
+export function scopeError(res: ServerResponse, method: string, accepted: string[]) {
+  const rpc = method.replace(/^(\w)(\w*)\.(\w)/, (_m, a: string, b: string, c: string) => `${a.toUpperCase()}${b}.${c.toUpperCase()}`);
+  apiError(res, 403, "insufficientPermissions", "Request had insufficient authentication scopes.", {
+    details: [
+      {
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        reason: "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+        domain: "googleapis.com",
+        metadata: { service: "calendar-json.googleapis.com", method: `calendar.v3.${rpc}` },
+      },
+    ],
+    headers: {
+      "www-authenticate": `Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="${accepted.join(" ")}"`,
+    },
+  });
+}
+
+/** An injected rate limit carries Google's ErrorInfo too (clients may read either). */
+export function rateLimitDetails(reason: string): unknown[] {
+  return [
+    {
+      "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+      reason: reason === "userRateLimitExceeded" ? "USER_RATE_LIMIT_EXCEEDED" : "RATE_LIMIT_EXCEEDED",
+      domain: "googleapis.com",
+      metadata: { service: "calendar-json.googleapis.com" },
+    },
+  ];
 }
 
 /** OAuth 2.0 token/revoke endpoint errors: `{ error, error_description }`. */

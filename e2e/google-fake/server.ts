@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { calendarRoute } from "./calendar";
-import { apiError, oauthError, sendJson } from "./errors";
-import { consentDecision, consentPage, revoke, token, userinfo, type FakeClient } from "./oauth";
-import { FakeState, type Fault, type FaultTarget } from "./state";
+import { calendarRoute, handleCalendar, type Route } from "./calendar";
+import { control } from "./control";
+import { apiError, oauthError, rateLimitDetails } from "./errors";
+import { consentDecision, consentPage, revoke, token, tokenInfo, userinfo, type FakeClient } from "./oauth";
+import { FakeState, type CallRecord, type FaultTarget } from "./state";
 
 /*
  * A protocol-faithful stand-in for Google's OAuth 2.0 and Calendar v3 endpoints, so the real
@@ -12,14 +13,11 @@ import { FakeState, type Fault, type FaultTarget } from "./state";
  *   POST /token                         authorization_code (+PKCE S256) and refresh_token
  *   POST /revoke                        revoke a grant
  *   GET  /oauth2/v2/userinfo            the account's email
- *   /calendar/v3/calendars/:id/events   insert, list; /:eventId get, patch, delete
- * Control (tests and demos):
- *   GET  /_control/state[?email=]       events, calls, grants
- *   POST /_control/faults               {target, status, reason?, count? | forMs?}
- *   POST /_control/latency              {ms}
- *   POST /_control/revoke-access        {email}: the user revokes access; refresh answers invalid_grant
- *   POST /_control/expire-tokens        every access token expires (forces a refresh)
- *   POST /_control/reset
+ *   GET  /tokeninfo?access_token=       scopes and expiry of an access token
+ *   GET  /calendar/v3/users/me/calendarList[/:calendarId]
+ *   /calendar/v3/calendars/:id/events   insert, list (sync tokens); /:eventId get, patch, update, delete
+ *   POST /calendar/v3/freeBusy
+ * Control (tests and demos): /_control/…, see control.ts and control-calendars.ts.
  */
 
 export type GoogleFake = { url: string; state: FakeState; close(): Promise<void> };
@@ -69,6 +67,23 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type Call = { target: FaultTarget; method: string; email?: string; route?: Route };
+
+/** Which endpoint and method a request is, and for which account (faults can aim at one). */
+function identify(req: IncomingMessage, path: string, http: string, form: URLSearchParams, state: FakeState): Call | null {
+  const bearer = () => state.grantForBearer(req.headers.authorization)?.email;
+  if (path === "/token" && http === "POST") {
+    const type = form.get("grant_type") ?? "?";
+    const email = type === "refresh_token" ? state.grantForRefreshToken(form.get("refresh_token"))?.email : state.codes.get(form.get("code") ?? "")?.grantEmail;
+    return { target: "token", method: `token.${type}`, email };
+  }
+  if (path === "/revoke" && http === "POST") return { target: "revoke", method: "revoke" };
+  if (path === "/tokeninfo") return { target: "token", method: "token.info" };
+  if (path === "/oauth2/v2/userinfo") return { target: "userinfo", method: "userinfo.get", email: bearer() };
+  const route = path.startsWith("/calendar/v3/") ? calendarRoute(path, http) : null;
+  return route ? { target: "calendar", method: route.method, email: bearer(), route } : null;
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, state: FakeState, client: FakeClient) {
   const url = new URL(req.url ?? "/", "http://fake");
   const method = req.method ?? "GET";
@@ -79,35 +94,39 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: FakeStat
 
   if (path.startsWith("/_control/")) return control(res, path, method, raw, url.searchParams, state);
 
-  if (path === "/o/oauth2/v2/auth" && method === "GET") return consentPage(res, url.searchParams, client);
+  if (path === "/o/oauth2/v2/auth" && method === "GET") return consentPage(res, url.searchParams, client, state);
   if (path === "/o/oauth2/v2/auth/decision" && method === "POST") return consentDecision(res, form, state);
 
-  const target: FaultTarget | null =
-    path === "/token" ? "token" : path === "/revoke" ? "revoke" : path === "/oauth2/v2/userinfo" ? "userinfo" : path.startsWith("/calendar/v3/") ? "calendar" : null;
-  if (!target) return apiError(res, 404);
+  const call = identify(req, path, method, form, state);
+  if (!call) return apiError(res, 404);
 
   if (state.latencyMs > 0) await sleep(state.latencyMs);
-  const fault = state.takeFault(target);
-  if (fault) {
-    state.calls.push({ at: Date.now(), target, op: "fault", status: fault.status });
-    if (target === "token" || target === "revoke") {
-      return oauthError(res, fault.status, fault.reason ?? "internal_failure", "Injected fault");
+  const fault = state.takeFault(call.target, call.method, call.email);
+  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault?.status) {
+    state.calls.push({ at: Date.now(), target: call.target, op: "fault", method: call.method, status: fault.status, email: call.email });
+    if (call.target === "token" || call.target === "revoke") {
+      const words = fault.reason === "invalid_grant" ? "Token has been expired or revoked." : "Injected fault";
+      return oauthError(res, fault.status, fault.reason ?? "internal_failure", words);
     }
-    return apiError(res, fault.status, fault.reason);
+    const limited = fault.reason && /RateLimitExceeded$|^rateLimitExceeded$/.test(fault.reason);
+    return apiError(res, fault.status, fault.reason, undefined, limited ? { details: rateLimitDetails(fault.reason!) } : {});
   }
 
-  if (target === "token" && method === "POST") {
-    state.calls.push({ at: Date.now(), target, op: form.get("grant_type") ?? "?", status: 0 });
+  if (call.target === "token") {
+    state.calls.push({ at: Date.now(), target: "token", op: form.get("grant_type") ?? "?", method: call.method, status: 0, email: call.email });
+    if (call.method === "token.info") {
+      const bearer = req.headers.authorization?.match(/^Bearer (.+)$/i)?.[1] ?? null;
+      return tokenInfo(res, url.searchParams.get("access_token") ?? form.get("access_token") ?? bearer, state);
+    }
     return token(req, res, form, state, client);
   }
-  if (target === "revoke" && method === "POST") {
-    state.calls.push({ at: Date.now(), target, op: "revoke", status: 0 });
+  if (call.target === "revoke") {
+    state.calls.push({ at: Date.now(), target: "revoke", op: "revoke", method: "revoke", status: 0 });
     return revoke(res, url.searchParams.get("token") ?? form.get("token"), state);
   }
-  if (target === "userinfo") return userinfo(req, res, state);
+  if (call.target === "userinfo") return userinfo(req, res, state);
 
-  const m = path.match(/^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/);
-  if (!m) return apiError(res, 404);
   let body: unknown = undefined;
   if (raw) {
     try {
@@ -116,59 +135,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: FakeStat
       return apiError(res, 400, "parseError", "Parse Error");
     }
   }
-  return calendarRoute(
-    {
-      req,
-      res,
-      state,
-      body,
-      record: (c) => state.calls.push({ at: Date.now(), target: "calendar", ...c }),
-    },
-    method,
-    decodeURIComponent(m[1]!),
-    m[2] ? decodeURIComponent(m[2]) : undefined,
-    url.searchParams,
-  );
-}
-
-function control(res: ServerResponse, path: string, method: string, raw: string, q: URLSearchParams, state: FakeState) {
-  const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
-  if (path === "/_control/state" && method === "GET") return sendJson(res, 200, state.snapshot(q.get("email") ?? undefined));
-  if (method !== "POST") return apiError(res, 405 as number);
-  switch (path) {
-    case "/_control/faults": {
-      const f: Fault = {
-        target: (body.target as FaultTarget) ?? "calendar",
-        status: Number(body.status),
-        reason: typeof body.reason === "string" ? body.reason : undefined,
-        remaining: body.count !== undefined ? Number(body.count) : undefined,
-        until: body.forMs !== undefined ? Date.now() + Number(body.forMs) : undefined,
-      };
-      if (!f.status || (f.remaining === undefined && f.until === undefined)) {
-        return sendJson(res, 400, { error: "status and count or forMs are required" });
-      }
-      state.faults.push(f);
-      return sendJson(res, 200, { faults: state.faults });
-    }
-    case "/_control/latency":
-      state.latencyMs = Number(body.ms) || 0;
-      return sendJson(res, 200, { latencyMs: state.latencyMs });
-    case "/_control/revoke-access": {
-      let n = 0;
-      for (const g of state.grants.values()) {
-        if (g.email === String(body.email).toLowerCase()) {
-          g.revoked = true;
-          n++;
-        }
-      }
-      return sendJson(res, 200, { revoked: n });
-    }
-    case "/_control/expire-tokens":
-      for (const t of state.accessTokens.values()) t.expiresAt = 0;
-      return sendJson(res, 200, {});
-    case "/_control/reset":
-      state.reset();
-      return sendJson(res, 200, {});
-  }
-  return apiError(res, 404);
+  const record = (c: Omit<CallRecord, "at" | "target">) => state.calls.push({ at: Date.now(), target: "calendar", ...c });
+  return handleCalendar({ res, state, body, q: url.searchParams, record }, call.route!, state.grantForBearer(req.headers.authorization));
 }
