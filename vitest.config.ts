@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,app,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,db,app,components,scripts}/**/*.test.{ts,tsx}", "e2e/google-fake/*.test.ts"],
     environment: "node",
     // An odd zone, so hidden local-time assumptions fail (rallly does the same).
     env: { TZ: "Asia/Kathmandu" },
