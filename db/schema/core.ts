@@ -21,7 +21,7 @@ import {
   tstz,
   weeklyIntervalChecks,
   weeklyIntervalColumns,
-} from "./schema/columns";
+} from "./columns";
 
 export const userRole = pgEnum("user_role", ["client", "provider", "staff"]);
 export const plan = pgEnum("plan", ["free", "pro"]);
@@ -232,10 +232,3 @@ export type StaffMember = typeof staffMembers.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 export type MailMessage = typeof mailMessages.$inferSelect;
-
-export * from "./schema/appointments";
-export * from "./schema/staff";
-export * from "./schema/portal";
-export * from "./schema/security";
-export * from "./schema/calendar";
-export * from "./schema/pages";
