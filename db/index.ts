@@ -64,7 +64,7 @@ function preparing(client: Sql): Sql {
 /**
  * Opens a database: a PostgreSQL server when `url` is given, else PGlite in `dir` (memory when
  * undefined). Neither migrates nor starts anything: the process's one prepared handle comes from
- * lib/runtime.ts (getDb), tests build theirs with db/testing.ts.
+ * lib/runtime.ts (getDb), tests build theirs with test/db.ts.
  */
 export async function openDb(opts: { url?: string; dir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
   if (opts.url) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { emailVerificationTokens, mailMessages, passwordResetTokens, rateLimits, users } from "@/db/schema";
 import { hitRateLimit } from "./rate-limit";
 import { purgeExpired } from "./housekeeping";

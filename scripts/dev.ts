@@ -6,7 +6,7 @@
  */
 import { createServer } from "node:net";
 import { getDbHandle } from "@/lib/runtime";
-import { demoLoginsText, seedDemo } from "@/db/seed";
+import { demoLoginsText, seedDemo } from "@/scripts/lib/seed";
 import { describeDatabase, envOrExit } from "./lib/config";
 import { exitCodeOf, forwardSignals, formatMs, spawnServer } from "./lib/process";
 

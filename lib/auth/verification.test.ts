@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { addService, createAppointment } from "@/db/fixtures";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { addService, createAppointment } from "@/test/fixtures";
 import { appointments, mailMessages, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { registerUser } from "./register";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { errorResponse, readJsonObject } from "@/lib/http";
 import { bookingResponse, enforceApiRateLimit, slotsResponse } from "./api";
 import { bookingIcsOrNull } from "./ics-download";
-import { createProviderFixture, guestContact } from "./test-fixtures";
+import { createProviderFixture, guestContact } from "@/test/fixtures";
 import { newTokenWithHash } from "@/lib/tokens";
 
 const now = new Date("2026-03-02T08:00:00Z");

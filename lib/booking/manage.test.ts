@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointments, mailMessages, type Appointment } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { rejection } from "@/lib/testing/expect-app-error";
+import { rejection } from "@/test/expect-app-error";
 import { createBooking } from "./create";
 import { cancelAppointment, getAppointmentByToken, getAppointmentForActor, rescheduleAppointment, type Actor } from "./manage";
-import { at, countWrites, createProviderFixture, createUser, guestContact, type ProviderFixture } from "./test-fixtures";
+import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/test/fixtures";
+import { countWrites } from "@/test/db";
 import { newTokenWithHash } from "@/lib/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).

@@ -1,14 +1,14 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointmentChanges, appointments, emailVerificationTokens, mailMessages, type Appointment } from "@/db/schema";
 import { hashToken } from "@/lib/tokens";
 import { verifyEmail } from "@/lib/auth/verification";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { createBooking } from "./create";
 import { cancelAppointment, rescheduleAppointment } from "./manage";
-import { addStaffMember, at, createProviderFixture, createUser, guestContact } from "./test-fixtures";
+import { addStaffMember, at, createProviderFixture, createUser, guestContact } from "@/test/fixtures";
 import { updateAppointment } from "./write";
 
 /*
@@ -149,8 +149,8 @@ describe.each(testDrivers())("the appointment write path on %s", (kind) => {
   });
 
   it("reassign: records both staff members, leaves the time alone, and tells the client who it is with now", async () => {
-    const staffA = await addStaffMember(t.db, f.provider.id, "A");
-    const staffB = await addStaffMember(t.db, f.provider.id, "B");
+    const staffA = (await addStaffMember(t.db, f.provider.id, { name: "A" })).staff.id;
+    const staffB = (await addStaffMember(t.db, f.provider.id, { name: "B" })).staff.id;
     const email = "reassigned@example.com";
     const [row] = await t.db
       .update(appointments)

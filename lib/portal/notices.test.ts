@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointmentReminders, mailMessages, smsMessages } from "@/db/schema";
 import { addDays, zonedDate } from "@/lib/availability";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
-import { at, createProviderFixture, createUser, guestContact } from "@/lib/booking/test-fixtures";
+import { at, createProviderFixture, createUser, guestContact } from "@/test/fixtures";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { REMINDER_LEAD_MS } from "./reminders";
 import { savePreferences, type Preferences } from "./preferences";

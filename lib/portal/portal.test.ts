@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import {
   appointments,
   favorites,
@@ -14,8 +14,8 @@ import {
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
-import { at, createUser, guestContact } from "@/lib/booking/test-fixtures";
-import { rejection } from "@/lib/testing/expect-app-error";
+import { at, createUser, guestContact } from "@/test/fixtures";
+import { rejection } from "@/test/expect-app-error";
 import { deliverSms, PermanentSmsError } from "@/lib/notify/sms";
 import { listSms } from "@/lib/notify/mailbox";
 import { changePassword, deleteAccount, updateProfile } from "./account";

@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointmentReminders, appointments, mailMessages, smsMessages, type Appointment } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create";
 import { addDays } from "@/lib/availability";
-import { at, createUser, guestContact } from "@/lib/booking/test-fixtures";
+import { at, createUser, guestContact } from "@/test/fixtures";
 import { QUEUES } from "@/lib/jobs/queues";
 import { savePreferences } from "./preferences";
 import { REMINDER_LEAD_MS, sendReminderIfDue, sweepDueReminders, syncReminder } from "./reminders";

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { staffAvailability } from "@/db/schema";
 import { createBooking } from "@/lib/booking/create";
 import { listSlots } from "@/lib/booking/slots";
-import { addService, at, countWrites, createProviderFixture, guestContact } from "@/lib/booking/test-fixtures";
+import { addService, at, createProviderFixture, guestContact } from "@/test/fixtures";
+import { countWrites } from "@/test/db";
 import { AppError } from "@/lib/errors";
-import { outcome } from "@/lib/testing/expect-app-error";
+import { outcome } from "@/test/expect-app-error";
 import { createStaff } from "./members";
 
 // Monday 2 March 2026, 08:00 in Berlin; bookings on Tuesday 3 March.

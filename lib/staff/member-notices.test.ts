@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { addStaffMember, at, createAppointment } from "@/db/fixtures";
+import { addStaffMember, at, createAppointment } from "@/test/fixtures";
 import { mailMessages, staffAvailability, staffServices } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
+import { testDrivers } from "@/test/db";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
-import { setUpProviderFixture, setUpTestDb } from "@/lib/testing/test-db";
+import { setUpProviderFixture, setUpTestDb } from "@/test/hooks";
 
 // Monday 2 March 2026, 08:00 in Berlin; appointments on the following days.
 const NOW = new Date("2026-03-02T07:00:00Z");

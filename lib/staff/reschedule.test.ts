@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { addStaffMember, at, createUser, guestContact } from "@/db/fixtures";
+import { addStaffMember, at, createUser, guestContact } from "@/test/fixtures";
 import { appointmentChanges, appointments, staffAvailability, staffServices } from "@/db/schema";
-import { countWrites, testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { countWrites, testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { createBooking } from "@/lib/booking/create";
 import { rescheduleAppointment } from "@/lib/booking/manage";
 import { rescheduleScope } from "@/lib/booking/picker-slots";

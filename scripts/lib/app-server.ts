@@ -6,7 +6,7 @@ import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { openDb } from "@/db";
 import { migrateDb } from "@/db/migrate";
-import { seedDemo, type SeedResult } from "@/db/seed";
+import { seedDemo, type SeedResult } from "@/scripts/lib/seed";
 import { isLocalDatabaseUrl } from "./local-database";
 import { exitCodeOf, spawnNext, spawnServer } from "./process";
 

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import type { SeedResult } from "@/db/seed";
+import type { SeedResult } from "@/scripts/lib/seed";
 import { exitCodeOf, spawnNext } from "./process";
 import { buildApp, createScratchDatabase, freePort, freshPgliteDir, hasBuild, prepareDatabase, runSecrets, startApp } from "./app-server";
 

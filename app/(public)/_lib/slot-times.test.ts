@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { keepPicking, slotRefusal, type SlotScope } from "./slot-times";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { createBooking } from "@/lib/booking/create";
-import { at, guestContact } from "@/lib/booking/test-fixtures";
+import { at, guestContact } from "@/test/fixtures";
 import { AppError } from "@/lib/errors";
 
 // Monday 2 March 2026, 09:00 in Berlin; the fixture is open 09:00–17:00 daily, 30-minute service.

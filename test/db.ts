@@ -5,13 +5,13 @@ import { count } from "drizzle-orm";
 import { bossFor } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { prepareDb } from "@/lib/runtime";
-import { openDb, type Db, type DbHandle } from "./index";
-import { appointments, mailMessages } from "./schema";
+import { openDb, type Db, type DbHandle } from "@/db";
+import { appointments, mailMessages } from "@/db/schema";
 
 export type DriverKind = DbHandle["kind"];
 
 /**
- * Where vitest's global set-up (db/test-template.ts) leaves a dump of a migrated PGlite with
+ * Where vitest's global set-up (test/db-template.ts) leaves a dump of a migrated PGlite with
  * the job queue's schema: each test file loads it instead of running initdb and every
  * migration again (seconds per file). Without it, a file builds its database from scratch.
  */

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryRows } from "./index";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { testDrivers } from "./testing";
+import { queryRows } from "@/db";
+import { setUpTestDb } from "@/test/hooks";
+import { testDrivers } from "./db";
 
 describe.each(testDrivers())("test database on %s", (kind) => {
   const t = setUpTestDb(kind);

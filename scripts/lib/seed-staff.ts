@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Tx } from "./index";
-import { staffAvailability, staffMembers, staffPhotos, staffServices } from "./schema";
+import type { Tx } from "@/db";
+import { staffAvailability, staffMembers, staffPhotos, staffServices } from "@/db/schema";
 
 /*
  * Northside Physio's team (issue 7, demo data): two physios who share most services and

@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, type Provider } from "@/db/schema";
 import { fakeGoogleEnv, startGoogleFake, type GoogleFake } from "@/e2e/google-fake/server";
-import { createProviderFixture, type ProviderFixture } from "@/lib/booking/test-fixtures";
-import { makeAppointment } from "@/lib/provider/test-fixtures";
+import { createProviderFixture, type ProviderFixture } from "@/test/fixtures";
+import { createAppointment as makeAppointment } from "@/test/fixtures";
 import { eq } from "drizzle-orm";
-import type { GoogleConfig } from "./config";
-import { enqueueCalendarSync } from "./enqueue";
-import { finishConnect, startConnect } from "./oauth";
+import type { GoogleConfig } from "@/lib/calendar/config";
+import { enqueueCalendarSync } from "@/lib/calendar/enqueue";
+import { finishConnect, startConnect } from "@/lib/calendar/oauth";
 
 /* Test set-up for calendar sync: the fake Google, a PRO provider, and the consent dance over HTTP. */
 

@@ -1,10 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { providerHours, providers, services, staffAvailability, staffMembers, staffPhotos, staffServices, users } from "./schema";
+import { providerHours, providers, services, staffAvailability, staffMembers, staffPhotos, staffServices, users } from "@/db/schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedResult } from "./seed";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { testDrivers } from "./testing";
+import { setUpTestDb } from "@/test/hooks";
+import { testDrivers } from "@/test/db";
 
 describe.each(testDrivers())("demo seed on %s", (kind) => {
   const t = setUpTestDb(kind);

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db, Tx } from "./index";
-import { providerHours, providers, services, users } from "./schema";
+import type { Db, Tx } from "@/db";
+import { providerHours, providers, services, users } from "@/db/schema";
 import { DEMO_STAFF_EMAIL, ensureDemoStaff } from "./seed-staff";
 
 /** Shared by every demo login; printed by `npm run dev` and `npm run db:seed`. */

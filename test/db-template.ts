@@ -2,13 +2,13 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openDb } from "@/db";
 import postgres from "postgres";
-import { PG_TEMPLATE_ENV, PGLITE_TEMPLATE_ENV } from "@/db/testing";
+import { PG_TEMPLATE_ENV, PGLITE_TEMPLATE_ENV } from "@/test/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { prepareDb } from "@/lib/runtime";
 
 /*
  * Vitest global set-up: one migrated PGlite (with pg-boss's schema) dumped to a file once per
- * run; db/testing.ts loads it for every test file's fresh database. Built anew each run, so it
+ * run; test/db.ts loads it for every test file's fresh database. Built anew each run, so it
  * always matches the migrations in the tree.
  */
 export default async function setup() {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createAppointment, createProviderFixture } from "@/db/fixtures";
+import { createAppointment, createProviderFixture } from "@/test/fixtures";
 import { providers } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { FIXTURES_SECRET_HEADER, fixturesAllowed, fixturesEnabled, runFixture } from "./e2e-fixtures";
 
 const SECRET = "s".repeat(43);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import { createProviderFixture, type ProviderFixture, type ProviderFixtureOptions } from "@/db/fixtures";
-import { createTestDb, type DriverKind, type TestDb } from "@/db/testing";
+import { createProviderFixture, type ProviderFixture, type ProviderFixtureOptions } from "@/test/fixtures";
+import { createTestDb, type DriverKind, type TestDb } from "@/test/db";
 
 /*
  * The set-up every integration test file repeated inside `describe.each(testDrivers())`: a
@@ -20,7 +20,7 @@ export function setUpTestDb(kind: DriverKind): TestDb {
   return t;
 }
 
-/** A provider with a service and opening hours (db/fixtures.ts) in that database, for the block. */
+/** A provider with a service and opening hours (test/fixtures.ts) in that database, for the block. */
 export function setUpProviderFixture(t: TestDb, opts?: ProviderFixtureOptions): ProviderFixture {
   const f = {} as ProviderFixture;
   beforeAll(async () => {

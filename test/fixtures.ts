@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "./index";
+import type { Db } from "@/db";
 import {
   appointments,
   closedDates,
@@ -14,12 +14,12 @@ import {
   type Service,
   type StaffMember,
   type User,
-} from "./schema";
+} from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 
 /*
- * Test data written straight into a database, for integration tests (a `Db` from db/testing.ts)
+ * Test data written straight into a database, for integration tests (a `Db` from test/db.ts)
  * and for end-to-end set-up (POST /api/test/fixtures on the e2e server). Server-only: it takes a
  * `Db` and hashes passwords. Every default is unique (emails, slugs), so one database holds
  * any number of fixtures; every field can be overridden.
@@ -107,6 +107,11 @@ export async function createProviderFixture(db: Db, opts: ProviderFixtureOptions
   await setWeeklyHours(db, provider!.id, opts.hours ?? EVERY_DAY_9_TO_5);
   for (const c of opts.closedDates ?? []) await addClosedDate(db, provider!.id, c.date, c.reason);
   return { owner, provider: provider!, service: all[0]!, services: all };
+}
+
+/** A provider and its first service without opening hours, for tests that set their own. */
+export function makeProvider(db: Db, overrides: Partial<typeof providers.$inferInsert> = {}): Promise<ProviderFixture> {
+  return createProviderFixture(db, { provider: overrides, hours: [] });
 }
 
 export async function addService(db: Db, providerId: string, values: Partial<typeof services.$inferInsert> = {}): Promise<Service> {

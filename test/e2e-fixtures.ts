@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db";
-import { addStaffMember, createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/db/fixtures";
+import { addStaffMember, createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/test/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { linkify } from "@/lib/notify/linkify";
 import { listMail } from "@/lib/notify/mailbox";
