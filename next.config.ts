@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./lib/security-headers";
+import { staticSecurityHeaders } from "./lib/infra/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages load their own files from node_modules at run time: keep them

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, loginPath, PATH_HEADER } from "@/lib/auth/roles";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { pageNonce } from "@/lib/page-cache/policy";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { contentSecurityPolicy } from "@/lib/infra/security-headers";
 
 /**
  * Optimistic only: a signed-in area without any session cookie goes straight to /login. The

@@ -16,8 +16,8 @@ import { appointments } from "@/db/schema";
 import { bookingResponse } from "@/lib/booking/api";
 import { at, createProviderFixture, guestContact } from "@/test/fixtures";
 import { connect, proProvider, startFakeWithConfig } from "@/test/calendar";
-import { startWorkers } from "@/lib/jobs/worker";
-import { prepareDb } from "@/lib/runtime";
+import { startWorkers } from "@/lib/app/workers";
+import { prepareDb } from "@/lib/app/runtime";
 
 export type BackfillResult = {
   appointments: number;

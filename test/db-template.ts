@@ -3,8 +3,8 @@ import path from "node:path";
 import { openDb } from "@/db";
 import postgres from "postgres";
 import { PG_TEMPLATE_ENV, PGLITE_TEMPLATE_ENV } from "@/test/db";
-import { stopBoss } from "@/lib/jobs/boss";
-import { prepareDb } from "@/lib/runtime";
+import { stopBoss } from "@/lib/infra/jobs/boss";
+import { prepareDb } from "@/lib/app/runtime";
 
 /*
  * Vitest global set-up: one migrated PGlite (with pg-boss's schema) dumped to a file once per

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { count } from "drizzle-orm";
-import { bossFor } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
-import { prepareDb } from "@/lib/runtime";
+import { bossFor } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
+import { prepareDb } from "@/lib/app/runtime";
 import { openDb, type Db, type DbHandle } from "@/db";
 import { appointments, mailMessages } from "@/db/schema";
 

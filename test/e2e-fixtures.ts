@@ -5,8 +5,8 @@ import { z } from "zod";
 import { queryRows, type Db } from "@/db";
 import { addStaffMember, createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/test/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/availability";
-import { linkify } from "@/lib/notify/linkify";
-import { listMail } from "@/lib/notify/mailbox";
+import { linkify } from "@/lib/infra/outbox/linkify";
+import { listMail } from "@/lib/infra/outbox/mailbox";
 
 /*
  * POST /api/test/fixtures: end-to-end journeys build their provider, services, hours, users

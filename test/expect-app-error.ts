@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 
 /** The AppError a promise is refused with (a test fails if it resolves or throws anything else). */
 export async function rejection(p: Promise<unknown>): Promise<AppError> {

@@ -5,8 +5,8 @@ import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { cachedDirectory } from "@/lib/cache/public-data";
-import { withoutControls } from "@/lib/text";
+import { cachedDirectory } from "@/lib/page-cache/public-data";
+import { withoutControls } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };
 

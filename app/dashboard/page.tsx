@@ -4,11 +4,11 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { addDays } from "@/lib/availability";
-import { zoneLabel } from "@/lib/time";
-import { formatLongDate } from "@/lib/format";
-import { requireProvider } from "@/lib/auth/guards";
+import { zoneLabel } from "@/lib/infra/time";
+import { formatLongDate } from "@/lib/availability/format";
+import { requireProvider } from "@/lib/app/guards";
 import {
   LIST_LIMIT,
   listDashboardAppointments,
@@ -18,15 +18,15 @@ import {
   type DashboardAppointment,
   type StatusFilter,
 } from "@/lib/provider/appointments";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { listStaff } from "@/lib/staff/members";
 import { reassignOptions } from "@/lib/staff/reassign";
-import { parseUuid } from "@/lib/validation";
+import { parseUuid } from "@/lib/infra/validation";
 import { AppointmentCard } from "./_components/appointment-card";
 import { calendarSyncStates } from "@/lib/calendar/dashboard";
 import { dashboardHref } from "./dashboard-href";
-import { ownValue } from "@/lib/text";
+import { ownValue } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "Appointments" };
 

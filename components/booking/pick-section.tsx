@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { NavForm } from "@/components/booking/nav-form";
 import { PickForm } from "@/components/booking/pick-form";
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,7 +9,7 @@ import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { hrefWith, parsePickerChoice, pickerTimes, pickerWindow, type PickerChoice, type SearchParams } from "@/lib/booking/picker";
 import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
-import { formatWhen } from "@/lib/format";
+import { formatWhen } from "@/lib/availability/format";
 
 type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
 

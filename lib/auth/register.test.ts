@@ -4,7 +4,7 @@ import { z } from "zod";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { emailVerificationTokens, mailMessages, providers, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { DUPLICATE_EMAIL_MESSAGE, registerUser } from "./register";
 import { registerSchema } from "./schemas";
 

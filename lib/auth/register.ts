@@ -1,7 +1,7 @@
 import { eq, like, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { providers, users, type Provider, type User } from "@/db/schema";
-import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
+import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/infra/errors";
 import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
 import { nextFreeSlug, slugify } from "./slug";

@@ -4,10 +4,10 @@ import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { addService, createAppointment } from "@/test/fixtures";
 import { appointments, mailMessages, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { registerUser } from "./register";
 import { registerSchema } from "./schemas";
-import { newToken } from "@/lib/tokens";
+import { newToken } from "@/lib/infra/tokens";
 import { RESEND_LIMIT, resendVerification, verifyEmail } from "./verification";
 
 describe.each(testDrivers())("email verification on %s", (kind) => {

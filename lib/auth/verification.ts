@@ -2,11 +2,11 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { emailVerificationTokens, users } from "@/db/schema";
 import { linkAppointmentsToAccount } from "@/lib/booking/write";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { queueMail } from "@/lib/notify/mail";
-import { hitRateLimit } from "@/lib/rate-limit";
-import { hashToken, newToken } from "@/lib/tokens";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { queueMail } from "@/lib/infra/outbox/mail";
+import { hitRateLimit } from "@/lib/infra/rate-limit";
+import { hashToken, newToken } from "@/lib/infra/tokens";
 
 export const VERIFICATION_TTL_HOURS = 24;
 /** New verification links per account: a few an hour is plenty, and stops mail flooding. */

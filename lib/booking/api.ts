@@ -1,8 +1,8 @@
 import type { Db } from "@/db";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { validationError } from "@/lib/http";
-import { enforceRateLimit } from "@/lib/rate-limit";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { validationError } from "@/lib/infra/http";
+import { enforceRateLimit } from "@/lib/infra/rate-limit";
 import { createBooking } from "./create";
 import { findProviderIdBySlug } from "./providers";
 import { bookingRequestSchema, slotsQuerySchema } from "./schema";

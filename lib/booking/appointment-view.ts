@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { appointments, providers, services, staffMembers, users, type AppointmentStatus, type StaffAssignedBy } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { providerColumns, type BookingProvider } from "./context";
 import type { MailParties } from "./mails";
 import { HOLDING_STATUSES } from "./slots";
-import { hashToken, looksLikeToken } from "@/lib/tokens";
+import { hashToken, looksLikeToken } from "@/lib/infra/tokens";
 
 /*
  * Reading one appointment as a given actor, and the rules for whether they may still change

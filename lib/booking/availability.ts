@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
 import type { WeeklyInterval } from "@/lib/availability";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 
 /*
  * THE availability loader: everything the slot engine needs to know about one bookable

@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointments, mailMessages, services } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { rejection } from "@/test/expect-app-error";
 import { createBooking, type CreateBookingInput } from "./create";
 import { addClosedDate, addService, addStaffMember, at, createProviderFixture, guestContact } from "@/test/fixtures";
 import { countWrites } from "@/test/db";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/infra/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");

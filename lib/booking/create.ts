@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import type { Appointment } from "@/db/schema";
-import { AppError, PG, pgErrorCode } from "@/lib/errors";
+import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
 import { bookingRules } from "@/lib/staff/booking";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
-import { newTokenWithHash } from "@/lib/tokens";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 import { insertAppointment, type WriteActor } from "./write";
 
 export type CreateBookingInput = {

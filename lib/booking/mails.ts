@@ -1,5 +1,5 @@
-import { env } from "@/lib/env";
-import type { OutgoingMail } from "@/lib/notify/mail";
+import { env } from "@/lib/infra/env";
+import type { OutgoingMail } from "@/lib/infra/outbox/mail";
 import {
   approvalConfirmedMail,
   bookingApprovalRequestMail,

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointments, mailMessages, type Appointment } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { rejection } from "@/test/expect-app-error";
 import { createBooking } from "./create";
 import { cancelAppointment, getAppointmentByToken, getAppointmentForActor, rescheduleAppointment, type Actor } from "./manage";
 import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/test/fixtures";
 import { countWrites } from "@/test/db";
-import { newTokenWithHash } from "@/lib/tokens";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");

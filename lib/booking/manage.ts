@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
-import { AppError, PG, pgErrorCode } from "@/lib/errors";
+import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { changeRefusal, loadForActor, type Actor } from "./appointment-view";
 import { bookingRules, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx, Tx } from "@/db";
 import { and, eq } from "drizzle-orm";
 import { staffMembers, type AppointmentChangeKind } from "@/db/schema";
-import { queueMail } from "@/lib/notify/mail";
+import { queueMail } from "@/lib/infra/outbox/mail";
 import { clientNoticeChannels, deliverClientNotice, type ClientChannels } from "@/lib/portal/client-notices";
 import type { ClientMessageKind } from "@/lib/portal/notice-policy";
 import { clientNoticeSms } from "@/lib/portal/sms-texts";

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/runtime";
-import { isAppError } from "@/lib/errors";
+import { getDb } from "@/lib/app/runtime";
+import { isAppError } from "@/lib/infra/errors";
 import type { PickerWindow } from "./picker";
 import { listBookableStaff, type BookableMember } from "@/lib/staff/members";
 import { loadAvailability } from "./availability";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { hasSaneYear, isOneLine, isSafeMultiLine } from "@/lib/text";
-import { emailSchema, isoDate } from "@/lib/validation";
+import { hasSaneYear, isOneLine, isSafeMultiLine } from "@/lib/infra/text";
+import { emailSchema, isoDate } from "@/lib/infra/validation";
 
 export { emailSchema };
 

@@ -4,12 +4,12 @@ import { setUpTestDb } from "@/test/hooks";
 import { eq } from "drizzle-orm";
 import { appointments, providers, staffAvailability, staffServices } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { createBooking } from "./create";
 import { cancelAppointment } from "./manage";
 import { listSlots } from "./slots";
 import { addClosedDate, addService, addStaffMember, at, createProviderFixture, guestContact, type ProviderFixture } from "@/test/fixtures";
-import { newTokenWithHash } from "@/lib/tokens";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");

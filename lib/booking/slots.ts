@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db";
 import { computeSlots } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { listStaffSlots, STAFF_CHOICE_OFF } from "@/lib/staff/booking";
 import { loadAvailability, resourceOf, type AvailabilityMiss, type LoadedAvailability } from "./availability";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointmentChanges, appointments, emailVerificationTokens, mailMessages, type Appointment } from "@/db/schema";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/infra/tokens";
 import { verifyEmail } from "@/lib/auth/verification";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { createBooking } from "./create";

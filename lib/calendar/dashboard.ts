@@ -1,5 +1,5 @@
 import type { CalendarSyncStatus } from "@/db/schema";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { isSyncOn, syncStatesFor } from "./integrations";
 
 /** Sync state per appointment for the dashboard list; empty while sync is off or not connected. */

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "@/db";
 import { calendarEventMappings } from "@/db/schema";
-import { bossFor, enqueue } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
+import { bossFor, enqueue } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
 import { eventIdFor } from "./event-id";
 
 /*

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, calendarEventMappings, calendarIntegrations, services, type CalendarSyncStatus } from "@/db/schema";
-import { enqueue } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
+import { enqueue } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
 import type { GoogleConfig } from "./config";
 import { enqueueStaleSyncs } from "./enqueue";
 import { oauthClient } from "./google";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { calendar_v3 } from "googleapis";
 import type { Db } from "@/db";
 import { appointments, calendarEventMappings, calendarIntegrations, providers, services, staffMembers } from "@/db/schema";
-import { DecryptError } from "@/lib/crypto";
+import { DecryptError } from "@/lib/infra/crypto";
 import { googleConfig, type GoogleConfig } from "./config";
 import { buildEvent } from "./event";
 import { eventIdFor } from "./event-id";

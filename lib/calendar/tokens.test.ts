@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { calendarIntegrations } from "@/db/schema";
-import { keyringFrom, sealedKeyId } from "@/lib/crypto";
+import { keyringFrom, sealedKeyId } from "@/lib/infra/crypto";
 import { proProvider } from "@/test/calendar";
 import { openTokens, rotateTokenKeys, sealTokens } from "./tokens";
 

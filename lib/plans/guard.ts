@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireProvider, type SessionUser } from "@/lib/auth/guards";
+import { requireProvider, type SessionUser } from "@/lib/app/guards";
 import type { Provider } from "@/db/schema";
 import { isPro } from "./plans";
 

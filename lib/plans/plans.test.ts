@@ -4,7 +4,7 @@ import { providers } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { createProviderFixture } from "@/test/fixtures";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { addMonths, getPlanSummary, isPro, setPlanBySlug, startTrial, TRIAL_DAYS } from "./plans";
 
 const NOW = new Date("2030-01-31T10:00:00Z");

@@ -3,9 +3,9 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { appointments, favorites, providers, services } from "@/db/schema";
 import { addDays, zonedDate } from "@/lib/availability";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 import { listSlots } from "@/lib/booking/slots";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/infra/errors";
 
 /*
  * A client's favourite businesses. One row per client and business (the primary key), so

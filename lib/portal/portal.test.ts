@@ -16,8 +16,8 @@ import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { at, createUser, guestContact } from "@/test/fixtures";
 import { rejection } from "@/test/expect-app-error";
-import { deliverSms, PermanentSmsError } from "@/lib/notify/sms";
-import { listSms } from "@/lib/notify/mailbox";
+import { deliverSms, PermanentSmsError } from "@/lib/infra/outbox/sms";
+import { listSms } from "@/lib/infra/outbox/mailbox";
 import { changePassword, deleteAccount, updateProfile } from "./account";
 import { getOwnAppointment, ownAppointmentIcsOrNull } from "./appointment";
 import { listClientAppointments, PAST_PAGE_SIZE } from "./appointments";
@@ -254,7 +254,7 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
   describe("text messages", () => {
     it("captures a text without a gateway, sends through one when set, and stops on a permanent error", async () => {
       const ids = await t.db.transaction(async (tx) => {
-        const { queueSms } = await import("@/lib/notify/sms");
+        const { queueSms } = await import("@/lib/infra/outbox/sms");
         return [await queueSms(t.db, tx, { to: "+1 (555) 010-9999", text: "A" }), await queueSms(t.db, tx, { to: "+15550109999", text: "B" }), await queueSms(t.db, tx, { to: "+15550109999", text: "C" })];
       });
       await deliverSms(t.db, ids[0]!);

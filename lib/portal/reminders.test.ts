@@ -7,7 +7,7 @@ import { appointmentReminders, appointments, mailMessages, smsMessages, type App
 import { createBooking } from "@/lib/booking/create";
 import { addDays } from "@/lib/availability";
 import { at, createUser, guestContact } from "@/test/fixtures";
-import { QUEUES } from "@/lib/jobs/queues";
+import { QUEUES } from "@/lib/infra/jobs/queues";
 import { savePreferences } from "./preferences";
 import { REMINDER_LEAD_MS, sendReminderIfDue, sweepDueReminders, syncReminder } from "./reminders";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { unsubscribeTokens, type UnsubscribeTopic } from "@/db/schema";
-import { hashToken, newToken } from "@/lib/tokens";
-import { env } from "@/lib/env";
+import { hashToken, newToken } from "@/lib/infra/tokens";
+import { env } from "@/lib/infra/env";
 import { savePreferences, TOPIC_PREFERENCE } from "./preferences";
 
 /*

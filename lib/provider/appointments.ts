@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL } from "dri
 import type { Db } from "@/db";
 import { appointments, services, staffMembers, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { updateAppointment, type UpdateKind } from "@/lib/booking/write";
 
 /*

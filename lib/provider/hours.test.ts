@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import {
   addClosedDate,
   listUpcomingClosedDates,

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { providers } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { getProfileOrThrow, profileSchema, SLUG_TAKEN, updateProfile } from "./profile";
 import { makeProvider } from "@/test/fixtures";
-import { isSelectableTimeZone, timeZoneOptions } from "@/lib/time";
+import { isSelectableTimeZone, timeZoneOptions } from "@/lib/infra/time";
 
 const form = (overrides: Record<string, string> = {}) => ({
   businessName: "Hair by Ada",

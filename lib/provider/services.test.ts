@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { services } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { formatCents, parsePriceToCents } from "./money";
 import {
   createService,

@@ -6,7 +6,7 @@ import { createBooking } from "@/lib/booking/create";
 import { listSlots } from "@/lib/booking/slots";
 import { addService, at, createProviderFixture, guestContact } from "@/test/fixtures";
 import { countWrites } from "@/test/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { outcome } from "@/test/expect-app-error";
 import { createStaff } from "./members";
 

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
 import { addDays, isBookableSlot, zonedDate, type WeeklyInterval } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 import { loadAvailability } from "@/lib/booking/availability";
 import { loadStaffResources } from "./load";
 import { computeStaffSlots, fairOrder, memberSlotInput, type BusinessRules, type StaffSlot } from "./resources";

@@ -3,11 +3,11 @@ import type { Db, Tx } from "@/db";
 import { providers, staffInvites, staffMembers, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/auth/email";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { hashToken, newToken } from "@/lib/tokens";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { queueMail } from "@/lib/notify/mail";
-import { isUuid } from "@/lib/validation";
+import { hashToken, newToken } from "@/lib/infra/tokens";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { queueMail } from "@/lib/infra/outbox/mail";
+import { isUuid } from "@/lib/infra/validation";
 import { assertOwnMemberOrThrow } from "./ownership";
 import { STAFF_ERROR_MESSAGES } from "./flash";
 

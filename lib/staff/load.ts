@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 import type { StaffResource } from "./resources";
 
 type Row = {

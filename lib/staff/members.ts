@@ -2,10 +2,10 @@ import { and, asc, count, eq, inArray, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
-import { emailSchema } from "@/lib/validation";
-import { AppError } from "@/lib/errors";
+import { emailSchema } from "@/lib/infra/validation";
+import { AppError } from "@/lib/infra/errors";
 import { checkbox, optionalPhone, optionalText, requiredText } from "@/lib/provider/form-fields";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 import { countAppointmentUsage, stillHolding, type AppointmentUsage } from "@/lib/booking/usage";
 
 export const MAX_ACTIVE_STAFF = 10;

@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { applyAppointmentAction, type AppointmentAction } from "@/lib/provider/appointments";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 import { stillHolding } from "@/lib/booking/usage";
 
 export type StaffAppointment = {

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { registerUser } from "@/lib/auth/register";
 import { roleHome } from "@/lib/auth/roles";
 import { registerSchema } from "@/lib/auth/schemas";

@@ -4,7 +4,7 @@ import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { createBooking } from "@/lib/booking/create";
 import { at, guestContact } from "@/test/fixtures";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 
 // Monday 2 March 2026, 09:00 in Berlin; the fixture is open 09:00–17:00 daily, 30-minute service.
 const now = new Date("2026-03-02T08:00:00Z");

@@ -1,12 +1,12 @@
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { parseInstant } from "@/lib/booking/picker";
-import { formatDayLabel } from "@/lib/format";
+import { formatDayLabel } from "@/lib/availability/format";
 import { slotDays } from "@/lib/booking/slot-options";
 import type { Db } from "@/db";
 import { zonedDate } from "@/lib/availability";
 import { listSlots } from "@/lib/booking/slots";
-import { formValues } from "@/lib/actions";
-import { isAppError } from "@/lib/errors";
+import { formValues } from "@/lib/infra/actions";
+import { isAppError } from "@/lib/infra/errors";
 
 export type SlotScope = { providerId: string; serviceId: string; staffId?: string | null; timezone: string };
 

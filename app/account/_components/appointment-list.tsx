@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatWhen } from "@/lib/format";
+import { formatWhen } from "@/lib/availability/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import type { ClientAppointment } from "@/lib/portal/appointments";
 

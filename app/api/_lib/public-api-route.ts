@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { enforceApiRateLimit } from "@/lib/booking/api";
-import { clientIp, errorResponse } from "@/lib/http";
+import { clientIp, errorResponse } from "@/lib/infra/http";
 
 type RouteDb = Awaited<ReturnType<typeof getDb>>;
 

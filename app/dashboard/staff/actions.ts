@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import type { ActionState } from "@/lib/action-state";
-import { flashAction, formAction } from "@/lib/actions";
+import { getDb } from "@/lib/app/runtime";
+import type { ActionState } from "@/lib/infra/action-state";
+import { flashAction, formAction } from "@/lib/infra/actions";
 import { requirePro } from "@/lib/plans/guard";
-import { isAppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { isAppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { weeklyHoursFormSchema } from "@/lib/provider/hours";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";

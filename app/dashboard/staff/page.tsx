@@ -7,7 +7,7 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { StaffPhoto } from "@/components/staff/staff-photo";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { requirePro } from "@/lib/plans/guard";
 import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { listStaff, MAX_ACTIVE_STAFF, type StaffListItem } from "@/lib/staff/members";

@@ -1,12 +1,12 @@
 "use server";
 
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 
 /*
  * The guest's manage-link actions. The token is bound from the page's route, and the

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { getAppointmentByToken, type AppointmentView } from "@/lib/booking/manage";
 
 /** The appointment behind a manage link, once per request (layout and page share it); unknown → 404. */

@@ -6,13 +6,13 @@ import { AddToCalendarLink } from "@/components/booking/add-to-calendar-link";
 import { AppointmentSummary } from "@/components/booking/appointment-summary";
 import { RescheduleButton, RescheduleSection } from "@/components/booking/pick-section";
 import type { SearchParams } from "@/lib/booking/picker";
-import { formatWhen } from "@/lib/format";
+import { formatWhen } from "@/lib/availability/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
-import { env } from "@/lib/env";
+import { env } from "@/lib/infra/env";
 
 // The token in the URL is the guest's key: keep the page out of search engines and the key
 // out of Referer headers sent to other sites.

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { PublicProvider } from "@/lib/booking/providers";
-import { cachedPublicProvider } from "@/lib/cache/public-data";
+import { cachedPublicProvider } from "@/lib/page-cache/public-data";
 
 /**
  * The public provider for a route's slug (metadata, layout and page share it): from the cache of

@@ -1,11 +1,11 @@
 "use server";
 
 import { notFound } from "next/navigation";
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { keepPicking, slotRefusal } from "@/app/(public)/_lib/slot-times";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { requireUser } from "@/lib/app/guards";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getCurrentUser } from "@/lib/app/guards";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { getOwnAppointment } from "@/lib/portal/appointment";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 
 /**
  * The signed-in client's own appointment, for the appointment page and its rebook page. Not

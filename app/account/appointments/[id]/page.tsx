@@ -9,7 +9,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
-import { formatWhen } from "@/lib/format";
+import { formatWhen } from "@/lib/availability/format";
 
 export const metadata: Metadata = { title: "Appointment", robots: { index: false } };
 

@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/runtime";
-import { env } from "@/lib/env";
+import { getDb } from "@/lib/app/runtime";
+import { env } from "@/lib/infra/env";
 import { unsubscribeWithToken } from "@/lib/portal/unsubscribe";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ReassignFields } from "@/components/staff/reassign-fields";
-import { formatWhen } from "@/lib/format";
+import { formatWhen } from "@/lib/availability/format";
 import type { MemberAppointment } from "@/lib/staff/members";
 import { cancelMemberAppointmentAction, reassignAppointmentAction } from "../actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { requirePro } from "@/lib/plans/guard";
 import { listServices } from "@/lib/provider/services";
 import { createStaffAction } from "../actions";

@@ -1,20 +1,20 @@
 "use server";
 
 import { headers } from "next/headers";
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { getCurrentUser } from "@/lib/app/guards";
 import { createBooking } from "@/lib/booking/create";
 import { bookPath } from "@/lib/booking/picker";
 import { getPublicProviderBySlug } from "@/lib/booking/providers";
 import { bookingRequestSchema } from "@/lib/booking/schema";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http";
-import { enforceRateLimit } from "@/lib/rate-limit";
-import { parseUuid } from "@/lib/validation";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { clientIp } from "@/lib/infra/http";
+import { enforceRateLimit } from "@/lib/infra/rate-limit";
+import { parseUuid } from "@/lib/infra/validation";
 
 /**
  * The booking page's submit: the same createBooking the JSON API uses. Anyone may book; a

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { requirePro } from "@/lib/plans/guard";
 import { listServices } from "@/lib/provider/services";
 import { updateStaffAction } from "../../actions";

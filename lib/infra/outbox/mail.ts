@@ -1,9 +1,9 @@
 import type { Db, Tx } from "@/db";
 import { mailMessages, type MailAttachment, type MailMessage } from "@/db/schema";
 import { deliverOutboxRow } from "./outbox";
-import { enqueue } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
-import { env } from "@/lib/env";
+import { enqueue } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
+import { env } from "@/lib/infra/env";
 
 export type OutgoingMail = {
   to: string;

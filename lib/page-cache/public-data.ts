@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { getPublicProviderBySlug, searchProviders, type PublicProvider, type PublicProviderSummary } from "@/lib/booking/providers";
 import { pageFingerprint } from "@/lib/page-cache/versions";
 

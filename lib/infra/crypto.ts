@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { env } from "@/lib/infra/env";
 
 /*
  * Secrets at rest (OAuth tokens): AES-256-GCM with a fresh 96-bit nonce per value. The stored

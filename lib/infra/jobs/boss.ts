@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from "pg-boss";
 import type { Db, DbHandle, Tx } from "@/db";
-import { log } from "@/lib/log";
+import { log } from "@/lib/infra/log";
 import { queueOptions, type JobData, type QueueName } from "./queues";
 
 // One queue client per database handle. Keyed by the Drizzle handle so domain code that is

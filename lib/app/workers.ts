@@ -2,13 +2,13 @@ import type { Db } from "@/db";
 import { googleConfig, type GoogleConfig } from "@/lib/calendar/config";
 import { enqueueStaleSyncs } from "@/lib/calendar/enqueue";
 import { syncAppointment } from "@/lib/calendar/sync";
-import { deliverMail } from "@/lib/notify/mail";
-import { deliverSms } from "@/lib/notify/sms";
+import { deliverMail } from "@/lib/infra/outbox/mail";
+import { deliverSms } from "@/lib/infra/outbox/sms";
 import { sendReminderIfDue, sweepDueReminders } from "@/lib/portal/reminders";
-import { bossFor } from "./boss";
-import { purgeExpired } from "@/lib/housekeeping";
-import { log } from "@/lib/log";
-import { QUEUES, SCHEDULES, queueOptions, type JobData } from "./queues";
+import { bossFor } from "@/lib/infra/jobs/boss";
+import { purgeExpired } from "@/lib/infra/housekeeping";
+import { log } from "@/lib/infra/log";
+import { QUEUES, SCHEDULES, queueOptions, type JobData } from "@/lib/infra/jobs/queues";
 
 const jobLog = log.child({ component: "jobs" });
 

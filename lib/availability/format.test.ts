@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDayLabel, formatDayParts, formatDuration, formatLongDate, formatPrice, formatWhen } from "./format";
+import { formatPrice } from "@/lib/provider/money";
+import { formatDayLabel, formatDayParts, formatDuration, formatLongDate, formatWhen } from "./format";
 
 describe("booking formats", () => {
   it("names a day in full, whatever the server's zone", () => {

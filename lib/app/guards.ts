@@ -4,13 +4,13 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { providers, users, type Provider } from "@/db/schema";
-import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "./roles";
-import { hasSessionCookie } from "./session-cookie";
-import { sessionUserColumns } from "./sessions";
+import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "@/lib/auth/roles";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { sessionUserColumns } from "@/lib/auth/sessions";
 
-export type { Role } from "./roles";
+export type { Role } from "@/lib/auth/roles";
 export type SessionUser = { id: string; email: string; name: string; role: Role; emailVerified: boolean };
 
 /**

@@ -7,8 +7,8 @@ import { appointments, mailMessages } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { bookingResponse } from "@/lib/booking/api";
-import { errorResponse } from "@/lib/http";
-import { startWorkers } from "@/lib/jobs/worker";
+import { errorResponse } from "@/lib/infra/http";
+import { startWorkers } from "@/lib/app/workers";
 
 /*
  * The database goes away mid-request (a restart, a failover): the server ends every session

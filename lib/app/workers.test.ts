@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { mailMessages } from "@/db/schema";
-import { queueMail } from "@/lib/notify/mail";
-import { startWorkers } from "./worker";
+import { queueMail } from "@/lib/infra/outbox/mail";
+import { startWorkers } from "./workers";
 
 describe.each(testDrivers())("job worker on %s", (kind) => {
   const t = setUpTestDb(kind);

@@ -1,9 +1,9 @@
 import type { Db, DbHandle } from "@/db";
 import { openDb } from "@/db";
 import { migrateDb } from "@/db/migrate";
-import { env } from "@/lib/env";
-import { startBoss } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/worker";
+import { env } from "@/lib/infra/env";
+import { startBoss } from "@/lib/infra/jobs/boss";
+import { startWorkers } from "@/lib/app/workers";
 
 /*
  * The process's runtime: the one place that opens the database, migrates it and starts the job

@@ -1,5 +1,3 @@
-import type { TimeOption } from "@/lib/booking/slot-options";
-
 /** What every form's server action returns to `useActionState` (see lib/actions.ts). */
 export type ActionState = {
   ok?: boolean;
@@ -10,8 +8,3 @@ export type ActionState = {
 };
 
 export const initialActionState: ActionState = {};
-
-/** A booking or reschedule form's state: when the chosen time is gone, the day's free times come back with it. */
-export type SlotFormState = ActionState & {
-  alternatives?: { date: string; dateLabel: string; times: TimeOption[] };
-};

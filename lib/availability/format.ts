@@ -1,8 +1,7 @@
-import { zonedDate, zonedTime } from "@/lib/availability";
-import { formatMoney } from "@/lib/provider/money";
+import { zonedDate, zonedTime } from "./zoned";
 
 /**
- * How the public pages write dates, times, prices and durations. Calendar dates are
+ * How pages write dates, times and durations (prices: lib/provider/money.ts). Calendar dates are
  * "YYYY-MM-DD" strings already in the provider's zone; instants are formatted in the zone
  * passed in, never the server's.
  */
@@ -63,14 +62,6 @@ export function formatDuration(minutes: number): string {
   const m = minutes % 60;
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-/**
- * A service's price for clients: in the business's currency when it named one ("£12.50"),
- * else plain ("12.50"); 0 is "Free".
- */
-export function formatPrice(cents: number, currency = ""): string {
-  return cents === 0 ? "Free" : formatMoney(cents, currency);
 }
 
 /** A database time "09:00:00" or "09:00" → "09:00". */

@@ -1,8 +1,8 @@
 import type { Db, Tx } from "@/db";
 import { smsMessages, type SmsMessage } from "@/db/schema";
 import { deliverOutboxRow } from "./outbox";
-import { enqueue } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
+import { enqueue } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
 
 /*
  * Text messages, built like mail: recorded in the transaction that causes them, delivered by
