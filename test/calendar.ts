@@ -61,14 +61,14 @@ export async function connect(db: Db, cfg: GoogleConfig, f: ProviderFixture, ema
 /** An appointment written and its sync enqueued in one transaction (what the write path does). */
 export async function bookAndEnqueue(db: Db, f: ProviderFixture, startsAt: Date, minutes = 30) {
   const a = await makeAppointment(db, { providerId: f.provider.id, serviceId: f.service.id, startsAt, minutes });
-  await db.transaction((tx) => enqueueCalendarSync(db, tx, a.id));
+  await db.transaction((tx) => enqueueCalendarSync(tx, a.id));
   return a;
 }
 
 export async function updateAndEnqueue(db: Db, id: string, set: Partial<typeof appointments.$inferInsert>) {
   await db.transaction(async (tx) => {
     await tx.update(appointments).set({ ...set, updatedAt: sql`now()` }).where(eq(appointments.id, id));
-    await enqueueCalendarSync(db, tx, id);
+    await enqueueCalendarSync(tx, id);
   });
 }
 

@@ -6,6 +6,8 @@ import { bossFor } from "@/lib/infra/jobs/boss";
 import { QUEUES } from "@/lib/infra/jobs/queues";
 import { prepareDb } from "@/lib/app/runtime";
 import { openDb, type Db, type DbHandle } from "@/db";
+import { migrateDb } from "@/db/migrate";
+import { startBoss } from "@/lib/infra/jobs/boss";
 import { appointments, mailMessages } from "@/db/schema";
 
 export type DriverKind = DbHandle["kind"];
@@ -28,13 +30,16 @@ export type TestDb = DbHandle & { dispose(): Promise<void> };
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
- * test server (dropped by dispose), so files never see each other's rows.
+ * test server (dropped by dispose), so files never see each other's rows. Prepared as the app
+ * prepares its own (lib/app/runtime.ts: job queue, write path's follow-ups); `bare` leaves the
+ * follow-ups unwired, for the test that shows such a database refuses appointment writes.
  */
-export async function createTestDb(kind: DriverKind): Promise<TestDb> {
+export async function createTestDb(kind: DriverKind, opts: { bare?: boolean } = {}): Promise<TestDb> {
+  const prepare = opts.bare ? prepareBare : prepareDb;
   if (kind === "pglite") {
     const template = process.env[PGLITE_TEMPLATE_ENV];
     const loadDataDir = template && existsSync(template) ? new Blob([await readFile(template)]) : undefined;
-    const handle = await prepareDb(await openDb({ loadDataDir }));
+    const handle = await prepare(await openDb({ loadDataDir }));
     return { ...handle, dispose: () => handle.close() };
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
@@ -47,7 +52,7 @@ export async function createTestDb(kind: DriverKind): Promise<TestDb> {
   await admin.unsafe(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const handle = await prepareDb(await openDb({ url: url.toString() }));
+  const handle = await prepare(await openDb({ url: url.toString() }));
   return {
     ...handle,
     async dispose() {
@@ -56,6 +61,13 @@ export async function createTestDb(kind: DriverKind): Promise<TestDb> {
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/** Migrated with its job queue, and nothing wired on it. */
+async function prepareBare(handle: DbHandle): Promise<DbHandle> {
+  await migrateDb(handle);
+  await startBoss(handle);
+  return handle;
 }
 
 /** Tests create and drop databases: refuse anything but a server on this machine. */

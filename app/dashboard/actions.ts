@@ -4,11 +4,10 @@ import { z } from "zod";
 import { isSafeMultiLine } from "@/lib/infra/text";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
-import { requireProvider } from "@/lib/app/guards";
+import { requireProvider, requirePro } from "@/lib/app/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
 import { dashboardHref } from "./dashboard-href";
-import { requirePro } from "@/lib/plans/guard";
 import { reassignAppointment } from "@/lib/staff/reassign";
 import { isUuid } from "@/lib/infra/validation";
 

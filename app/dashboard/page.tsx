@@ -24,7 +24,7 @@ import { listStaff } from "@/lib/staff/members";
 import { reassignOptions } from "@/lib/staff/reassign";
 import { parseUuid } from "@/lib/infra/validation";
 import { AppointmentCard } from "./_components/appointment-card";
-import { calendarSyncStates } from "@/lib/calendar/dashboard";
+import { calendarSyncStates } from "@/lib/calendar/integrations";
 import { dashboardHref } from "./dashboard-href";
 import { ownValue } from "@/lib/infra/text";
 
@@ -81,7 +81,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
     : null;
   const reassignable = (a: DashboardAppointment) =>
     pro && a.staffId !== null && (a.status === "pending" || a.status === "confirmed") && a.endsAt.getTime() > now.getTime();
-  const syncStates = await calendarSyncStates(provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
+  const syncStates = await calendarSyncStates(db, provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = ownValue(doneMessages, search.done);
 
   return (

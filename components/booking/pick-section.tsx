@@ -9,6 +9,7 @@ import { Flash } from "@/components/ui/flash";
 import type { AppointmentView } from "@/lib/booking/manage";
 import { hrefWith, parsePickerChoice, pickerTimes, pickerWindow, type PickerChoice, type SearchParams } from "@/lib/booking/picker";
 import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
+import { getDb } from "@/lib/app/runtime";
 import { formatWhen } from "@/lib/availability/format";
 
 type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormState>;
@@ -63,7 +64,7 @@ export async function PickSection({
 
   // Showing the old time means moving it: the reschedule's scope. A rebook books the same member anew.
   const scope = showOld ? rescheduleScope(a) : { providerId: a.provider.id, serviceId: a.service.id, staffId: a.staffId };
-  const slots = await loadPickerSlots(scope, w, now);
+  const slots = await loadPickerSlots(await getDb(), scope, w, now);
   if (!slots) {
     return (
       <Card title={title}>

@@ -4,9 +4,10 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { getDb } from "@/lib/app/runtime";
+import { getDb } from "./runtime";
 import { providers, users, type Provider } from "@/db/schema";
 import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "@/lib/auth/roles";
+import { isPro } from "@/lib/plans/plans";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { sessionUserColumns } from "@/lib/auth/sessions";
 
@@ -69,6 +70,18 @@ export async function requireProvider(): Promise<{ user: SessionUser; provider: 
   const provider = await getProviderOwnedBy(user.id);
   if (!provider) forbidden();
   return { user, provider };
+}
+
+export type ProFeature = "staff" | "calendar";
+
+/**
+ * The signed-in provider, on an active PRO plan. Otherwise (FREE or lapsed) a page, a server
+ * action or a replayed POST is sent to the upgrade page naming the feature, having changed nothing.
+ */
+export async function requirePro(feature: ProFeature): Promise<{ user: SessionUser; provider: Provider }> {
+  const ctx = await requireProvider();
+  if (!isPro(ctx.provider)) redirect(`/dashboard/upgrade?feature=${feature}`);
+  return ctx;
 }
 
 const getProviderOwnedBy = cache(async (userId: string): Promise<Provider | null> => {

@@ -1,21 +1,29 @@
+import "server-only";
 import type { Db, DbHandle } from "@/db";
 import { openDb } from "@/db";
 import { migrateDb } from "@/db/migrate";
+import { wireFollowUps } from "@/lib/booking/write";
 import { env } from "@/lib/infra/env";
 import { startBoss } from "@/lib/infra/jobs/boss";
-import { startWorkers } from "@/lib/app/workers";
+import { APPOINTMENT_FOLLOW_UPS } from "./follow-ups";
+import { startWorkers } from "./workers";
 
 /*
- * The process's runtime: the one place that opens the database, migrates it and starts the job
- * queue on it. db/ only opens connections and knows nothing of jobs; routes, pages, actions,
- * scripts and instrumentation.ts get their database here. Nothing runs at import time
- * (`next build` imports route modules).
+ * The process's runtime: the one place that opens the database, migrates it, starts the job
+ * queue on it and wires the appointment write path's follow-ups. db/ only opens connections and
+ * knows nothing of jobs; routes, pages, actions, scripts and instrumentation.ts get their
+ * database here, and so every database they write through has its follow-ups. Nothing runs at
+ * import time (`next build` imports route modules).
  */
 
-/** Migrates a freshly opened database and starts its job queue (no workers): ready to enqueue. */
+/**
+ * Makes a freshly opened database ready for the app: migrated, its job queue started (no
+ * workers) and the write path's follow-ups wired (tests prepare theirs here too).
+ */
 export async function prepareDb(handle: DbHandle): Promise<DbHandle> {
   await migrateDb(handle);
   await startBoss(handle);
+  wireFollowUps(handle.db, APPOINTMENT_FOLLOW_UPS);
   return handle;
 }
 

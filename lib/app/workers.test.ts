@@ -14,7 +14,7 @@ describe.each(testDrivers())("job worker on %s", (kind) => {
 
   it("delivers a mail queued in a committed transaction", async () => {
     const id = await t.db.transaction((tx) =>
-      queueMail(t.db, tx, { to: "someone@example.com", subject: "Your booking", text: "See you soon" }),
+      queueMail(tx, { to: "someone@example.com", subject: "Your booking", text: "See you soon" }),
     );
     await expect
       .poll(async () => (await t.db.select().from(mailMessages).where(eq(mailMessages.id, id)))[0]?.status, {

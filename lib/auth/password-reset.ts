@@ -45,7 +45,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, ip: string,
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
     });
-    await queueMail(db, tx, {
+    await queueMail(tx, {
       to: user.email,
       subject: "Reset your Slotbook password",
       text: [

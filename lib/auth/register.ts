@@ -32,7 +32,7 @@ export async function registerUser(
         input.role === "provider"
           ? await insertProvider(tx, user!.id, input.businessName ?? input.name, input.timezone ?? "UTC")
           : null;
-      await issueVerification(db, tx, user!, now);
+      await issueVerification(tx, user!, now);
       return { user: user!, provider };
     });
     return registered;

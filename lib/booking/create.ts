@@ -89,7 +89,7 @@ export async function createBooking(
             rules: await bookingRules(tx, { providerId: provider.id, serviceId: service.id, start, by: input.by, now }),
           })
         : [ctx.staffId];
-      const appointment = await insertWithFirstFree(tx, candidates, (sp, staffId) => insertAppointment(db, sp, {
+      const appointment = await insertWithFirstFree(tx, candidates, (sp, staffId) => insertAppointment(sp, {
         actor: writeActor(input, provider.id, token),
         manageToken: token,
         values: {

@@ -39,7 +39,7 @@ export async function cancelAppointment(
   if (refusal) throw refusal;
 
   const updated = await db.transaction(async (tx) => {
-    return updateAppointment(db, tx, {
+    return updateAppointment(tx, {
       appointmentId: current.id,
       kind: "cancelled",
       actor: args.actor,
@@ -112,7 +112,7 @@ export async function rescheduleAppointment(
         try {
           // Each try in a savepoint: a member taken meanwhile leaves the transaction usable.
           return await tx.transaction((sp) =>
-            updateAppointment(db, sp, {
+            updateAppointment(sp, {
               appointmentId: current.id,
               kind: "rescheduled",
               actor: args.actor,

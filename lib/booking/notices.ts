@@ -1,4 +1,4 @@
-import type { Db, DbOrTx, Tx } from "@/db";
+import type { DbOrTx, Tx } from "@/db";
 import { and, eq } from "drizzle-orm";
 import { staffMembers, type AppointmentChangeKind } from "@/db/schema";
 import { queueMail } from "@/lib/infra/outbox/mail";
@@ -135,7 +135,7 @@ export async function decideNotices(
 }
 
 /** The dispatch's notices follow-up: decides, renders and queues the mails of one change. */
-export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): Promise<void> {
+export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<void> {
   if (SILENT_CHANGES.has(change.kind)) return;
   const a = await loadAppointmentById(tx, change.appointment.id);
   if (!a) return;
@@ -169,11 +169,11 @@ export async function queueNotices(db: Db, tx: Tx, change: AppointmentChange): P
   for (const n of notices) {
     const mail = noticeMail(n.kind, parties, details);
     if (n.recipient.role !== "client" || !n.channels.client) {
-      await queueMail(db, tx, { to: n.recipient.email, ...mail });
+      await queueMail(tx, { to: n.recipient.email, ...mail });
       continue;
     }
     const clientKind = CLIENT_KIND[n.kind as keyof typeof CLIENT_KIND];
-    await deliverClientNotice(db, tx, {
+    await deliverClientNotice(tx, {
       recipient: n.recipient,
       channels: n.channels.client,
       mail,

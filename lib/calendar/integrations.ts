@@ -74,6 +74,12 @@ export async function syncStatesFor(db: Db, providerId: string, appointmentIds: 
   return new Map(rows.map((r) => [r.id, r.status]));
 }
 
+/** Sync state per appointment for the dashboard list; empty while sync is off or not connected. */
+export async function calendarSyncStates(db: Db, providerId: string, appointmentIds: string[]): Promise<Map<string, CalendarSyncStatus>> {
+  if (!(await isSyncOn(db, providerId))) return new Map();
+  return syncStatesFor(db, providerId, appointmentIds);
+}
+
 /** Whether this provider's sync is on (connected, active, enabled): the dashboard shows states then. */
 export async function isSyncOn(db: Db, providerId: string): Promise<boolean> {
   const [row] = await db
@@ -109,7 +115,7 @@ export async function retryFailedSyncs(db: Db, providerId: string, appointmentId
         ),
       )
       .returning({ id: calendarEventMappings.appointmentId });
-    for (const r of rows) await enqueue(db, tx, QUEUES.calendarSync, { appointmentId: r.id }, { singletonKey: r.id });
+    for (const r of rows) await enqueue(tx, QUEUES.calendarSync, { appointmentId: r.id }, { singletonKey: r.id });
     return rows.length;
   });
 }

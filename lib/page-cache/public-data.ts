@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getDb } from "@/lib/app/runtime";
+import type { Db } from "@/db";
 import { getPublicProviderBySlug, searchProviders, type PublicProvider, type PublicProviderSummary } from "@/lib/booking/providers";
 import { pageFingerprint } from "@/lib/page-cache/versions";
 
@@ -16,8 +16,7 @@ import { pageFingerprint } from "@/lib/page-cache/versions";
 const UNUSED_SECONDS = 300;
 
 /** A business's public record by slug, or null when no business has that address. */
-export async function cachedPublicProvider(slug: string): Promise<PublicProvider | null> {
-  const db = await getDb();
+export async function cachedPublicProvider(db: Db, slug: string): Promise<PublicProvider | null> {
   const version = await pageFingerprint(db, { kind: "provider", slug });
   if (version === null) return null;
   return unstable_cache(() => getPublicProviderBySlug(db, slug), ["public-provider", slug, version], {
@@ -26,8 +25,7 @@ export async function cachedPublicProvider(slug: string): Promise<PublicProvider
 }
 
 /** The directory's list for a search (empty: every business). */
-export async function cachedDirectory(q: string): Promise<PublicProviderSummary[]> {
-  const db = await getDb();
+export async function cachedDirectory(db: Db, q: string): Promise<PublicProviderSummary[]> {
   const version = await pageFingerprint(db, { kind: "directory" });
   return unstable_cache(() => searchProviders(db, q), ["public-directory", q, version], {
     revalidate: UNUSED_SECONDS,

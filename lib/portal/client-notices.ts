@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db";
+import type { DbOrTx, Tx } from "@/db";
 import { users, type MailAttachment } from "@/db/schema";
 import { queueMail } from "@/lib/infra/outbox/mail";
 import { queueSms } from "@/lib/infra/outbox/sms";
@@ -50,7 +50,7 @@ export type ClientNotice = {
  * Queues the message on the channels decided. Each switchable mail to an account carries its
  * own one-click unsubscribe link and the List-Unsubscribe headers (RFC 8058).
  */
-export async function deliverClientNotice(db: Db, tx: Tx, n: ClientNotice): Promise<{ email: boolean; sms: boolean }> {
+export async function deliverClientNotice(tx: Tx, n: ClientNotice): Promise<{ email: boolean; sms: boolean }> {
   const { channels } = n;
   const account = channels.account;
   if (channels.email) {
@@ -61,19 +61,18 @@ export async function deliverClientNotice(db: Db, tx: Tx, n: ClientNotice): Prom
       headers = parts.headers;
       text = `${text.trimEnd()}\n\n--\nStop getting ${TOPIC_LABEL[channels.topic]}: ${parts.link}\n`;
     }
-    await queueMail(db, tx, { to: n.recipient.email, subject: n.mail.subject, text, attachments: n.mail.attachments, headers });
+    await queueMail(tx, { to: n.recipient.email, subject: n.mail.subject, text, attachments: n.mail.attachments, headers });
   }
   const sms = Boolean(channels.sms && n.sms);
-  if (sms) await queueSms(db, tx, { to: account?.phone || n.recipient.phone || "", text: n.sms! });
+  if (sms) await queueSms(tx, { to: account?.phone || n.recipient.phone || "", text: n.sms! });
   return { email: channels.email, sms };
 }
 
 /** Decide and deliver in one call (the reminder job, and tests). */
 export async function sendClientMessage(
-  db: Db,
   tx: Tx,
   m: ClientRecipient & { kind: ClientMessageKind; mail: ClientNotice["mail"]; sms?: string },
 ): Promise<{ email: boolean; sms: boolean }> {
   const channels = await clientNoticeChannels(tx, m, m.kind);
-  return deliverClientNotice(db, tx, { recipient: m, channels, mail: m.mail, sms: m.sms });
+  return deliverClientNotice(tx, { recipient: m, channels, mail: m.mail, sms: m.sms });
 }

@@ -36,7 +36,7 @@ describe.each(testDrivers())("reminders on %s", (kind) => {
       },
       now,
     );
-    await t.db.transaction((tx) => syncReminder(t.db, tx, appointment, now));
+    await t.db.transaction((tx) => syncReminder(tx, appointment, now));
     return appointment;
   }
   const due = (a: Pick<Appointment, "startsAt">) => new Date(a.startsAt.getTime() - REMINDER_LEAD_MS);
@@ -70,7 +70,7 @@ describe.each(testDrivers())("reminders on %s", (kind) => {
     await t.db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, a.id));
     // Even before the write path drops the reminder, the send checks the appointment.
     expect(await sendReminderIfDue(t.db, a.id, new Date(due(a).getTime() + minute))).toBe(false);
-    await t.db.transaction((tx) => syncReminder(t.db, tx, { ...a, status: "cancelled" }, now));
+    await t.db.transaction((tx) => syncReminder(tx, { ...a, status: "cancelled" }, now));
     expect(await t.db.select().from(appointmentReminders).where(eq(appointmentReminders.appointmentId, a.id))).toHaveLength(0);
     expect(await sweepDueReminders(t.db, new Date(due(a).getTime() + minute))).toBe(0);
     expect(await reminderMails(email)).toHaveLength(0);
@@ -81,14 +81,14 @@ describe.each(testDrivers())("reminders on %s", (kind) => {
     const a = await book({ email });
     const moved = { ...a, startsAt: new Date(a.startsAt.getTime() + 2 * 24 * 3600_000) };
     await t.db.update(appointments).set({ startsAt: moved.startsAt, endsAt: new Date(moved.startsAt.getTime() + 30 * minute) }).where(eq(appointments.id, a.id));
-    await t.db.transaction((tx) => syncReminder(t.db, tx, moved, now));
+    await t.db.transaction((tx) => syncReminder(tx, moved, now));
     // The job for the old time finds nothing due.
     expect(await sendReminderIfDue(t.db, a.id, new Date(due(a).getTime() + minute))).toBe(false);
     expect(await sendReminderIfDue(t.db, a.id, new Date(due(moved).getTime() + minute))).toBe(true);
 
     const again = { ...moved, startsAt: new Date(moved.startsAt.getTime() + 24 * 3600_000) };
     await t.db.update(appointments).set({ startsAt: again.startsAt, endsAt: new Date(again.startsAt.getTime() + 30 * minute) }).where(eq(appointments.id, a.id));
-    await t.db.transaction((tx) => syncReminder(t.db, tx, again, new Date(due(moved).getTime() + 2 * minute)));
+    await t.db.transaction((tx) => syncReminder(tx, again, new Date(due(moved).getTime() + 2 * minute)));
     expect(await sendReminderIfDue(t.db, a.id, new Date(due(again).getTime() + minute))).toBe(true);
     expect(await reminderMails(email)).toHaveLength(2);
   });
@@ -108,7 +108,7 @@ describe.each(testDrivers())("reminders on %s", (kind) => {
   it("makes no reminder for an appointment written less than 24 hours ahead", async () => {
     const a = await book({ email: "remind-soon@example.com" });
     await t.db.delete(appointmentReminders).where(eq(appointmentReminders.appointmentId, a.id));
-    await t.db.transaction((tx) => syncReminder(t.db, tx, a, new Date(due(a).getTime() + minute)));
+    await t.db.transaction((tx) => syncReminder(tx, a, new Date(due(a).getTime() + minute)));
     expect(await t.db.select().from(appointmentReminders).where(eq(appointmentReminders.appointmentId, a.id))).toHaveLength(0);
   });
 

@@ -30,7 +30,7 @@ type ReminderTarget = { id: string; startsAt: Date; status: string };
  * holds a time. An appointment made less than 24 hours ahead gets no reminder: its
  * confirmation has just gone out.
  */
-export async function syncReminder(db: Db, tx: Tx, a: ReminderTarget, now: Date = new Date()): Promise<void> {
+export async function syncReminder(tx: Tx, a: ReminderTarget, now: Date = new Date()): Promise<void> {
   const dueAt = new Date(a.startsAt.getTime() - REMINDER_LEAD_MS);
   const holding = (HOLDING_STATUSES as readonly string[]).includes(a.status);
   if (!holding || dueAt <= now) {
@@ -52,7 +52,7 @@ export async function syncReminder(db: Db, tx: Tx, a: ReminderTarget, now: Date 
     .returning({ dueAt: appointmentReminders.dueAt });
   // Nothing changed (e.g. a status change): the job already queued stays right.
   if (!row) return;
-  await enqueue(db, tx, QUEUES.reminder, { appointmentId: a.id }, { startAfter: dueAt });
+  await enqueue(tx, QUEUES.reminder, { appointmentId: a.id }, { startAfter: dueAt });
 }
 
 /**
@@ -93,7 +93,7 @@ export async function sendReminderIfDue(db: Db, appointmentId: string, now: Date
     // The one notice decision point decides the channels, from the client's preferences.
     const channels = await noticeChannels(tx, recipient, "reminder");
     if (!channels.client || !(channels.email || channels.sms)) return true;
-    await deliverClientNotice(db, tx, {
+    await deliverClientNotice(tx, {
       recipient,
       channels: channels.client,
       mail: {

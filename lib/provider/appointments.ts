@@ -62,7 +62,7 @@ export async function applyAppointmentAction(
   if (t.onceStarted) conditions.push(lte(appointments.startsAt, now));
 
   return db.transaction(async (tx) => {
-    const updated = await updateAppointment(db, tx, {
+    const updated = await updateAppointment(tx, {
       appointmentId: args.appointmentId,
       kind: CHANGE_KINDS[args.action],
       actor: { kind: "provider", providerId: args.providerId },

@@ -69,7 +69,7 @@ export async function sendStaffInvite(db: Db, providerId: string, staffId: strin
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
     await tx.insert(staffInvites).values({ staffId, email: member.email, tokenHash: hashToken(token), expiresAt, createdAt: now });
-    await queueMail(db, tx, {
+    await queueMail(tx, {
       to: member.email,
       subject: `${member.business} invited you to Slotbook`,
       text: [

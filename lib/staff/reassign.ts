@@ -101,7 +101,7 @@ export async function reassignAppointment(db: Db, providerId: string, appointmen
 async function writeReassignment(db: Db, providerId: string, appointmentId: string, target: { id: string; name: string }): Promise<void> {
   try {
     await db.transaction(async (tx) => {
-      const row = await updateAppointment(db, tx, {
+      const row = await updateAppointment(tx, {
         appointmentId,
         kind: "reassigned",
         actor: { kind: "provider", providerId },

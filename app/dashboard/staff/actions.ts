@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/app/runtime";
 import type { ActionState } from "@/lib/infra/action-state";
 import { flashAction, formAction } from "@/lib/infra/actions";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { isAppError } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
 import { weeklyHoursFormSchema } from "@/lib/provider/hours";

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { getDb } from "@/lib/app/runtime";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { listStaff, MAX_ACTIVE_STAFF, type StaffListItem } from "@/lib/staff/members";
 import { moveStaffAction, setStaffActiveAction } from "./actions";

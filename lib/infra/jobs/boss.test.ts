@@ -13,12 +13,12 @@ describe.each(testDrivers())("job queue on %s", (kind) => {
     const boss = bossFor(t.db);
     await t.db.transaction(async (tx) => {
       const [m] = await tx.insert(mailMessages).values({ to: "a@example.com", subject: "kept", text: "x" }).returning();
-      await enqueue(t.db, tx, QUEUES.mail, { messageId: m!.id });
+      await enqueue(tx, QUEUES.mail, { messageId: m!.id });
     });
     await expect(
       t.db.transaction(async (tx) => {
         const [m] = await tx.insert(mailMessages).values({ to: "b@example.com", subject: "dropped", text: "x" }).returning();
-        await enqueue(t.db, tx, QUEUES.mail, { messageId: m!.id });
+        await enqueue(tx, QUEUES.mail, { messageId: m!.id });
         throw new Error("rollback");
       }),
     ).rejects.toThrow("rollback");

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from "pg-boss";
-import type { Db, DbHandle, Tx } from "@/db";
+import { rootOf, type Db, type DbHandle, type DbOrTx, type Tx } from "@/db";
 import { log } from "@/lib/infra/log";
 import { queueOptions, type JobData, type QueueName } from "./queues";
 
-// One queue client per database handle. Keyed by the Drizzle handle so domain code that is
-// given a `db` can enqueue on it, in tests (one database per file) as in the app.
+// One queue client per database handle. Keyed by the Drizzle handle, which every transaction
+// opened on it names (rootOf), so code given a `db` or a `tx` enqueues on the right queue, in
+// tests (one database per file) as in the app.
 // On globalThis like the database handle (db/index.ts): Next.js loads route bundles and
 // instrumentation.ts as separate module graphs, and all must find the queue started for the db.
 const globalForBoss = globalThis as unknown as { __slotbookBosses?: WeakMap<Db, PgBoss> };
@@ -47,8 +48,9 @@ async function newStartedBoss(handle: DbHandle): Promise<PgBoss> {
   return boss;
 }
 
-export function bossFor(db: Db): PgBoss {
-  const boss = bosses.get(db);
+/** The queue client of the handle `db` (or the transaction `db`) was opened on. */
+export function bossFor(db: DbOrTx): PgBoss {
+  const boss = bosses.get(rootOf(db));
   if (!boss) throw new Error("Job queue not started for this database (startBoss)");
   return boss;
 }
@@ -66,11 +68,10 @@ export async function stopBoss(db: Db): Promise<void> {
  * caused it commits.
  */
 export async function enqueue<Q extends QueueName>(
-  db: Db,
   tx: Tx,
   name: Q,
   data: JobData[Q],
   options: Omit<SendOptions, "db"> = {},
 ): Promise<void> {
-  await bossFor(db).send(name, data, { ...options, db: fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql) });
+  await bossFor(tx).send(name, data, { ...options, db: fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql) });
 }

@@ -9,7 +9,7 @@ describe.each(testDrivers())("mail outbox on %s", (kind) => {
   const t = setUpTestDb(kind);
 
   async function queued(subject: string) {
-    return t.db.transaction((tx) => queueMail(t.db, tx, { to: "guest@example.com", subject, text: "Hello" }));
+    return t.db.transaction((tx) => queueMail(tx, { to: "guest@example.com", subject, text: "Hello" }));
   }
   const status = async (id: string) =>
     (await t.db.select().from(mailMessages).where(eq(mailMessages.id, id)))[0]!;

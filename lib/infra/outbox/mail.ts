@@ -19,12 +19,12 @@ export type OutgoingMail = {
  * Records a mail and enqueues its delivery in the caller's transaction: the mail goes out if
  * and only if the change that caused it commits, and an SMTP outage only delays it.
  */
-export async function queueMail(db: Db, tx: Tx, mail: OutgoingMail): Promise<string> {
+export async function queueMail(tx: Tx, mail: OutgoingMail): Promise<string> {
   const [row] = await tx
     .insert(mailMessages)
     .values({ ...mail, attachments: mail.attachments ?? [], headers: mail.headers ?? {} })
     .returning({ id: mailMessages.id });
-  await enqueue(db, tx, QUEUES.mail, { messageId: row!.id });
+  await enqueue(tx, QUEUES.mail, { messageId: row!.id });
   return row!.id;
 }
 

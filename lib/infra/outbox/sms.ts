@@ -32,12 +32,12 @@ export function normalizePhone(phone: string): string {
 }
 
 /** Records a text message and enqueues its delivery in the caller's transaction. */
-export async function queueSms(db: Db, tx: Tx, sms: OutgoingSms): Promise<string> {
+export async function queueSms(tx: Tx, sms: OutgoingSms): Promise<string> {
   const [row] = await tx
     .insert(smsMessages)
     .values({ to: normalizePhone(sms.to), text: sms.text.slice(0, 1000) })
     .returning({ id: smsMessages.id });
-  await enqueue(db, tx, QUEUES.sms, { messageId: row!.id });
+  await enqueue(tx, QUEUES.sms, { messageId: row!.id });
   return row!.id;
 }
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/app/runtime";
 import { zonedDate } from "@/lib/availability";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { getInviteStatus } from "@/lib/staff/invites";
 import { getStaffUsage, listMemberUpcoming, staffDeletionRefusal } from "@/lib/staff/members";

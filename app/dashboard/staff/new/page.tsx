@@ -3,7 +3,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/app/runtime";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { listServices } from "@/lib/provider/services";
 import { createStaffAction } from "../actions";
 import { StaffForm } from "../_components/staff-form";

@@ -14,6 +14,7 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { getCurrentUser } from "@/lib/app/guards";
+import { getDb } from "@/lib/app/runtime";
 import { loadBookingPicker } from "@/lib/booking/picker-slots";
 import { StaffChoice } from "@/components/staff/staff-choice";
 
@@ -66,7 +67,7 @@ export default async function BookPage({ params, searchParams }: Props) {
     changeHref: bookingHref(provider.slug, {}),
   };
   const w = pickerWindow(now, tz, provider.bookingHorizonDays, p);
-  const picker = await loadBookingPicker(provider.id, service.id, w, now);
+  const picker = await loadBookingPicker(await getDb(), provider.id, service.id, w, now);
   if (!picker) {
     return (
       <Frame step="day">

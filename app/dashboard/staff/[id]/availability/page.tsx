@@ -8,7 +8,7 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/app/runtime";
 import { zonedDate } from "@/lib/availability";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { loadWeeklyHours } from "@/lib/booking/providers";
 import { type HoursInterval } from "@/lib/provider/hours";
 import { WEEKDAYS } from "@/lib/infra/time";

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/app/runtime";
 import { isAppError } from "@/lib/infra/errors";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { staffErrorMessage } from "@/lib/staff/flash";
 import { getStaffUsage, listMemberUpcoming } from "@/lib/staff/members";
 import { reassignOptions } from "@/lib/staff/reassign";
