@@ -1,7 +1,7 @@
 import type { FollowUps } from "@/lib/booking/write";
 import { queueCalendarSync } from "@/lib/calendar/enqueue";
-import { queueNotices } from "@/lib/booking/notices";
-import { syncReminder } from "@/lib/portal/reminders";
+import { queueNotices } from "@/lib/notices/follow-up";
+import { syncReminder } from "@/lib/notices/reminders";
 
 /**
  * What follows every appointment write, in its transaction (lib/booking/write.ts runs them in

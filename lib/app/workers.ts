@@ -4,7 +4,7 @@ import { enqueueStaleSyncs } from "@/lib/calendar/enqueue";
 import { syncAppointment } from "@/lib/calendar/sync";
 import { deliverMail } from "@/lib/infra/outbox/mail";
 import { deliverSms } from "@/lib/infra/outbox/sms";
-import { sendReminderIfDue, sweepDueReminders } from "@/lib/portal/reminders";
+import { sendReminderIfDue, sweepDueReminders } from "@/lib/notices/reminders";
 import { bossFor } from "@/lib/infra/jobs/boss";
 import { purgeExpired } from "@/lib/infra/housekeeping";
 import { log } from "@/lib/infra/log";

@@ -6,7 +6,7 @@ import { enforceRateLimit } from "@/lib/infra/rate-limit";
 import { createBooking } from "./create";
 import { findProviderIdBySlug } from "./providers";
 import { bookingRequestSchema, slotsQuerySchema } from "./schema";
-import { manageUrl } from "./mails";
+import { manageUrl } from "./links";
 import { listSlots } from "./slots";
 
 /*

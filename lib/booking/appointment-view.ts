@@ -5,7 +5,6 @@ import { appointments, providers, services, staffMembers, users, type Appointmen
 import { AppError } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
 import { providerColumns, type BookingProvider } from "./context";
-import type { MailParties } from "./mails";
 import { HOLDING_STATUSES } from "./slots";
 import { hashToken, looksLikeToken } from "@/lib/infra/tokens";
 
@@ -159,7 +158,30 @@ export async function getAppointmentForActor(
   return a && withPermissions(a, actor.kind, now);
 }
 
-export function mailParties(a: AppointmentView & { ownerEmail?: string }, start: Date, end: Date): MailParties {
+/** What a message about an appointment says of it: who, what, when (on the provider's clock) and where. */
+export type BookingMailContext = {
+  providerName: string;
+  providerPhone: string;
+  providerAddress: string;
+  timezone: string;
+  serviceName: string;
+  clientName: string;
+  clientEmail: string;
+  clientPhone: string;
+  notes: string;
+  start: Date;
+  end: Date;
+};
+
+/** The mail view: the parties of an appointment and what messages say of it. */
+export type MailParties = {
+  appointmentId: string;
+  clientEmail: string;
+  providerEmail: string;
+  context: BookingMailContext;
+};
+
+export function mailParties(a: AppointmentView & { ownerEmail?: string }): MailParties {
   return {
     appointmentId: a.id,
     clientEmail: a.clientEmail,
@@ -174,8 +196,8 @@ export function mailParties(a: AppointmentView & { ownerEmail?: string }, start:
       clientEmail: a.clientEmail,
       clientPhone: a.clientPhone,
       notes: a.notes,
-      start,
-      end,
+      start: a.start,
+      end: a.end,
     },
   };
 }

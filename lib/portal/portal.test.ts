@@ -21,11 +21,11 @@ import { listSms } from "@/lib/infra/outbox/mailbox";
 import { changePassword, deleteAccount, updateProfile } from "./account";
 import { getOwnAppointment, ownAppointmentIcsOrNull } from "./appointment";
 import { listClientAppointments, PAST_PAGE_SIZE } from "./appointments";
-import { sendClientMessage } from "./client-notices";
+import { sendClientMessage } from "@/lib/notices/client-notices";
 import { addFavorite, isFavorite, listFavorites, removeFavorite } from "./favorites";
-import { DEFAULT_PREFERENCES, getPreferences, savePreferences } from "./preferences";
+import { DEFAULT_PREFERENCES, getPreferences, savePreferences } from "@/lib/notices/preferences";
 import { rebookAppointment } from "./rebook";
-import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } from "./unsubscribe";
+import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } from "@/lib/notices/unsubscribe";
 
 // Monday 2 March 2026, 09:00 in Berlin.
 const now = new Date("2026-03-02T08:00:00Z");

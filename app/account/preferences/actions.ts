@@ -3,7 +3,7 @@
 import { getDb } from "@/lib/app/runtime";
 import { flashAction } from "@/lib/infra/actions";
 import { requireRole } from "@/lib/app/guards";
-import { preferencesFormSchema, savePreferences } from "@/lib/portal/preferences";
+import { preferencesFormSchema, savePreferences } from "@/lib/notices/preferences";
 
 /** Saves all six switches at once (an unticked box posts nothing: off). A plain form post: works without JavaScript. */
 export const savePreferencesAction = flashAction({

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/app/runtime";
 import { requireRole } from "@/lib/app/guards";
 import { getAccountProfile } from "@/lib/portal/account";
-import { getPreferences } from "@/lib/portal/preferences";
+import { getPreferences } from "@/lib/notices/preferences";
 
 export const metadata: Metadata = { title: "Notification preferences" };
 

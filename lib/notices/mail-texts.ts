@@ -1,22 +1,10 @@
+import type { BookingMailContext } from "@/lib/booking/appointment-view";
+
 /**
  * Texts of the booking mails. Plain text only: everything here may contain what a user typed,
  * and plain text cannot be rendered as markup. Times are always written in the provider's
  * zone, with the zone named, because client and provider may be in different zones.
  */
-
-export type BookingMailContext = {
-  providerName: string;
-  providerPhone: string;
-  providerAddress: string;
-  timezone: string;
-  serviceName: string;
-  clientName: string;
-  clientEmail: string;
-  clientPhone: string;
-  notes: string;
-  start: Date;
-  end: Date;
-};
 
 export type MailText = { subject: string; text: string };
 
@@ -328,5 +316,24 @@ export function staffAssignedMail(c: BookingMailContext, opts: { staffName: stri
       ...details(c),
       `Client: ${c.clientName}`,
     ]),
+  };
+}
+
+/** To the client the day before (lib/notices/reminders.ts): the guest's link is in their confirmation. */
+export function reminderMail(c: BookingMailContext, opts: { link: string | null }): MailText {
+  return {
+    subject: subject(`Reminder: ${c.serviceName} at ${c.providerName} tomorrow`),
+    text: [
+      `Hello ${c.clientName},`,
+      "",
+      `this is a reminder of your appointment with ${c.providerName}.`,
+      "",
+      ...details(c),
+      "",
+      opts.link ? `To cancel or reschedule: ${opts.link}` : "To cancel or reschedule, use the private link in your booking confirmation.",
+      c.providerPhone ? `To reach ${c.providerName}, call ${c.providerPhone}.` : "",
+    ]
+      .filter((l, i, all) => l !== "" || all[i - 1] !== "")
+      .join("\n"),
   };
 }

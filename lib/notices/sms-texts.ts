@@ -1,4 +1,5 @@
-import { formatRangeInZone, type BookingMailContext } from "@/lib/notify/templates";
+import type { BookingMailContext } from "@/lib/booking/appointment-view";
+import { formatRangeInZone } from "./mail-texts";
 import type { ClientMessageKind } from "./notice-policy";
 
 /*

@@ -1,20 +1,15 @@
 import type { DbOrTx, Tx } from "@/db";
-import { and, eq } from "drizzle-orm";
-import { staffMembers, type AppointmentChangeKind } from "@/db/schema";
-import { queueMail } from "@/lib/infra/outbox/mail";
-import { clientNoticeChannels, deliverClientNotice, type ClientChannels } from "@/lib/portal/client-notices";
-import type { ClientMessageKind } from "@/lib/portal/notice-policy";
-import { clientNoticeSms } from "@/lib/portal/sms-texts";
-import type { CancelledBy } from "@/lib/notify/templates";
-import { loadAppointmentById, mailParties, type Loaded } from "./appointment-view";
-import { icsSequence } from "./ics";
-import { manageUrl, noticeMail, portalUrl, type NoticeKind } from "./mails";
-import type { AppointmentChange } from "./write";
+import type { AppointmentChangeKind } from "@/db/schema";
+import type { Loaded } from "@/lib/booking/appointment-view";
+import type { AppointmentChange } from "@/lib/booking/write";
+import { clientNoticeChannels, type ClientChannels } from "./client-notices";
+import type { NoticeKind } from "./mails";
+import type { ClientMessageKind } from "./notice-policy";
 
 /*
- * Notices: the ONE place that decides who is told what about an appointment change. Called by
- * the dispatch in write.ts inside the writing transaction, so a notice is queued if and only if
- * the change commits.
+ * Who is told what about an appointment change: the ONE decision table (candidateNotices),
+ * and the ONE place where preferences are consulted (noticeChannels). The write path's
+ * follow-up (follow-up.ts) and the reminder job ask here.
  */
 
 /** Who a notice is for: the client (an account when `userId` is set), the provider, or a staff member. */
@@ -29,7 +24,7 @@ export type Notice = { recipient: NoticeRecipient; kind: NoticeKind };
 export type ClientOnlyKind = "reminder";
 
 /** Which client preference each client-bound notice answers to. */
-const CLIENT_KIND: Record<
+export const CLIENT_KIND: Record<
   Extract<NoticeKind, "booking_confirmed" | "booking_requested" | "approved" | "cancelled" | "rescheduled" | "reassigned"> | ClientOnlyKind,
   ClientMessageKind
 > = {
@@ -66,7 +61,7 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
 }
 
 /** Nobody is mailed when a visit is closed or an account is linked. */
-const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked"]);
+export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked"]);
 
 /** The member an appointment was with before a change that took it away from them. */
 export type PreviousMember = { staffId: string; email: string; name: string };
@@ -132,69 +127,4 @@ export async function decideNotices(
     if (channels.email || channels.sms) notices.push({ ...n, channels });
   }
   return notices;
-}
-
-/** The dispatch's notices follow-up: decides, renders and queues the mails of one change. */
-export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<void> {
-  if (SILENT_CHANGES.has(change.kind)) return;
-  const a = await loadAppointmentById(tx, change.appointment.id);
-  if (!a) return;
-  const previousMember = await loadPreviousMember(tx, change, a);
-  const notices = await decideNotices(tx, change, a, previousMember);
-  if (notices.length === 0) return;
-  const parties = mailParties(a, a.start, a.end);
-  const actor = change.actor.kind;
-  const by: CancelledBy = actor === "guest" || actor === "client" ? actor : "provider";
-  const manageLink = change.manageToken
-    ? manageUrl(change.manageToken)
-    : change.actor.kind === "guest" && change.actor.token
-      ? manageUrl(change.actor.token)
-      : a.clientUserId
-        ? portalUrl(a.id)
-        : undefined;
-  const details = {
-    manageLink,
-    source: a.source,
-    pending: a.status === "pending",
-    by,
-    reason: change.reason,
-    // A reassignment keeps the time: there is no "was".
-    oldStart: change.kind === "reassigned" ? undefined : change.previous?.startsAt,
-    oldEnd: change.kind === "reassigned" ? undefined : change.previous?.endsAt,
-    staffName: a.staffName,
-    previousStaffName: previousMember?.name ?? null,
-    // A new booking's calendar file starts at 0; later ones follow the row's version.
-    sequence: change.kind === "created" ? 0 : icsSequence(a.updatedAt),
-  };
-  for (const n of notices) {
-    const mail = noticeMail(n.kind, parties, details);
-    if (n.recipient.role !== "client" || !n.channels.client) {
-      await queueMail(tx, { to: n.recipient.email, ...mail });
-      continue;
-    }
-    const clientKind = CLIENT_KIND[n.kind as keyof typeof CLIENT_KIND];
-    await deliverClientNotice(tx, {
-      recipient: n.recipient,
-      channels: n.channels.client,
-      mail,
-      sms: clientNoticeSms(clientKind, parties.context, {
-        oldStart: details.oldStart,
-        oldEnd: details.oldEnd,
-        pending: details.pending,
-        link: a.clientUserId ? portalUrl(a.id) : undefined,
-        staffName: n.kind === "reassigned" ? a.staffName : undefined,
-      }),
-    });
-  }
-}
-
-/** The member the change took the appointment from (with an address to tell them at), if any. */
-async function loadPreviousMember(tx: Tx, change: AppointmentChange, a: Loaded): Promise<PreviousMember | null> {
-  const before = change.previous?.staffId;
-  if (!before || before === a.staffId) return null;
-  const [row] = await tx
-    .select({ email: staffMembers.email, name: staffMembers.name })
-    .from(staffMembers)
-    .where(and(eq(staffMembers.id, before), eq(staffMembers.providerId, a.provider.id)));
-  return row?.email ? { staffId: before, email: row.email, name: row.name } : null;
 }

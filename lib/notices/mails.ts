@@ -15,10 +15,10 @@ import {
   staffCancelledMail,
   staffRescheduledMail,
   staffUnassignedMail,
-  type BookingMailContext,
   type CancelledBy,
-} from "@/lib/notify/templates";
-import { appointmentIcs } from "./ics";
+} from "./mail-texts";
+import { appointmentIcsFor } from "@/lib/booking/ics";
+import type { MailParties } from "@/lib/booking/appointment-view";
 
 /*
  * The texts of the mails an appointment change sends (queued by lib/booking/notices.ts in the
@@ -28,42 +28,9 @@ import { appointmentIcs } from "./ics";
  * when none is set.
  */
 
-export type MailParties = {
-  appointmentId: string;
-  clientEmail: string;
-  providerEmail: string;
-  context: BookingMailContext;
-};
-
-export const manageUrl = (token: string) => `${env().APP_URL}/bookings/${token}`;
-export const portalUrl = (appointmentId: string) => `${env().APP_URL}/account/appointments/${appointmentId}`;
 const dashboardUrl = () => `${env().APP_URL}/dashboard`;
 /** The dashboard filtered to the requests that wait for the provider's confirmation. */
 export const pendingDashboardUrl = () => `${env().APP_URL}/dashboard?status=pending`;
-
-export function appointmentIcsFor(
-  p: MailParties,
-  opts: { sequence: number; manageLink?: string; cancelled?: boolean; tentative?: boolean },
-): string {
-  const c = p.context;
-  const description = [
-    `${c.serviceName} with ${c.providerName}`,
-    c.providerPhone ? `Phone: ${c.providerPhone}` : "",
-    opts.manageLink ? `Manage your booking: ${opts.manageLink}` : "",
-  ]
-    .filter(Boolean)
-    .join("\n");
-  return appointmentIcs({
-    id: p.appointmentId,
-    start: c.start,
-    end: c.end,
-    summary: `${c.serviceName} – ${c.providerName}`,
-    description,
-    location: c.providerAddress || c.providerName,
-    sequence: opts.sequence,
-    status: opts.cancelled ? "CANCELLED" : opts.tentative ? "TENTATIVE" : "CONFIRMED",
-  });
-}
 
 function icsAttachment(p: MailParties, opts: { sequence: number; manageLink?: string }) {
   return { filename: "appointment.ics", contentType: "text/calendar; charset=utf-8", content: appointmentIcsFor(p, opts) };

@@ -2,13 +2,13 @@ import "server-only";
 import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { appointmentReminders, appointments } from "@/db/schema";
-import { getAppointmentForActor } from "@/lib/booking/appointment-view";
-import { portalUrl } from "@/lib/booking/mails";
+import { loadAppointmentById, mailParties } from "@/lib/booking/appointment-view";
+import { portalUrl } from "@/lib/booking/links";
 import { HOLDING_STATUSES } from "@/lib/booking/slots";
 import { enqueue } from "@/lib/infra/jobs/boss";
 import { QUEUES } from "@/lib/infra/jobs/queues";
-import { formatRangeInZone } from "@/lib/notify/templates";
-import { noticeChannels } from "@/lib/booking/notices";
+import { reminderMail } from "./mail-texts";
+import { noticeChannels } from "./decide";
 import { deliverClientNotice } from "./client-notices";
 import { clientNoticeSms } from "./sms-texts";
 
@@ -78,44 +78,19 @@ export async function sendReminderIfDue(db: Db, appointmentId: string, now: Date
       )
       .returning({ appointmentId: appointmentReminders.appointmentId });
     if (!claimed) return false;
-    const [row] = await tx
-      .select({ clientUserId: appointments.clientUserId, providerId: appointments.providerId })
-      .from(appointments)
-      .where(eq(appointments.id, appointmentId))
-      .limit(1);
-    if (!row) return false;
-    const view = await getAppointmentForActor(tx, appointmentId, { kind: "provider", providerId: row.providerId }, now);
-    if (!view) return false;
-    const tz = view.provider.timezone;
-    const when = formatRangeInZone(view.start, view.end, tz);
-    const link = row.clientUserId ? portalUrl(view.id) : null;
-    const recipient = { role: "client" as const, userId: row.clientUserId, email: view.clientEmail, phone: view.clientPhone };
+    const a = await loadAppointmentById(tx, appointmentId);
+    if (!a) return false;
+    const { context } = mailParties(a);
+    const link = a.clientUserId ? portalUrl(a.id) : null;
+    const recipient = { role: "client" as const, userId: a.clientUserId, email: a.clientEmail, phone: a.clientPhone };
     // The one notice decision point decides the channels, from the client's preferences.
     const channels = await noticeChannels(tx, recipient, "reminder");
     if (!channels.client || !(channels.email || channels.sms)) return true;
     await deliverClientNotice(tx, {
       recipient,
       channels: channels.client,
-      mail: {
-        subject: `Reminder: ${view.service.name} at ${view.provider.businessName} tomorrow`.replace(/[\r\n\t]+/g, " ").slice(0, 200),
-        text: [
-          `Hello ${view.clientName},`,
-          "",
-          `this is a reminder of your appointment with ${view.provider.businessName}.`,
-          "",
-          `Service: ${view.service.name}`,
-          `When: ${when}`,
-          `Where: ${view.provider.businessName}${view.provider.address ? `, ${view.provider.address}` : ""}`,
-          "",
-          link
-            ? `To cancel or reschedule: ${link}`
-            : "To cancel or reschedule, use the private link in your booking confirmation.",
-          view.provider.phone ? `To reach ${view.provider.businessName}, call ${view.provider.phone}.` : "",
-        ]
-          .filter((l, i, all) => l !== "" || all[i - 1] !== "")
-          .join("\n"),
-      },
-      sms: clientNoticeSms("reminder", { serviceName: view.service.name, providerName: view.provider.businessName, timezone: tz, start: view.start, end: view.end }, { link: link ?? undefined }),
+      mail: reminderMail(context, { link }),
+      sms: clientNoticeSms("reminder", context, { link: link ?? undefined }),
     });
     return true;
   });
