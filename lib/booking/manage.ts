@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { changeRefusal, loadForActor, type Actor } from "./appointment-view";
-import { bookingRules, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
+import { bookingRules, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { cancelRequestSchema } from "./schema";
 import { HOLDING_STATUSES } from "./slots";

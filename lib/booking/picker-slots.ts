@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db";
 import { isAppError } from "@/lib/infra/errors";
 import type { PickerWindow } from "./picker";
-import { listBookableStaff, type BookableMember } from "@/lib/staff/members";
+import { listBookableStaff, type BookableMember } from "./staff-load";
 import { loadAvailability } from "./availability";
 import { listSlots, slotsOf, usesStaffCalendars } from "./slots";
 

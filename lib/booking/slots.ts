@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { computeSlots } from "@/lib/availability";
 import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
-import { listStaffSlots, STAFF_CHOICE_OFF } from "@/lib/staff/booking";
+import { listStaffSlots, STAFF_CHOICE_OFF } from "./staff-calendars";
 import { loadAvailability, resourceOf, type AvailabilityMiss, type LoadedAvailability } from "./availability";
 import { dateRangeSchema } from "./schema";
 

@@ -2,10 +2,9 @@ import { and, asc, count, eq, inArray, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
-import { emailSchema } from "@/lib/infra/validation";
 import { AppError } from "@/lib/infra/errors";
 import { checkbox, optionalPhone, optionalText, requiredText } from "@/lib/provider/form-fields";
-import { isUuid } from "@/lib/infra/validation";
+import { emailSchema, isUuid } from "@/lib/infra/validation";
 import { countAppointmentUsage, stillHolding, type AppointmentUsage } from "@/lib/booking/usage";
 
 export const MAX_ACTIVE_STAFF = 10;
@@ -293,21 +292,6 @@ export async function listMemberUpcoming(db: Db, providerId: string, staffId: st
     )
     .orderBy(asc(appointments.startsAt))
     .limit(200);
-}
-
-export type BookableMember = { id: string; name: string; bio: string; photoVersion: number | null };
-
-/** The active members who provide a service, in display order, for the booking page's staff step. */
-export async function listBookableStaff(db: Db, providerId: string, serviceId: string): Promise<BookableMember[]> {
-  if (!isUuid(providerId) || !isUuid(serviceId)) return [];
-  const rows = await db
-    .select({ id: staffMembers.id, name: staffMembers.name, bio: staffMembers.bio, photoUpdatedAt: staffPhotos.updatedAt })
-    .from(staffMembers)
-    .innerJoin(staffServices, and(eq(staffServices.staffId, staffMembers.id), eq(staffServices.serviceId, serviceId)))
-    .leftJoin(staffPhotos, eq(staffPhotos.staffId, staffMembers.id))
-    .where(and(eq(staffMembers.providerId, providerId), eq(staffMembers.active, true)))
-    .orderBy(asc(staffMembers.displayOrder), asc(staffMembers.name));
-  return rows.map(({ photoUpdatedAt, ...r }) => ({ ...r, photoVersion: photoUpdatedAt ? photoUpdatedAt.getTime() : null }));
 }
 
 /** A member's appointments that still hold their time: pending or confirmed, not yet over. */

@@ -6,10 +6,10 @@ import { AppError, isAppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { updateAppointment } from "@/lib/booking/write";
 import { isUuid } from "@/lib/infra/validation";
-import { bookingRules } from "./booking";
-import { loadStaffResources } from "./load";
+import { bookingRules } from "@/lib/booking/staff-calendars";
+import { loadStaffResources } from "@/lib/booking/staff-load";
 import { listMemberUpcoming } from "./members";
-import { fairOrder, memberSlotInput, type BusinessRules, type StaffResource } from "./resources";
+import { fairOrder, memberSlotInput, type BusinessRules, type StaffResource } from "@/lib/booking/staff-resources";
 
 /*
  * Moving an appointment to another member (the provider's dashboard, or a member being

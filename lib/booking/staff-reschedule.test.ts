@@ -4,10 +4,10 @@ import { addStaffMember, at, createUser, guestContact } from "@/test/fixtures";
 import { appointmentChanges, appointments, staffAvailability, staffServices } from "@/db/schema";
 import { countWrites, testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
-import { createBooking } from "@/lib/booking/create";
-import { rescheduleAppointment } from "@/lib/booking/manage";
-import { rescheduleScope } from "@/lib/booking/picker-slots";
-import { listSlots } from "@/lib/booking/slots";
+import { createBooking } from "./create";
+import { rescheduleAppointment } from "./manage";
+import { rescheduleScope } from "./picker-slots";
+import { listSlots } from "./slots";
 
 // Monday 2 March 2026, 08:00 in Berlin. Ana works Wednesdays 09:00–12:00, Ben 13:00–17:00.
 const NOW = new Date("2026-03-02T07:00:00Z");

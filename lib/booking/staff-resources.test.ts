@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zonedDateTimeToInstant } from "@/lib/availability";
-import { computeStaffSlots, expandDateRanges, fairOrder, intersectWeekly, type BusinessRules, type StaffResource } from "./resources";
+import { computeStaffSlots, expandDateRanges, fairOrder, intersectWeekly, type BusinessRules, type StaffResource } from "./staff-resources";
 
 const ZONE = "America/New_York";
 const at = (date: string, time: string) => zonedDateTimeToInstant(date, time, ZONE);

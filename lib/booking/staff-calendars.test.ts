@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { staffAvailability } from "@/db/schema";
-import { createBooking } from "@/lib/booking/create";
-import { listSlots } from "@/lib/booking/slots";
+import { createBooking } from "./create";
+import { listSlots } from "./slots";
 import { addService, at, createProviderFixture, guestContact } from "@/test/fixtures";
 import { countWrites } from "@/test/db";
 import { AppError } from "@/lib/infra/errors";
 import { outcome } from "@/test/expect-app-error";
-import { createStaff } from "./members";
+import { createStaff } from "@/lib/staff/members";
 
 // Monday 2 March 2026, 08:00 in Berlin; bookings on Tuesday 3 March.
 const NOW = new Date("2026-03-02T07:00:00Z");

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "@/db";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { queryRows, type Db, type DbOrTx } from "@/db";
+import { staffMembers, staffPhotos, staffServices } from "@/db/schema";
 import { isUuid } from "@/lib/infra/validation";
-import type { StaffResource } from "./resources";
+import type { StaffResource } from "./staff-resources";
 
 type Row = {
   id: string;
@@ -60,4 +61,19 @@ export async function loadStaffResources(
     timeOff: r.time_off.map(([startDate, endDate]) => ({ startDate, endDate })),
     busy: r.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
   }));
+}
+
+export type BookableMember = { id: string; name: string; bio: string; photoVersion: number | null };
+
+/** The active members who provide a service, in display order, for the booking page's staff step. */
+export async function listBookableStaff(db: Db, providerId: string, serviceId: string): Promise<BookableMember[]> {
+  if (!isUuid(providerId) || !isUuid(serviceId)) return [];
+  const rows = await db
+    .select({ id: staffMembers.id, name: staffMembers.name, bio: staffMembers.bio, photoUpdatedAt: staffPhotos.updatedAt })
+    .from(staffMembers)
+    .innerJoin(staffServices, and(eq(staffServices.staffId, staffMembers.id), eq(staffServices.serviceId, serviceId)))
+    .leftJoin(staffPhotos, eq(staffPhotos.staffId, staffMembers.id))
+    .where(and(eq(staffMembers.providerId, providerId), eq(staffMembers.active, true)))
+    .orderBy(asc(staffMembers.displayOrder), asc(staffMembers.name));
+  return rows.map(({ photoUpdatedAt, ...r }) => ({ ...r, photoVersion: photoUpdatedAt ? photoUpdatedAt.getTime() : null }));
 }

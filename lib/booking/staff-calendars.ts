@@ -4,9 +4,9 @@ import { addDays, isBookableSlot, zonedDate, type WeeklyInterval } from "@/lib/a
 import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { isUuid } from "@/lib/infra/validation";
-import { loadAvailability } from "@/lib/booking/availability";
-import { loadStaffResources } from "./load";
-import { computeStaffSlots, fairOrder, memberSlotInput, type BusinessRules, type StaffSlot } from "./resources";
+import { loadAvailability } from "./availability";
+import { loadStaffResources } from "./staff-load";
+import { computeStaffSlots, fairOrder, memberSlotInput, type BusinessRules, type StaffSlot } from "./staff-resources";
 
 /*
  * Where booking meets staff. A PRO provider with active members who provide the service books
