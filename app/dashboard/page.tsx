@@ -15,9 +15,9 @@ import {
   parseStatusFilter,
   parseView,
   STATUS_FILTERS,
-  type DashboardAppointment,
   type StatusFilter,
 } from "@/lib/provider/appointments";
+import type { DashboardAppointment } from "@/lib/booking/read";
 import { isAppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { listStaff } from "@/lib/staff/members";

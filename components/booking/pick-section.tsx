@@ -6,7 +6,7 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import type { AppointmentView } from "@/lib/booking/manage";
+import type { AppointmentView } from "@/lib/booking/read";
 import { hrefWith, parsePickerChoice, pickerTimes, pickerWindow, type PickerChoice, type SearchParams } from "@/lib/booking/picker";
 import { loadPickerSlots, rescheduleScope } from "@/lib/booking/picker-slots";
 import { getDb } from "@/lib/app/runtime";

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db";
 import { appointmentDownload } from "./ics";
-import { getAppointmentByToken } from "./appointment-view";
+import { getAppointmentByToken } from "./read";
 import { manageUrl } from "./links";
 
 /** The guest's appointment as an .ics (TENTATIVE while pending, CANCELLED once cancelled), or null for an unknown token. */

@@ -1,4 +1,4 @@
-import { mailParties, type AppointmentView, type MailParties } from "./appointment-view";
+import { mailParties, type AppointmentView, type MailParties } from "./read";
 
 /**
  * A minimal RFC 5545 calendar with one event. Written by hand rather than with the `ics`

@@ -2,19 +2,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
-import { changeRefusal, loadForActor, type Actor } from "./appointment-view";
+import { changeRefusal, loadForActor, type Actor } from "./read";
 import { bookingRules, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { cancelRequestSchema } from "./schema";
 import { HOLDING_STATUSES } from "./slots";
 import { updateAppointment } from "./write";
-
-export {
-  getAppointmentByToken,
-  getAppointmentForActor,
-  type Actor,
-  type AppointmentView,
-} from "./appointment-view";
 
 /**
  * Cancels a pending or confirmed appointment. Guests (by token) and clients (their own) only

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { appointmentsJoined } from "@/lib/booking/read";
 import { appointments, calendarEventMappings, calendarIntegrations, services, type CalendarSyncStatus } from "@/db/schema";
 import { enqueue } from "@/lib/infra/jobs/boss";
 import { QUEUES } from "@/lib/infra/jobs/queues";
@@ -46,18 +47,15 @@ export async function getCalendarOverview(db: Db, providerId: string): Promise<C
     .groupBy(calendarEventMappings.status);
   const counts = { pending: 0, synced: 0, failed: 0 };
   for (const r of countRows) counts[r.status] = Number(r.n);
-  const failed = await db
-    .select({
-      appointmentId: appointments.id,
-      serviceName: services.name,
-      clientName: appointments.clientName,
-      startsAt: appointments.startsAt,
-      lastError: calendarEventMappings.lastError,
-      attempts: calendarEventMappings.attempts,
-    })
-    .from(calendarEventMappings)
-    .innerJoin(appointments, eq(appointments.id, calendarEventMappings.appointmentId))
-    .innerJoin(services, eq(services.id, appointments.serviceId))
+  const failed = await appointmentsJoined(db, {
+    appointmentId: appointments.id,
+    serviceName: services.name,
+    clientName: appointments.clientName,
+    startsAt: appointments.startsAt,
+    lastError: calendarEventMappings.lastError,
+    attempts: calendarEventMappings.attempts,
+  })
+    .innerJoin(calendarEventMappings, eq(calendarEventMappings.appointmentId, appointments.id))
     .where(and(eq(calendarEventMappings.providerId, providerId), eq(calendarEventMappings.status, "failed")))
     .orderBy(desc(calendarEventMappings.updatedAt))
     .limit(50);

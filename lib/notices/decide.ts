@@ -1,6 +1,6 @@
 import type { DbOrTx, Tx } from "@/db";
 import type { AppointmentChangeKind } from "@/db/schema";
-import type { Loaded } from "@/lib/booking/appointment-view";
+import type { MailView } from "@/lib/booking/read";
 import type { AppointmentChange } from "@/lib/booking/write";
 import { clientNoticeChannels, type ClientChannels } from "./client-notices";
 import type { NoticeKind } from "./mails";
@@ -67,7 +67,7 @@ export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["comp
 export type PreviousMember = { staffId: string; email: string; name: string };
 
 /** The notices a change calls for, before preferences: the decision table. */
-export function candidateNotices(change: AppointmentChange, a: Loaded, previousMember: PreviousMember | null = null): Notice[] {
+export function candidateNotices(change: AppointmentChange, a: MailView, previousMember: PreviousMember | null = null): Notice[] {
   if (SILENT_CHANGES.has(change.kind)) return [];
   const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
   const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
@@ -118,7 +118,7 @@ export function candidateNotices(change: AppointmentChange, a: Loaded, previousM
 export async function decideNotices(
   tx: Tx,
   change: AppointmentChange,
-  a: Loaded,
+  a: MailView,
   previousMember: PreviousMember | null = null,
 ): Promise<(Notice & { channels: NoticeChannels })[]> {
   const notices: (Notice & { channels: NoticeChannels })[] = [];

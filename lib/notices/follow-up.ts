@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { staffMembers } from "@/db/schema";
-import { loadAppointmentById, mailParties, type Loaded } from "@/lib/booking/appointment-view";
+import { loadMailView, mailParties, type MailView } from "@/lib/booking/read";
 import { icsSequence } from "@/lib/booking/ics";
 import { manageUrl, portalUrl } from "@/lib/booking/links";
 import type { AppointmentChange } from "@/lib/booking/write";
@@ -22,7 +22,7 @@ import { clientNoticeSms } from "./sms-texts";
 /** Decides, renders and queues the messages of one change. */
 export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<void> {
   if (SILENT_CHANGES.has(change.kind)) return;
-  const a = await loadAppointmentById(tx, change.appointment.id);
+  const a = await loadMailView(tx, change.appointment.id);
   if (!a) return;
   const previousMember = await loadPreviousMember(tx, change, a);
   const notices = await decideNotices(tx, change, a, previousMember);
@@ -74,7 +74,7 @@ export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<v
 }
 
 /** The member the change took the appointment from (with an address to tell them at), if any. */
-async function loadPreviousMember(tx: Tx, change: AppointmentChange, a: Loaded): Promise<PreviousMember | null> {
+async function loadPreviousMember(tx: Tx, change: AppointmentChange, a: MailView): Promise<PreviousMember | null> {
   const before = change.previous?.staffId;
   if (!before || before === a.staffId) return null;
   const [row] = await tx

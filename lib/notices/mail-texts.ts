@@ -1,4 +1,4 @@
-import type { BookingMailContext } from "@/lib/booking/appointment-view";
+import type { BookingMailContext } from "@/lib/booking/read";
 
 /**
  * Texts of the booking mails. Plain text only: everything here may contain what a user typed,

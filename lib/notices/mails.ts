@@ -18,7 +18,7 @@ import {
   type CancelledBy,
 } from "./mail-texts";
 import { appointmentIcsFor } from "@/lib/booking/ics";
-import type { MailParties } from "@/lib/booking/appointment-view";
+import type { MailParties } from "@/lib/booking/read";
 
 /*
  * The texts of the mails an appointment change sends (queued by lib/booking/notices.ts in the

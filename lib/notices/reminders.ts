@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { appointmentReminders, appointments } from "@/db/schema";
-import { loadAppointmentById, mailParties } from "@/lib/booking/appointment-view";
+import { loadMailView, mailParties } from "@/lib/booking/read";
 import { portalUrl } from "@/lib/booking/links";
 import { HOLDING_STATUSES } from "@/lib/booking/slots";
 import { enqueue } from "@/lib/infra/jobs/boss";
@@ -78,7 +78,7 @@ export async function sendReminderIfDue(db: Db, appointmentId: string, now: Date
       )
       .returning({ appointmentId: appointmentReminders.appointmentId });
     if (!claimed) return false;
-    const a = await loadAppointmentById(tx, appointmentId);
+    const a = await loadMailView(tx, appointmentId);
     if (!a) return false;
     const { context } = mailParties(a);
     const link = a.clientUserId ? portalUrl(a.id) : null;

@@ -1,4 +1,4 @@
-import type { BookingMailContext } from "@/lib/booking/appointment-view";
+import type { BookingMailContext } from "@/lib/booking/read";
 import { formatRangeInZone } from "./mail-texts";
 import type { ClientMessageKind } from "./notice-policy";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import { appointmentDownload } from "@/lib/booking/ics";
 import { portalUrl } from "@/lib/booking/links";
-import { getAppointmentForActor, type AppointmentView } from "@/lib/booking/appointment-view";
+import { getAppointmentForActor, type AppointmentView } from "@/lib/booking/read";
 
 /*
  * One appointment as its owner sees it in the portal. Anyone else — another client, a

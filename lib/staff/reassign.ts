@@ -4,6 +4,7 @@ import { appointments, providers, staffMembers } from "@/db/schema";
 import { addDays, isoWeekday, parseWallTime, zonedDate, zonedTime } from "@/lib/availability";
 import { AppError, isAppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { cancelAppointment } from "@/lib/booking/manage";
+import { appointmentsJoined } from "@/lib/booking/read";
 import { updateAppointment } from "@/lib/booking/write";
 import { isUuid } from "@/lib/infra/validation";
 import { bookingRules } from "@/lib/booking/staff-calendars";
@@ -23,18 +24,14 @@ type Target = { id: string; startsAt: Date; endsAt: Date; serviceId: string; sta
 
 async function loadTarget(db: Db, providerId: string, appointmentId: string, now: Date): Promise<Target> {
   if (!isUuid(appointmentId)) throw new AppError("NOT_FOUND");
-  const [row] = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      serviceId: appointments.serviceId,
-      staffId: appointments.staffId,
-      timezone: providers.timezone,
-    })
-    .from(appointments)
-    .innerJoin(providers, eq(providers.id, appointments.providerId))
-    .where(
+  const [row] = await appointmentsJoined(db, {
+    id: appointments.id,
+    startsAt: appointments.startsAt,
+    endsAt: appointments.endsAt,
+    serviceId: appointments.serviceId,
+    staffId: appointments.staffId,
+    timezone: providers.timezone,
+  }).where(
       and(
         eq(appointments.id, appointmentId),
         eq(appointments.providerId, providerId),

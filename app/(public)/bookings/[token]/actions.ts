@@ -4,7 +4,8 @@ import type { SlotFormState } from "@/lib/booking/slot-options";
 import { keepPicking, slotRefusal } from "../../_lib/slot-times";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
-import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "@/lib/booking/manage";
+import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
+import { getAppointmentByToken } from "@/lib/booking/read";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";
 import { AppError } from "@/lib/infra/errors";
 

@@ -11,7 +11,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import type { AppointmentView } from "@/lib/booking/manage";
+import type { AppointmentView } from "@/lib/booking/read";
 import { env } from "@/lib/infra/env";
 
 // The token in the URL is the guest's key: keep the page out of search engines and the key

@@ -6,7 +6,7 @@ import { keepPicking, slotRefusal } from "@/app/(public)/_lib/slot-times";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { requireUser } from "@/lib/app/guards";
-import type { AppointmentView } from "@/lib/booking/manage";
+import type { AppointmentView } from "@/lib/booking/read";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { cancelRequestSchema, rescheduleRequestSchema } from "@/lib/booking/schema";
 import { getOwnAppointment } from "@/lib/portal/appointment";

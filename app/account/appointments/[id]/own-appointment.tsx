@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/app/guards";
-import type { AppointmentView } from "@/lib/booking/manage";
+import type { AppointmentView } from "@/lib/booking/read";
 import { getOwnAppointment } from "@/lib/portal/appointment";
 import { getDb } from "@/lib/app/runtime";
 

@@ -8,7 +8,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import type { AppointmentView } from "@/lib/booking/manage";
+import type { AppointmentView } from "@/lib/booking/read";
 import { formatWhen } from "@/lib/availability/format";
 
 export const metadata: Metadata = { title: "Appointment", robots: { index: false } };
