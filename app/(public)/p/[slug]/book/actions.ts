@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import type { SlotFormState } from "@/lib/booking/slot-options";
-import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
+import { offerOtherTimes } from "@/lib/booking/slot-times";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { getCurrentUser } from "@/lib/app/guards";
@@ -54,7 +54,7 @@ export const createBookingAction = formAction({
   refine: async (state, { db, provider }, formData, error): Promise<SlotFormState> => {
     const serviceId = parseUuid(formData.get("serviceId"));
     if (!serviceId) return state;
-    const scope: SlotScope = { providerId: provider.id, serviceId, staffId: parseUuid(formData.get("staffId")), timezone: provider.timezone };
-    return (error ? await slotRefusal(db, error, scope, formData) : null) ?? keepPicking(db, state, scope, formData);
+    const scope = { providerId: provider.id, serviceId, staffId: parseUuid(formData.get("staffId")), timezone: provider.timezone };
+    return offerOtherTimes(db, state, scope, formData, error);
   },
 });

@@ -1,19 +1,34 @@
-import type { SlotFormState } from "@/lib/booking/slot-options";
-import { parseInstant } from "@/lib/booking/picker";
-import { formatDayLabel } from "@/lib/availability/format";
-import { slotDays } from "@/lib/booking/slot-options";
 import type { Db } from "@/db";
 import { zonedDate } from "@/lib/availability";
-import { listSlots } from "@/lib/booking/slots";
+import { formatDayLabel } from "@/lib/availability/format";
+import type { ActionState } from "@/lib/infra/action-state";
 import { formValues } from "@/lib/infra/actions";
 import { isAppError } from "@/lib/infra/errors";
+import { parseInstant } from "./picker";
+import type { AppointmentView } from "./read";
+import { slotDays, type SlotFormState } from "./slot-options";
+import { listSlots } from "./slots";
 
-export type SlotScope = { providerId: string; serviceId: string; staffId?: string | null; timezone: string };
+/*
+ * "That time is gone: here are the others that day", written once for every form that books or
+ * moves a time (the booking page, the manage pages' reschedule, the client's rebook).
+ */
+
+/** Whose free times a refused form is offered. */
+export type TimesScope = { providerId: string; serviceId: string; staffId?: string | null; timezone: string };
+
+/** The scope of an existing appointment: its service, and the member it is with. */
+export const timesScopeOf = (a: AppointmentView): TimesScope => ({
+  providerId: a.provider.id,
+  serviceId: a.service.id,
+  staffId: a.staffId,
+  timezone: a.provider.timezone,
+});
 
 /** The free times of the local day of `start`, or undefined when the service cannot be listed. */
 export async function freeTimesAround(
   db: Db,
-  scope: SlotScope,
+  scope: TimesScope,
   start: Date,
   now: Date = new Date(),
 ): Promise<SlotFormState["alternatives"]> {
@@ -38,7 +53,7 @@ function startOf(formData: FormData): string | undefined {
 export async function slotRefusal(
   db: Db,
   e: unknown,
-  scope: SlotScope,
+  scope: TimesScope,
   formData: FormData,
   now: Date = new Date(),
 ): Promise<SlotFormState | null> {
@@ -62,11 +77,26 @@ export async function slotRefusal(
 export async function keepPicking(
   db: Db,
   state: SlotFormState,
-  scope: SlotScope,
+  scope: TimesScope,
   formData: FormData,
   now: Date = new Date(),
 ): Promise<SlotFormState> {
   const start = startOf(formData);
   if (!start || start === parseInstant(formData.get("offeredStart")?.toString())) return state;
   return { ...state, alternatives: await freeTimesAround(db, scope, new Date(start), now) };
+}
+
+/**
+ * A booking or reschedule form's answer to a refusal (`error`) or an input that did not parse:
+ * after SLOT_TAKEN / OUTSIDE_HOURS the day's free times come back with the message, and while
+ * the user picks among offered times they stay on screen (slotRefusal, keepPicking).
+ */
+export async function offerOtherTimes(
+  db: Db,
+  state: ActionState,
+  scope: TimesScope,
+  formData: FormData,
+  error?: unknown,
+): Promise<SlotFormState> {
+  return (error ? await slotRefusal(db, error, scope, formData) : null) ?? keepPicking(db, state, scope, formData);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { keepPicking, slotRefusal, type SlotScope } from "./slot-times";
+import { keepPicking, slotRefusal, type TimesScope } from "./slot-times";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { createBooking } from "@/lib/booking/create";
@@ -18,7 +18,7 @@ function form(values: Record<string, string>): FormData {
 describe.each(testDrivers())("refused booking forms on %s", (kind) => {
   const t = setUpTestDb(kind);
   const f = setUpProviderFixture(t);
-  let scope: SlotScope;
+  let scope: TimesScope;
 
   beforeAll(async () => {
     scope = { providerId: f.provider.id, serviceId: f.service.id, timezone: f.provider.timezone };

@@ -17,8 +17,8 @@ type Action = (state: SlotFormState, formData: FormData) => Promise<SlotFormStat
 /**
  * Day → time → confirm for an existing appointment, through the shared slot picker, the
  * choices in the page's URL (`?from=&date=&start=` plus `params`): works without JavaScript.
- * The client's reschedule and rebook and the guest's reschedule (manage page) use it; the
- * server checks the time again on write.
+ * The manage page's reschedule (guest and client) and the client's rebook use it; the server
+ * checks the time again on write.
  */
 export async function PickSection({
   path,
@@ -136,12 +136,12 @@ export function RescheduleButton({ path }: { path: string }) {
   );
 }
 
-/** An appointment page's reschedule step: the client's portal page and the guest's manage page. */
+/** The manage page's reschedule step (manage-appointment.tsx). */
 export function RescheduleSection({
   path,
   searchParams,
   ...props
-}: Pick<Parameters<typeof PickSection>[0], "path" | "appointment" | "action" | "confirmId" | "unavailableVerb"> & {
+}: Pick<Parameters<typeof PickSection>[0], "path" | "appointment" | "action"> & {
   searchParams: SearchParams;
 }) {
   return (
@@ -157,6 +157,8 @@ export function RescheduleSection({
         showOld
         cancelHref={path}
         cancelLabel="Keep the current time"
+        confirmId="confirm-new-time"
+        unavailableVerb="rescheduled"
         {...props}
       />
     </div>
