@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { signOut } from "@/auth";
+import { signOut } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { getCurrentUser, requireUser } from "@/lib/app/guards";

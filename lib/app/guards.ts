@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
+import { auth } from "./auth";
 import { getDb } from "./runtime";
 import { providers, users, type Provider } from "@/db/schema";
 import { hasRole, loginPath, PATH_HEADER, safeNextPath, type Role } from "@/lib/auth/roles";

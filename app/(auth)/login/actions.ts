@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/auth";
+import { signIn } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signIn } from "@/auth";
+import { signIn } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { registerUser } from "@/lib/auth/register";

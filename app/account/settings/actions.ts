@@ -1,6 +1,6 @@
 "use server";
 
-import { signOut } from "@/auth";
+import { signOut } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { requireRole } from "@/lib/app/guards";

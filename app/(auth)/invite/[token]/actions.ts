@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { signIn } from "@/auth";
+import { signIn } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
