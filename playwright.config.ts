@@ -94,7 +94,7 @@ export default defineConfig({
     env: { GOOGLE_FAKE_PORT: String(GOOGLE_FAKE_PORT), ...GOOGLE_CLIENT },
   },
   {
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     // Includes `next build`.
     timeout: 10 * 60_000,

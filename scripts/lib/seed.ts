@@ -1,7 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db, Tx } from "@/db";
+import { openDb, type Db, type Tx } from "@/db";
+import { migrateDb } from "@/db/migrate";
 import { providerHours, providers, services, users } from "@/db/schema";
+import { isLocalDatabaseUrl } from "./local-database";
 import { DEMO_STAFF_EMAIL, ensureDemoStaff } from "./seed-staff";
 
 /** Shared by every demo login; printed by `npm run dev` and `npm run db:seed`. */
@@ -184,4 +186,19 @@ export function demoLoginsText(): string {
   const width = Math.max(...DEMO_LOGINS.map((l) => l.email.length));
   const lines = DEMO_LOGINS.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(15)}  ${l.what}`);
   return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+}
+
+/**
+ * A database of its own for a test or bench server: migrates and seeds the demo data, then
+ * closes it (PGlite: one process per directory). Refuses anything but a local server.
+ */
+export async function prepareDatabase(target: { dir: string } | { url: string }): Promise<SeedResult> {
+  if ("url" in target && !isLocalDatabaseUrl(target.url)) throw new Error("Refusing to seed a non-local database");
+  const handle = await openDb(target);
+  try {
+    await migrateDb(handle);
+    return await seedDemo(handle.db);
+  } finally {
+    await handle.close();
+  }
 }
