@@ -11,7 +11,7 @@ import { listSlots } from "./slots";
 
 /*
  * The public JSON API's work, without Request objects: the route handlers parse the HTTP
- * envelope and map errors (lib/http.ts); this answers in the DESIGN.md shapes. It always acts
+ * envelope and map errors (lib/infra/http.ts); this answers in the DESIGN.md shapes. It always acts
  * as a guest: cookies are never consulted.
  */
 

@@ -52,7 +52,7 @@ export type LoadedAvailability = {
   availability: Availability;
   durationMinutes: number;
   plan: { plan: "free" | "pro"; proUntil: Date | null };
-  /** Active members who provide the service: with PRO, they are what is booked (lib/staff). */
+  /** Active members who provide the service: with PRO, they are what is booked (staff-calendars.ts). */
   staffCount: number;
 };
 

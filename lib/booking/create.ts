@@ -39,7 +39,7 @@ const contactSchema = z.object({
  * any number of concurrent bookings of one slot exactly one commits, the rest get SLOT_TAKEN.
  * An online booking with a provider who approves bookings by hand is `pending` (it holds the
  * slot all the same); walk-in/phone bookings and everything else are `confirmed`.
- * The appointment, its change row and its notices (lib/booking/notices.ts) are written in one
+ * The appointment, its change row and its notices (lib/notices) are written in one
  * transaction through lib/booking/write.ts.
  *
  * Throws AppError NOT_FOUND (unknown provider; service inactive or not this provider's;

@@ -70,7 +70,7 @@ export function usesStaffCalendars(loaded: LoadedAvailability, now: Date): boole
 }
 
 /**
- * The slots of a loaded availability: the staff calendars (lib/staff: one member's, or "any"
+ * The slots of a loaded availability: the staff calendars (staff-calendars.ts: one member's, or "any"
  * unless one is named) when they apply, else the provider's own, computed from what was loaded
  * without another query.
  */

@@ -1,4 +1,4 @@
-/** What every form's server action returns to `useActionState` (see lib/actions.ts). */
+/** What every form's server action returns to `useActionState` (see lib/infra/actions.ts). */
 export type ActionState = {
   ok?: boolean;
   message?: string;

@@ -10,7 +10,7 @@ import { formObject } from "./validation";
 /*
  * One way to write a server action: authorise → parse (zod over formObject) → call lib/ →
  * map AppError codes to messages and fields → revalidate → redirect or return state.
- * Messages come from the one table in lib/errors.ts; an action only says beside which field
+ * Messages come from the one table in lib/infra/errors.ts; an action only says beside which field
  * a code's message belongs. Unknown errors are logged and shown generically, never e.message.
  */
 

@@ -17,7 +17,7 @@ export function parseUuid(value: unknown): string | undefined {
   return typeof v === "string" && isUuid(v.trim()) ? v.trim().toLowerCase() : undefined;
 }
 
-/** "YYYY-MM-DD" that is a real calendar date, in 2000–2100 (lib/text.ts: date arithmetic and SQL stay in range). */
+/** "YYYY-MM-DD" that is a real calendar date, in 2000–2100 (lib/infra/text.ts: date arithmetic and SQL stay in range). */
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label} is required` })

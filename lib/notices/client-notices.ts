@@ -9,7 +9,7 @@ import { getPreferences, TOPIC_LABEL } from "./preferences";
 import { issueUnsubscribeToken, unsubscribeMailParts } from "./unsubscribe";
 
 /*
- * The client side of the notice decision point (lib/booking/notices.ts noticeChannels): which
+ * The client side of the notice decision point (decide.ts, noticeChannels): which
  * channels a client's preferences allow for a message, and delivering it on exactly those.
  * Every message Slotbook sends a client about an appointment — confirmations, cancellation
  * and change notices, reminders — is decided by clientNoticeChannels and sent by

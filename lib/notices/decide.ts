@@ -42,7 +42,7 @@ export type NoticeChannels = { email: boolean; sms: boolean; client?: ClientChan
 
 /**
  * THE decision point: on which channels `recipient` gets a notice of `kind`. Notification
- * preferences are consulted here and nowhere else (through lib/portal's policy): a client's
+ * preferences are consulted here and nowhere else (through notice-policy.ts): a client's
  * switches (email/SMS on or off, and one per kind of message), a guest's transactional email
  * only; the business and its staff always get their notices by email.
  */

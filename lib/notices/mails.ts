@@ -21,7 +21,7 @@ import { appointmentIcsFor } from "@/lib/booking/ics";
 import type { MailParties } from "@/lib/booking/read";
 
 /*
- * The texts of the mails an appointment change sends (queued by lib/booking/notices.ts in the
+ * The texts of the mails an appointment change sends (queued by follow-up.ts in the
  * writing transaction: they go out if and only if the change commits). Clients get the .ics once the appointment is confirmed (a
  * pending request may still be turned down, and nothing would then take it out of their
  * calendar); providers get a notice at their contact address, or the owner's account address
@@ -36,7 +36,7 @@ function icsAttachment(p: MailParties, opts: { sequence: number; manageLink?: st
   return { filename: "appointment.ics", contentType: "text/calendar; charset=utf-8", content: appointmentIcsFor(p, opts) };
 }
 
-/** Every message an appointment change can send; lib/booking/notices.ts decides which go to whom. */
+/** Every message an appointment change can send; decide.ts decides which go to whom. */
 export type NoticeKind =
   | "booking_confirmed"
   | "booking_requested"

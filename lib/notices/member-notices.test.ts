@@ -11,7 +11,7 @@ const NOW = new Date("2026-03-02T07:00:00Z");
 
 /*
  * A member hears of what happens to their appointments: a cancellation, a move to another time
- * (lib/booking/notices.ts). Handing one to another member is in reassign.test.ts.
+ * (lib/notices). Handing one to another member is in reassign.test.ts.
  */
 describe.each(testDrivers())("what a staff member is told on %s", (kind) => {
   const t = setUpTestDb(kind);

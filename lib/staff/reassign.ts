@@ -16,7 +16,7 @@ import { fairOrder, memberSlotInput, type BusinessRules, type StaffResource } fr
  * Moving an appointment to another member (the provider's dashboard, or a member being
  * deactivated/deleted). Only to a member who provides the service and works then; the
  * exclusion constraint decides whether they are free. Written through lib/booking/write.ts,
- * which records the change and queues the notices (lib/booking/notices.ts) in the same
+ * which records the change and queues the notices (lib/notices) in the same
  * transaction; nothing here sends mail.
  */
 
@@ -82,7 +82,7 @@ export async function reassignOptions(db: Db, providerId: string, appointmentId:
 /**
  * Moves one upcoming appointment to `toStaffId`, who must be one of reassignOptions. Written
  * through lib/booking/write.ts as `reassigned`: the change row names both members, and the
- * notices (the client, the new member) are queued by lib/booking/notices.ts in that transaction.
+ * notices (the client, the new member) are queued by lib/notices in that transaction.
  */
 export async function reassignAppointment(db: Db, providerId: string, appointmentId: string, toStaffId: string, now = new Date()): Promise<void> {
   if (!isUuid(toStaffId)) throw new AppError("VALIDATION", "Choose a staff member.", { fieldErrors: { staffId: ["Choose a staff member."] } });

@@ -227,7 +227,7 @@ export const reassignAppointmentAction = flashAction({
   ...appointmentOutcome,
 });
 
-/** Cancel one of a member's upcoming appointments; the client is told (lib/booking/notices.ts). */
+/** Cancel one of a member's upcoming appointments; the client is told (lib/notices). */
 export const cancelMemberAppointmentAction = flashAction({
   authorise,
   schema: appointmentForm.extend({ reason: z.string().trim().max(500).optional() }),
