@@ -32,7 +32,7 @@ export async function prepareDb(handle: DbHandle): Promise<DbHandle> {
 // (and hot reloads reuse it).
 const globalForRuntime = globalThis as unknown as { __slotbookDb?: Promise<DbHandle>; __slotbookWorker?: Promise<void> };
 
-/** The process's database, opened, migrated and with its job queue ready, on first use. */
+/** The process's database, opened and prepared (prepareDb) on first use. */
 export function getDbHandle(): Promise<DbHandle> {
   globalForRuntime.__slotbookDb ??= (async () => {
     const e = env();

@@ -10,6 +10,12 @@ import { purgeExpired } from "@/lib/infra/housekeeping";
 import { log } from "@/lib/infra/log";
 import { QUEUES, SCHEDULES, queueOptions, type JobData } from "@/lib/infra/jobs/queues";
 
+/*
+ * Every job's handler, wired here, in the composition root: lib/infra/jobs only runs the queue,
+ * and each capability exports the work (delivery, reminders, calendar sync, housekeeping)
+ * without knowing it runs as a job.
+ */
+
 const jobLog = log.child({ component: "jobs" });
 
 /** Runs one job's work; a failure is logged with the job's id (pg-boss then retries it). */
