@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgSelectBase, SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResult } from "drizzle-orm/query-builders/select.types";
 import type { DbOrTx } from "@/db";
 import { appointments, providers, services, staffMembers, users, type AppointmentStatus, type StaffAssignedBy } from "@/db/schema";
 import { AppError } from "@/lib/infra/errors";
@@ -23,14 +24,14 @@ import { hashToken, looksLikeToken } from "@/lib/infra/tokens";
  *   calendarEventView   what a Google Calendar event shows (lib/calendar/sync.ts)
  */
 
-/** The query appointmentsJoined starts: the staff member's columns may be null (no member). */
-export type AppointmentsJoined<T extends SelectedFields> = PgSelectBase<
-  "appointments",
-  T,
-  "partial",
-  { appointments: "not-null"; services: "not-null"; providers: "not-null"; staff_members: "nullable" },
-  true
->;
+/** Which tables of the join may be missing from a row: the staff member (an appointment without one). */
+type JoinNullability = { appointments: "not-null"; services: "not-null"; providers: "not-null"; staff_members: "nullable" };
+
+/** The query appointmentsJoined starts. */
+export type AppointmentsJoined<T extends SelectedFields> = PgSelectBase<"appointments", T, "partial", JoinNullability, true>;
+
+/** The row a view selects (a view's columns decide its type, so the two cannot drift apart). */
+export type RowOf<T extends SelectedFields> = SelectResult<T, "partial", JoinNullability>;
 
 /** The one join: every appointment with its service and provider, and its staff member if any. */
 export function appointmentsJoined<T extends SelectedFields>(db: DbOrTx, fields: T): AppointmentsJoined<T> {
@@ -60,21 +61,7 @@ export const clientView = {
   staffId: appointments.staffId,
   staffName: staffMembers.name,
 };
-
-export type ClientAppointment = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: AppointmentStatus;
-  serviceId: string;
-  serviceName: string;
-  serviceActive: boolean;
-  providerName: string;
-  providerSlug: string;
-  timezone: string;
-  staffId: string | null;
-  staffName: string | null;
-};
+export type ClientAppointment = RowOf<typeof clientView>;
 
 /** The provider's dashboard list: the client's details and how the appointment stands. */
 export const providerView = {
@@ -92,22 +79,7 @@ export const providerView = {
   source: appointments.source,
   cancellationReason: appointments.cancellationReason,
 };
-
-export type DashboardAppointment = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: AppointmentStatus;
-  serviceName: string;
-  staffId: string | null;
-  staffName: string | null;
-  clientName: string;
-  clientEmail: string;
-  clientPhone: string;
-  notes: string;
-  source: string;
-  cancellationReason: string | null;
-};
+export type DashboardAppointment = RowOf<typeof providerView>;
 
 /** A member's own appointments: what, for whom, and the client's notes (no contact details). */
 export const staffView = {
@@ -120,17 +92,7 @@ export const staffView = {
   clientName: appointments.clientName,
   notes: appointments.notes,
 };
-
-export type StaffAppointment = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: AppointmentStatus;
-  serviceId: string;
-  serviceName: string;
-  clientName: string;
-  notes: string;
-};
+export type StaffAppointment = RowOf<typeof staffView>;
 
 /** What a Google Calendar event shows, and whether the provider's plan still syncs (`version` is the row's updatedAt). */
 export const calendarEventView = {
