@@ -5,7 +5,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startAppWorker } = await import("./lib/runtime");
+  const { startAppWorker } = await import("./lib/app/runtime");
   const { registerPageFingerprint } = await import("./lib/page-cache/registry");
   const { pageFingerprint } = await import("./lib/page-cache/versions");
   const { db } = await startAppWorker();

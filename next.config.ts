@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./lib/security-headers";
+import { staticSecurityHeaders } from "./lib/infra/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages load their own files from node_modules at run time: keep them
@@ -11,12 +11,12 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Gzip responses (the default, stated: scripts/serve.ts goes through Next's handler, which applies it).
   compress: true,
-  // forbidden() in lib/auth/guards.ts: a wrong role gets a 403 page (pages, actions) or response (route handlers).
+  // forbidden() in lib/app/guards.ts: a wrong role gets a 403 page (pages, actions) or response (route handlers).
   // Server actions take staff photos (at most 2 MB, checked by lib/staff/photo.ts) plus the form.
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: "3mb" },
-    // The data cache of the public pages (lib/cache, unstable_cache) lives in this process's
+    // The data cache of the public pages (lib/page-cache/public-data.ts, unstable_cache) lives in this process's
     // memory only: entries written to .next/cache would outlive a restart and the database
     // changes made while the server was down (seeds, scripts, other instances).
     isrFlushToDisk: false,

@@ -19,7 +19,7 @@ const GOOGLE_CLIENT = { GOOGLE_CLIENT_ID: "slotbook-e2e.apps.googleusercontent.t
 process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.E2E_TOKEN_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-// Opens POST /api/test/fixtures on this run's server only (lib/testing/e2e-fixtures.ts).
+// Opens POST /api/test/fixtures on this run's server only (test/e2e-fixtures.ts).
 process.env.E2E_FIXTURES_SECRET ??= randomBytes(32).toString("base64url");
 
 // `npx playwright install` cannot download here: use the system Chromium when there is one.
@@ -94,7 +94,7 @@ export default defineConfig({
     env: { GOOGLE_FAKE_PORT: String(GOOGLE_FAKE_PORT), ...GOOGLE_CLIENT },
   },
   {
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     // Includes `next build`.
     timeout: 10 * 60_000,

@@ -2,11 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, loginPath, PATH_HEADER } from "@/lib/auth/roles";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { pageNonce } from "@/lib/page-cache/policy";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { contentSecurityPolicy } from "@/lib/infra/security-headers";
 
 /**
  * Optimistic only: a signed-in area without any session cookie goes straight to /login. The
- * real checks (valid session, role, ownership) are the guards in lib/auth/guards.ts. Every
+ * real checks (valid session, role, ownership) are the guards in lib/app/guards.ts. Every
  * page also gets its Content-Security-Policy with a fresh nonce here (the public pages' cache
  * renders with its own placeholder, and puts a fresh nonce in every answer: lib/page-cache).
  */
@@ -22,7 +22,7 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, path); // overwrites anything a client sent
   headers.set("x-nonce", nonce);
-  // Ties this request's log lines together (lib/log.ts); never the client's own value.
+  // Ties this request's log lines together (lib/infra/log.ts); never the client's own value.
   headers.set("x-request-id", crypto.randomUUID().slice(0, 8));
   // Next.js takes the nonce for its own scripts from the request's CSP header.
   headers.set("Content-Security-Policy", csp);

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,app,components,scripts}/**/*.test.{ts,tsx}", "e2e/google-fake/*.test.ts"],
+    include: ["{lib,db,app,components,scripts,test}/**/*.test.{ts,tsx}", "e2e/google-fake/*.test.ts"],
     environment: "node",
     // An odd zone, so hidden local-time assumptions fail (rallly does the same).
     env: { TZ: "Asia/Kathmandu" },
@@ -21,8 +21,8 @@ export default defineConfig({
     // cores, while most files mostly wait (on PGlite's loading, the server, the fake Google,
     // child processes). Two at a time keeps both cores busy.
     maxWorkers: 2,
-    // A migrated PGlite dumped once; each file's database starts from it (db/test-template.ts).
-    globalSetup: ["./db/test-template.ts"],
+    // A migrated PGlite dumped once; each file's database starts from it (test/db-template.ts).
+    globalSetup: ["./test/db-template.ts"],
     server: { deps: { inline: [/next-auth/] } },
   },
 });

@@ -2,7 +2,7 @@
 
 import { StatusMessage } from "@/components/ui/status-message";
 
-/** Shown (status 403) when a signed-in user opens an area of another role: forbidden() in lib/auth/guards.ts. */
+/** Shown (status 403) when a signed-in user opens an area of another role: forbidden() in lib/app/guards.ts. */
 export default function Forbidden() {
   return (
     <StatusMessage title="You don't have access to this page" link={{ href: "/", label: "Go to the home page" }}>

@@ -14,10 +14,10 @@ import { sql } from "drizzle-orm";
 import { openDb, queryRows } from "@/db";
 import { appointments } from "@/db/schema";
 import { bookingResponse } from "@/lib/booking/api";
-import { at, createProviderFixture, guestContact } from "@/lib/booking/test-fixtures";
-import { connect, proProvider, startFakeWithConfig } from "@/lib/calendar/test-helpers";
-import { startWorkers } from "@/lib/jobs/worker";
-import { prepareDb } from "@/lib/runtime";
+import { at, createProviderFixture, guestContact } from "@/test/fixtures";
+import { connect, proProvider, startFakeWithConfig } from "@/test/calendar";
+import { startWorkers } from "@/lib/app/workers";
+import { prepareDb } from "@/lib/app/runtime";
 
 export type BackfillResult = {
   appointments: number;

@@ -12,7 +12,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { computeSlots, isBookableSlot, type SlotInput, type WeeklyInterval } from "../lib/availability";
-import { computeStaffSlots, type StaffResource } from "../lib/staff/resources";
+import { computeStaffSlots, type StaffResource } from "@/lib/booking/staff-resources";
 
 export type BenchRow = { case: string; medianMs: number; p95Ms: number; runs: number; slots: number };
 export type BenchResult = {

@@ -1,3 +1,4 @@
+import "server-only";
 import { mkdir } from "node:fs/promises";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
@@ -17,6 +18,34 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/*
+ * Every transaction knows the handle it was opened on, however deeply nested (savepoints), so
+ * what is layered on a handle (its job queue, the appointment write path's follow-ups) is
+ * found from the transaction alone: code that runs inside a caller's transaction takes `tx`,
+ * not `(db, tx)`. A symbol from the global registry: route bundles and instrumentation.ts are
+ * separate module graphs sharing one handle (lib/app/runtime.ts), and all must read the mark.
+ */
+const ROOT = Symbol.for("slotbook.db.root");
+type Rooted = { [ROOT]?: Db };
+
+/** The handle `db` was opened on: itself for a handle, the handle of a transaction or savepoint. */
+export function rootOf(db: DbOrTx): Db {
+  return (db as Rooted)[ROOT] ?? (db as Db);
+}
+
+/** Marks `target` and every transaction opened on it (and on those, for savepoints) with `root`. */
+function markTransactions(target: Db | Tx, root: Db): void {
+  Object.defineProperty(target, ROOT, { value: root });
+  const begin = target.transaction.bind(target) as (fn: (tx: Tx) => Promise<unknown>, config?: unknown) => Promise<unknown>;
+  Object.defineProperty(target, "transaction", {
+    value: (fn: (tx: Tx) => Promise<unknown>, config?: unknown) =>
+      begin((tx) => {
+        markTransactions(tx, root);
+        return fn(tx);
+      }, config),
+  });
+}
+
 export type DbHandle = {
   db: Db;
   kind: "pglite" | "postgres";
@@ -26,7 +55,7 @@ export type DbHandle = {
   url?: string;
   /**
    * Runs `fn` before the connection closes (newest first). Whatever is layered on the handle
-   * (the job queue, lib/jobs) stops itself here, so db/ needs to know nothing of it.
+   * (the job queue, lib/infra/jobs) stops itself here, so db/ needs to know nothing of it.
    */
   beforeClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
@@ -64,7 +93,7 @@ function preparing(client: Sql): Sql {
 /**
  * Opens a database: a PostgreSQL server when `url` is given, else PGlite in `dir` (memory when
  * undefined). Neither migrates nor starts anything: the process's one prepared handle comes from
- * lib/runtime.ts (getDb), tests build theirs with db/testing.ts.
+ * lib/app/runtime.ts (getDb), tests build theirs with test/db.ts.
  */
 export async function openDb(opts: { url?: string; dir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
   if (opts.url) {
@@ -73,6 +102,7 @@ export async function openDb(opts: { url?: string; dir?: string; loadDataDir?: B
     // connect_timeout: while the server is away a request fails in seconds (a 503), never hangs.
     const client: Sql = postgres(opts.url, { max: 10, connect_timeout: 5, onnotice: () => {} });
     const db = drizzle({ client: preparing(client), schema, casing: "snake_case" }) as unknown as Db;
+    markTransactions(db, db);
     const hooks = closeHooks();
     const close = async () => {
       await hooks.run();
@@ -87,6 +117,7 @@ export async function openDb(opts: { url?: string; dir?: string; loadDataDir?: B
   // loadDataDir: start from a dump (the tests' migrated template) instead of an empty initdb.
   const pglite = await PGlite.create(opts.dir, { extensions: { btree_gist }, loadDataDir: opts.loadDataDir });
   const db = drizzle({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
+  markTransactions(db, db);
   const hooks = closeHooks();
   const close = async () => {
     await hooks.run();

@@ -9,7 +9,7 @@ import { daysFromToday } from "./dates";
 import { bookViaApi, setUpProvider, type ApiBooking, type Guest, type ProviderOptions, type TestProvider } from "./providers";
 import { createFixture, signInWithRequest } from "./test-api";
 
-/** The demo data every e2e server starts with (db/seed.ts). */
+/** The demo data every e2e server starts with (scripts/lib/seed.ts). */
 export const DEMO = {
   password: "slotbook-demo-1",
   provider: { email: "provider@bloom.example", slug: "bloom-hair", name: "Bloom Hair Studio" },

@@ -1,9 +1,9 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import type { FixtureRequest } from "@/lib/testing/e2e-fixtures";
+import type { FixtureRequest } from "@/test/e2e-fixtures";
 
 /*
  * The e2e server's test-only set-up route (POST /api/test/fixtures, see
- * lib/testing/e2e-fixtures.ts) and a sign-in without the login screen. The secret is made per
+ * test/e2e-fixtures.ts) and a sign-in without the login screen. The secret is made per
  * run in playwright.config.ts and given to the web server and to every worker.
  */
 

@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
-import { createScratchDatabase, freePort, prepareDatabase, runSecrets, startApp, type RunningApp } from "@/scripts/lib/app-server";
+import { createScratchDatabase, freePort, runSecrets, startApp, type RunningApp } from "@/scripts/lib/app-server";
 import { DEMO } from "./fixtures";
 import { signInWithRequest } from "./test-api";
 
@@ -22,7 +24,9 @@ test("two instances share sessions, each other's bookings and do each job once",
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
   const apps: RunningApp[] = [];
   try {
-    const seeded = await prepareDatabase({ url: db.url });
+    // Migrated and seeded by the operator command itself: the database code is server-only and
+    // loads in its own process (npm scripts run with the react-server condition), not in this one.
+    await promisify(execFile)("npm", ["run", "--silent", "db:seed"], { env: { ...process.env, ...runSecrets(), DATABASE_URL: db.url }, timeout: 120_000 });
     const [portA, portB] = [await freePort(), await freePort()];
     const env = {
       ...runSecrets(),
@@ -57,8 +61,8 @@ test("two instances share sessions, each other's bookings and do each job once",
     expect(after.headers()["location"] ?? "").toContain("/login");
 
     // A guest books on A; both instances run workers; every mail it queued is delivered once.
-    const bloom = seeded.providers["bloom-hair"]!;
-    const serviceId = Object.values(bloom.services)[0]!;
+    const [haircut] = await sql<{ id: string }[]>`select s.id from services s join providers p on p.id = s.provider_id where p.slug = 'bloom-hair' and s.name = 'Haircut'`;
+    const serviceId = haircut!.id;
     const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const slots = await (await onA.get(`/api/providers/bloom-hair/slots?serviceId=${serviceId}&from=${from}&to=${from}`)).json();
     const start = (slots as { slots: { start: string }[] }).slots[0]!.start;

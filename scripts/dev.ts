@@ -5,8 +5,8 @@
  * runs `next dev` (through scripts/serve.ts) in the foreground.
  */
 import { createServer } from "node:net";
-import { getDbHandle } from "@/lib/runtime";
-import { demoLoginsText, seedDemo } from "@/db/seed";
+import { getDbHandle } from "@/lib/app/runtime";
+import { demoLoginsText, seedDemo } from "@/scripts/lib/seed";
 import { describeDatabase, envOrExit } from "./lib/config";
 import { exitCodeOf, forwardSignals, formatMs, spawnServer } from "./lib/process";
 

@@ -6,7 +6,8 @@
  */
 import { rm } from "node:fs/promises";
 import { assertLocalDatabase } from "@/e2e/assert-local-database";
-import { buildApp, freshPgliteDir, hasBuild, prepareDatabase } from "./lib/app-server";
+import { buildApp, freshPgliteDir, hasBuild } from "./lib/app-server";
+import { prepareDatabase } from "./lib/seed";
 import { exitCodeOf, forwardSignals, spawnServer } from "./lib/process";
 
 assertLocalDatabase();

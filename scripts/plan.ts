@@ -3,8 +3,8 @@
  *   npm run plan -- <slug> pro <months>
  *   npm run plan -- <slug> free
  */
-import { getDbHandle } from "@/lib/runtime";
-import { isAppError } from "@/lib/errors";
+import { getDbHandle } from "@/lib/app/runtime";
+import { isAppError } from "@/lib/infra/errors";
 import { setPlanBySlug } from "@/lib/plans/plans";
 import { envOrExit } from "./lib/config";
 

@@ -8,9 +8,10 @@ import { existsSync } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "@/scripts/lib/seed";
 import { fakeGoogleEnv, startGoogleFake } from "@/e2e/google-fake/server";
-import { buildApp, freePort, freshPgliteDir, hasBuild, prepareDatabase, runSecrets, startApp } from "./lib/app-server";
+import { buildApp, freePort, freshPgliteDir, hasBuild, runSecrets, startApp } from "./lib/app-server";
+import { prepareDatabase } from "./lib/seed";
 
 const DIST_DIR = ".next-screenshots";
 const OUT_DIR = path.join("docs", "screenshots");

@@ -1,6 +1,6 @@
 /** `npm run db:seed`: migrates and upserts the demo data (safe to re-run), then exits. */
-import { getDbHandle } from "@/lib/runtime";
-import { demoLoginsText, seedDemo } from "@/db/seed";
+import { getDbHandle } from "@/lib/app/runtime";
+import { demoLoginsText, seedDemo } from "@/scripts/lib/seed";
 import { describeDatabase, envOrExit } from "./lib/config";
 
 const e = envOrExit();

@@ -8,7 +8,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import type { AddressInfo } from "node:net";
-import { applyTrustedClientAddress } from "@/lib/http";
+import { applyTrustedClientAddress } from "@/lib/infra/http";
 import { lookupPageFingerprint } from "@/lib/page-cache/registry";
 import { createPageCache } from "@/lib/page-cache/server";
 import { envOrExit } from "./lib/config";

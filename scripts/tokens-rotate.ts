@@ -3,9 +3,9 @@
  * TOKEN_ENCRYPTION_KEY. Rotate by moving the old key to TOKEN_ENCRYPTION_KEYS_OLD, setting a
  * new TOKEN_ENCRYPTION_KEY, running this, then dropping the old key.
  */
-import { getDbHandle } from "@/lib/runtime";
+import { getDbHandle } from "@/lib/app/runtime";
 import { rotateTokenKeys } from "@/lib/calendar/tokens";
-import { appKeyring } from "@/lib/crypto";
+import { appKeyring } from "@/lib/infra/crypto";
 import { describeDatabase, envOrExit } from "./lib/config";
 
 const e = envOrExit();

@@ -2,7 +2,7 @@
  * `npm run worker`: runs the durable job workers as their own process, for deployments on a
  * PostgreSQL server (any number of these and of web instances: each job is done once).
  */
-import { startAppWorker } from "@/lib/runtime";
+import { startAppWorker } from "@/lib/app/runtime";
 import { describeDatabase, envOrExit } from "./lib/config";
 
 const e = envOrExit();

@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { signOut } from "@/auth";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { getCurrentUser, requireUser } from "@/lib/auth/guards";
+import { signOut } from "@/lib/app/auth";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { getCurrentUser, requireUser } from "@/lib/app/guards";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { resendVerification } from "@/lib/auth/verification";
 

@@ -5,8 +5,9 @@ import { ProviderCard } from "@/components/booking/provider-card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { cachedDirectory } from "@/lib/cache/public-data";
-import { withoutControls } from "@/lib/text";
+import { getDb } from "@/lib/app/runtime";
+import { cachedDirectory } from "@/lib/page-cache/public-data";
+import { withoutControls } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: { absolute: "Slotbook — book appointments online" } };
 
@@ -14,7 +15,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const raw = Array.isArray(sp.q) ? sp.q[0] : sp.q;
   const q = withoutControls(typeof raw === "string" ? raw : "").trim().slice(0, 100);
-  const providers = await cachedDirectory(q);
+  const providers = await cachedDirectory(await getDb(), q);
 
   return (
     <div className="space-y-10">

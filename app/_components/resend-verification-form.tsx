@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { resendVerificationAction } from "@/app/(auth)/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 
 /** "Send a new link" for a signed-in user whose email is not verified yet. */
 export function ResendVerificationForm({ label = "Send a new link", compact = false }: { label?: string; compact?: boolean }) {

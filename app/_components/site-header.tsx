@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getCurrentUser } from "@/lib/app/guards";
 import { HeaderBar } from "./header-bar";
 
 /**

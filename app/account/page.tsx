@@ -6,8 +6,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
-import { requireRole } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { requireRole } from "@/lib/app/guards";
 import { listClientAppointments } from "@/lib/portal/appointments";
 
 export const metadata: Metadata = { title: "My appointments" };

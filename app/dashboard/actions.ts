@@ -1,16 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { isSafeMultiLine } from "@/lib/text";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { requireProvider } from "@/lib/auth/guards";
+import { isSafeMultiLine } from "@/lib/infra/text";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { requireProvider, requirePro } from "@/lib/app/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
 import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
 import { dashboardHref } from "./dashboard-href";
-import { requirePro } from "@/lib/plans/guard";
 import { reassignAppointment } from "@/lib/staff/reassign";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 
 // The list's filters ride along so the page comes back as it was; they are re-parsed, never trusted.
 const listState = {

@@ -1,7 +1,7 @@
-import type { AppointmentView, StatusFilter } from "@/lib/provider/appointments";
+import type { ListView, StatusFilter } from "@/lib/provider/appointments";
 
 /** A link to the appointments list keeping its filters; defaults are left out of the URL. */
-export function dashboardHref(q: { view?: AppointmentView; status?: StatusFilter; staff?: string; done?: string; reassign?: string }): string {
+export function dashboardHref(q: { view?: ListView; status?: StatusFilter; staff?: string; done?: string; reassign?: string }): string {
   const params = new URLSearchParams();
   if (q.view && q.view !== "upcoming") params.set("view", q.view);
   if (q.status && q.status !== "all") params.set("status", q.status);

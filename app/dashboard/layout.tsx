@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
-import { requireProvider } from "@/lib/auth/guards";
+import { requireProvider } from "@/lib/app/guards";
 import { isPro } from "@/lib/plans/plans";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Dashboard · Slotbook" } };

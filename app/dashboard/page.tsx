@@ -4,29 +4,29 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { addDays } from "@/lib/availability";
-import { zoneLabel } from "@/lib/time";
-import { formatLongDate } from "@/lib/format";
-import { requireProvider } from "@/lib/auth/guards";
+import { zoneLabel } from "@/lib/infra/time";
+import { formatLongDate } from "@/lib/availability/format";
+import { requireProvider } from "@/lib/app/guards";
 import {
   LIST_LIMIT,
   listDashboardAppointments,
   parseStatusFilter,
   parseView,
   STATUS_FILTERS,
-  type DashboardAppointment,
   type StatusFilter,
 } from "@/lib/provider/appointments";
-import { isAppError } from "@/lib/errors";
+import type { DashboardAppointment } from "@/lib/booking/read";
+import { isAppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { listStaff } from "@/lib/staff/members";
 import { reassignOptions } from "@/lib/staff/reassign";
-import { parseUuid } from "@/lib/validation";
+import { parseUuid } from "@/lib/infra/validation";
 import { AppointmentCard } from "./_components/appointment-card";
-import { calendarSyncStates } from "@/lib/calendar/dashboard";
+import { calendarSyncStates } from "@/lib/calendar/integrations";
 import { dashboardHref } from "./dashboard-href";
-import { ownValue } from "@/lib/text";
+import { ownValue } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -81,7 +81,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
     : null;
   const reassignable = (a: DashboardAppointment) =>
     pro && a.staffId !== null && (a.status === "pending" || a.status === "confirmed") && a.endsAt.getTime() > now.getTime();
-  const syncStates = await calendarSyncStates(provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
+  const syncStates = await calendarSyncStates(db, provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = ownValue(doneMessages, search.done);
 
   return (

@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { flashAction } from "@/lib/actions";
-import { requireRole } from "@/lib/auth/guards";
-import { isUuid } from "@/lib/validation";
+import { getDb } from "@/lib/app/runtime";
+import { flashAction } from "@/lib/infra/actions";
+import { requireRole } from "@/lib/app/guards";
+import { isUuid } from "@/lib/infra/validation";
 import { applyStaffAppointmentAction, STAFF_ACTIONS } from "@/lib/staff/schedule";
 
 const schema = z.object({ appointmentId: z.string().refine(isUuid), action: z.enum(STAFF_ACTIONS) });

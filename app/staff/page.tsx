@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { formatLongDate, formatWhen } from "@/lib/format";
+import { formatLongDate, formatWhen } from "@/lib/availability/format";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
-import { requireRole } from "@/lib/auth/guards";
-import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { getDb } from "@/lib/app/runtime";
+import { requireRole } from "@/lib/app/guards";
+import { errorCodes, type ErrorCode } from "@/lib/infra/errors";
 import { groupByDay, listStaffSchedule } from "@/lib/staff/schedule";
 import { staffAppointmentAction } from "./actions";
 

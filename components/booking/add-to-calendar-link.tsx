@@ -1,9 +1,9 @@
 import { buttonClass } from "@/components/ui/button";
 
 /** Downloads the appointment as an .ics file (a plain link: a file, not a page). */
-export function AddToCalendarLink({ token }: { token: string }) {
+export function AddToCalendarLink({ href }: { href: string }) {
   return (
-    <a href={`/api/bookings/${encodeURIComponent(token)}/ics`} download="appointment.ics" className={buttonClass("secondary")}>
+    <a href={href} download="appointment.ics" className={buttonClass("secondary")}>
       Add to calendar
     </a>
   );

@@ -1,4 +1,4 @@
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 
 /**
  * The times still free on the wanted day, as radios inside the form that was refused, so the

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { AppointmentView } from "@/lib/booking/manage";
-import { formatDuration, formatWhen } from "@/lib/format";
+import type { AppointmentView } from "@/lib/booking/read";
+import { formatDuration, formatWhen } from "@/lib/availability/format";
 
 /** What was booked, when (on the provider's clock, zone named), where and for whom. */
 export function AppointmentSummary({ appointment: a }: { appointment: AppointmentView }) {

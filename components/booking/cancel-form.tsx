@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/infra/action-state";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextArea } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDayParts } from "@/lib/format";
+import { formatDayParts } from "@/lib/availability/format";
 import { NavForm } from "./nav-form";
 import { DayButtons } from "./pick-buttons";
 

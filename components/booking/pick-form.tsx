@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { AlternativeTimes } from "@/components/booking/alternative-times";
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
 

@@ -1,6 +1,7 @@
 import type { PublicService } from "@/lib/booking/providers";
 import { ButtonLink } from "@/components/ui/button";
-import { formatDuration, formatPrice } from "@/lib/format";
+import { formatDuration } from "@/lib/availability/format";
+import { formatPrice } from "@/lib/provider/money";
 
 /** A provider's active services, each with a link that starts (or continues) booking it. */
 export function ServiceList({

@@ -1,7 +1,7 @@
 import { DayPicker } from "./day-picker";
 import { TimePicker } from "./time-picker";
 import { hrefWith, type PickerTimes, type PickerWindow } from "@/lib/booking/picker";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/availability/format";
 
 /**
  * Day → time, as plain GET forms and links (works without JavaScript): the booking page, the

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import type { WeeklyInterval } from "@/lib/availability";
-import { weekdayName } from "@/lib/time";
+import { weekdayName } from "@/lib/infra/time";
 
 /** Opening hours per weekday (Monday first), on the provider's clock, with the zone named. */
 export function WeeklyHours({ hours, timezone }: { hours: WeeklyInterval[]; timezone: string }) {

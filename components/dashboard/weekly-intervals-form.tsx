@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { initialActionState, type ActionState } from "@/lib/infra/action-state";
 
 type Row = { key: number; start: string; end: string };
 type Day = { weekday: number; name: string };

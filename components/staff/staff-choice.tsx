@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BookableMember } from "@/lib/staff/members";
+import type { BookableMember } from "@/lib/booking/staff-load";
 import { StaffPhoto } from "./staff-photo";
 
 /** The booking page's staff step: "Any available" first, then each member with photo and bio. Plain links: works without JavaScript. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { initialActionState, type ActionState } from "@/lib/infra/action-state";
 
 type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 

@@ -1,7 +1,5 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-// Only lazy references to ../schema (it re-exports this file, so its values are not ready
-// while this module is evaluated): table references in callbacks, types.
-import { appointments, users, type AppointmentStatus } from "../schema";
+import { appointments, users, type AppointmentStatus } from "./core";
 import { id, ownedBy, stampedNow, tstz } from "./columns";
 
 /** What an appointment write did; `created` and `linked` have no previous values. */

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { appointments, providers, users } from "../schema";
+import { appointments, providers, users } from "./core";
 import { expiringColumns, id, ownedBy, stampedNow, tstz } from "./columns";
 
 export const calendarIntegrationStatus = pgEnum("calendar_integration_status", ["active", "needs_reconnect"]);

@@ -3,8 +3,7 @@ import { check, integer, smallint, text, time, timestamp, uuid, type AnyPgColumn
 
 /*
  * Column shapes shared by the table files. Every helper builds a new column each call (a
- * builder belongs to one table), and references stay lazy so the table modules, which
- * import each other, can use them at evaluation time.
+ * builder belongs to one table), and references stay lazy (a callback), as Drizzle asks.
  */
 
 /** Every instant is a timestamp with time zone. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { appointments, providers, users } from "../schema";
+import { appointments, providers, users } from "./core";
 import { deliveryColumns, extensionOf, id, ownedBy, stampedNow, tstz } from "./columns";
 
 /*

@@ -1,5 +1,5 @@
 import { index, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
-import { users } from "../schema";
+import { users } from "./core";
 import { accountTokenColumns } from "./columns";
 
 /** A mailed password-reset link: only the sha256 of its token is stored; 1 hour, single use. */

@@ -11,7 +11,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { providers, services, staffMembers } from "../schema";
+import { providers, services, staffMembers } from "./core";
 import {
   extensionOf,
   id,
@@ -25,8 +25,7 @@ import {
 
 /*
  * PRO multi-staff: what a member provides, when they work, their photo and their login invite.
- * (staff_members itself lives in db/schema.ts: appointments refer to it.)
- * References to tables in ../schema stay inside callbacks: the two modules import each other.
+ * (staff_members itself lives in core.ts: appointments refer to it.)
  */
 
 /** Raw bytes; postgres.js and PGlite both hand bytea back as a Uint8Array/Buffer. */

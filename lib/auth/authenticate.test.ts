@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE, SIGN_IN_LIMITS } from "./authenticate";
 import { deviceNonceFor, issueDeviceCookie } from "./device-cookie";
 import { registerUser } from "./register";

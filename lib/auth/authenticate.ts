@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
-import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } from "@/lib/infra/rate-limit";
 import { normalizeEmail } from "./email";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./roles";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { mailMessages, passwordResetTokens, users } from "@/db/schema";
 import { authenticate } from "./authenticate";
 import { checkResetToken, requestPasswordReset, resetPassword, RESET_LIMITS } from "./password-reset";

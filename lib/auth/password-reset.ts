@@ -1,13 +1,13 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { passwordResetTokens, users } from "@/db/schema";
-import { env } from "@/lib/env";
-import { queueMail } from "@/lib/notify/mail";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { env } from "@/lib/infra/env";
+import { queueMail } from "@/lib/infra/outbox/mail";
+import { hitRateLimit } from "@/lib/infra/rate-limit";
 import { normalizeEmail } from "./email";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./sessions";
-import { hashToken, looksLikeToken, newToken } from "@/lib/tokens";
+import { hashToken, looksLikeToken, newToken } from "@/lib/infra/tokens";
 
 export const RESET_TTL_MINUTES = 60;
 /** Reset mails per account and requests per address: enough for a forgetful user, no mail flood. */
@@ -45,7 +45,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, ip: string,
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
     });
-    await queueMail(db, tx, {
+    await queueMail(tx, {
       to: user.email,
       subject: "Reset your Slotbook password",
       text: [

@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { emailVerificationTokens, mailMessages, providers, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { DUPLICATE_EMAIL_MESSAGE, registerUser } from "./register";
 import { registerSchema } from "./schemas";
 

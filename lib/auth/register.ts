@@ -1,7 +1,7 @@
 import { eq, like, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { providers, users, type Provider, type User } from "@/db/schema";
-import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
+import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/infra/errors";
 import { hashPassword } from "./password";
 import type { RegisterInput } from "./schemas";
 import { nextFreeSlug, slugify } from "./slug";
@@ -32,7 +32,7 @@ export async function registerUser(
         input.role === "provider"
           ? await insertProvider(tx, user!.id, input.businessName ?? input.name, input.timezone ?? "UTC")
           : null;
-      await issueVerification(db, tx, user!, now);
+      await issueVerification(tx, user!, now);
       return { user: user!, provider };
     });
     return registered;

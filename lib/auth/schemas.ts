@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isOneLine } from "@/lib/text";
-import { emailSchema } from "@/lib/validation";
-import { isSelectableTimeZone } from "@/lib/time";
+import { isOneLine } from "@/lib/infra/text";
+import { emailSchema } from "@/lib/infra/validation";
+import { isSelectableTimeZone } from "@/lib/infra/time";
 
 export const PASSWORD_MIN_LENGTH = 10;
 

@@ -14,7 +14,7 @@ export const sessionUserColumns = {
 
 /**
  * Ends every session of a user, on every device: the guards compare the JWT's version with
- * the row's (lib/auth/guards.ts), so a copied cookie stops working too. Returns the new version.
+ * the row's (lib/app/guards.ts), so a copied cookie stops working too. Returns the new version.
  */
 export async function endAllSessions(db: Pick<Db, "update">, userId: string): Promise<number | null> {
   const [row] = await db

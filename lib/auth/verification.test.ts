@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { addService, createAppointment } from "@/db/fixtures";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { addService, createAppointment } from "@/test/fixtures";
 import { appointments, mailMessages, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { registerUser } from "./register";
 import { registerSchema } from "./schemas";
-import { newToken } from "@/lib/tokens";
+import { newToken } from "@/lib/infra/tokens";
 import { RESEND_LIMIT, resendVerification, verifyEmail } from "./verification";
 
 describe.each(testDrivers())("email verification on %s", (kind) => {

@@ -2,11 +2,11 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { emailVerificationTokens, users } from "@/db/schema";
 import { linkAppointmentsToAccount } from "@/lib/booking/write";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { queueMail } from "@/lib/notify/mail";
-import { hitRateLimit } from "@/lib/rate-limit";
-import { hashToken, newToken } from "@/lib/tokens";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { queueMail } from "@/lib/infra/outbox/mail";
+import { hitRateLimit } from "@/lib/infra/rate-limit";
+import { hashToken, newToken } from "@/lib/infra/tokens";
 
 export const VERIFICATION_TTL_HOURS = 24;
 /** New verification links per account: a few an hour is plenty, and stops mail flooding. */
@@ -18,7 +18,6 @@ export function verificationUrl(token: string): string {
 
 /** Creates a verification token and mails its link, in the caller's transaction. */
 export async function issueVerification(
-  db: Db,
   tx: Tx,
   user: { id: string; email: string; name: string },
   now: Date = new Date(),
@@ -30,7 +29,7 @@ export async function issueVerification(
     expiresAt: new Date(now.getTime() + VERIFICATION_TTL_HOURS * 3600_000),
   });
   const url = verificationUrl(token);
-  await queueMail(db, tx, {
+  await queueMail(tx, {
     to: user.email,
     subject: "Verify your email for Slotbook",
     text: [
@@ -92,7 +91,7 @@ export async function verifyEmail(db: Db, token: string, now: Date = new Date())
       .where(and(eq(emailVerificationTokens.userId, user.id), isNull(emailVerificationTokens.usedAt)));
     let linkedAppointments = 0;
     if (user.role === "client") {
-      const linked = await linkAppointmentsToAccount(db, tx, {
+      const linked = await linkAppointmentsToAccount(tx, {
         userId: user.id,
         email: user.email,
         actor: { kind: "client", userId: user.id },
@@ -123,6 +122,6 @@ export async function resendVerification(db: Db, userId: string, now: Date = new
       retryAfter: limit.retryAfterSeconds,
     });
   }
-  await db.transaction((tx) => issueVerification(db, tx, user, now));
+  await db.transaction((tx) => issueVerification(tx, user, now));
   return true;
 }

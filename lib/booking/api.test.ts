@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
-import { AppError } from "@/lib/errors";
-import { env } from "@/lib/env";
-import { errorResponse, readJsonObject } from "@/lib/http";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
+import { AppError } from "@/lib/infra/errors";
+import { env } from "@/lib/infra/env";
+import { errorResponse, readJsonObject } from "@/lib/infra/http";
 import { bookingResponse, enforceApiRateLimit, slotsResponse } from "./api";
 import { bookingIcsOrNull } from "./ics-download";
-import { createProviderFixture, guestContact } from "./test-fixtures";
-import { newTokenWithHash } from "@/lib/tokens";
+import { createProviderFixture, guestContact } from "@/test/fixtures";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 
 const now = new Date("2026-03-02T08:00:00Z");
 

@@ -1,17 +1,17 @@
 import type { Db } from "@/db";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { validationError } from "@/lib/http";
-import { enforceRateLimit } from "@/lib/rate-limit";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { validationError } from "@/lib/infra/http";
+import { enforceRateLimit } from "@/lib/infra/rate-limit";
 import { createBooking } from "./create";
 import { findProviderIdBySlug } from "./providers";
 import { bookingRequestSchema, slotsQuerySchema } from "./schema";
-import { manageUrl } from "./mails";
+import { manageUrl } from "./links";
 import { listSlots } from "./slots";
 
 /*
  * The public JSON API's work, without Request objects: the route handlers parse the HTTP
- * envelope and map errors (lib/http.ts); this answers in the DESIGN.md shapes. It always acts
+ * envelope and map errors (lib/infra/http.ts); this answers in the DESIGN.md shapes. It always acts
  * as a guest: cookies are never consulted.
  */
 

@@ -1,17 +1,19 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, mailMessages } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
-import { AppError } from "@/lib/errors";
-import { env } from "@/lib/env";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
+import { AppError } from "@/lib/infra/errors";
+import { env } from "@/lib/infra/env";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { bookingResponse } from "./api";
 import { bookingStatus, createBooking, type CreateBookingInput } from "./create";
 import { bookingIcsOrNull } from "./ics-download";
-import { cancelAppointment, getAppointmentByToken, rescheduleAppointment } from "./manage";
+import { cancelAppointment, rescheduleAppointment } from "./manage";
+import { getAppointmentByToken } from "./read";
 import { listSlots } from "./slots";
-import { at, countWrites, createProviderFixture, createUser, guestContact } from "./test-fixtures";
+import { at, createProviderFixture, createUser, guestContact } from "@/test/fixtures";
+import { countWrites } from "@/test/db";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");

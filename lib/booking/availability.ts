@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
 import type { WeeklyInterval } from "@/lib/availability";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
 
 /*
  * THE availability loader: everything the slot engine needs to know about one bookable
@@ -52,7 +52,7 @@ export type LoadedAvailability = {
   availability: Availability;
   durationMinutes: number;
   plan: { plan: "free" | "pro"; proUntil: Date | null };
-  /** Active members who provide the service: with PRO, they are what is booked (lib/staff). */
+  /** Active members who provide the service: with PRO, they are what is booked (staff-calendars.ts). */
   staffCount: number;
 };
 

@@ -1,5 +1,5 @@
 import { addDays } from "@/lib/availability";
-import { daysBetween } from "@/lib/booking/schema";
+import { daysBetween } from "./schema";
 
 /**
  * The day window the booking pages show, on "YYYY-MM-DD" calendar dates in the provider's

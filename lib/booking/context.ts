@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { providers, services, staffMembers, users } from "@/db/schema";
 import { addDays, isBookableSlot, zonedDate, type SlotInput } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { loadAvailability, resourceOf } from "./availability";
 
 /*

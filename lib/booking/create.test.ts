@@ -1,20 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointments, mailMessages, services } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { rejection } from "@/lib/testing/expect-app-error";
+import { AppError } from "@/lib/infra/errors";
+import { rejection } from "@/test/expect-app-error";
 import { createBooking, type CreateBookingInput } from "./create";
-import {
-  addClosedDate,
-  addService,
-  addStaffMember,
-  at,
-  countWrites,
-  createProviderFixture,
-  guestContact } from "./test-fixtures";
-import { hashToken } from "@/lib/tokens";
+import { addClosedDate, addService, addStaffMember, at, createProviderFixture, guestContact } from "@/test/fixtures";
+import { countWrites } from "@/test/db";
+import { hashToken } from "@/lib/infra/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -112,7 +106,7 @@ describe.each(testDrivers())("createBooking on %s", (kind) => {
       ["an unknown provider", async () => ({ providerId: "00000000-0000-4000-8000-000000000000" }), "NOT_FOUND"],
       [
         "another provider's staff member",
-        async () => ({ staffId: await addStaffMember(t.db, (await createProviderFixture(t.db)).provider.id) }),
+        async () => ({ staffId: (await addStaffMember(t.db, (await createProviderFixture(t.db)).provider.id, { name: "Alex" })).staff.id }),
         "NOT_FOUND",
       ],
       ["a malformed email", async () => ({ email: "jane@" }), "VALIDATION", "Enter a valid email address"],

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import type { Appointment } from "@/db/schema";
-import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
-import { bookingRules } from "@/lib/staff/booking";
+import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
+import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
+import { bookingRules } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
-import { newTokenWithHash } from "@/lib/tokens";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 import { insertAppointment, type WriteActor } from "./write";
 
 export type CreateBookingInput = {
@@ -39,7 +39,7 @@ const contactSchema = z.object({
  * any number of concurrent bookings of one slot exactly one commits, the rest get SLOT_TAKEN.
  * An online booking with a provider who approves bookings by hand is `pending` (it holds the
  * slot all the same); walk-in/phone bookings and everything else are `confirmed`.
- * The appointment, its change row and its notices (lib/booking/notices.ts) are written in one
+ * The appointment, its change row and its notices (lib/notices) are written in one
  * transaction through lib/booking/write.ts.
  *
  * Throws AppError NOT_FOUND (unknown provider; service inactive or not this provider's;
@@ -89,7 +89,7 @@ export async function createBooking(
             rules: await bookingRules(tx, { providerId: provider.id, serviceId: service.id, start, by: input.by, now }),
           })
         : [ctx.staffId];
-      const appointment = await insertWithFirstFree(tx, candidates, (sp, staffId) => insertAppointment(db, sp, {
+      const appointment = await insertWithFirstFree(tx, candidates, (sp, staffId) => insertAppointment(sp, {
         actor: writeActor(input, provider.id, token),
         manageToken: token,
         values: {

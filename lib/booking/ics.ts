@@ -1,3 +1,5 @@
+import { mailParties, type AppointmentView, type MailParties } from "./read";
+
 /**
  * A minimal RFC 5545 calendar with one event. Written by hand rather than with the `ics`
  * package: it is thirty lines, and the rules that matter here (UTC times, text escaping,
@@ -39,6 +41,41 @@ export function appointmentIcs(a: IcsEvent): string {
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";
+}
+
+/** The appointment as a calendar event: the file a confirmation attaches and a download serves. */
+export function appointmentIcsFor(
+  p: MailParties,
+  opts: { sequence: number; manageLink?: string; cancelled?: boolean; tentative?: boolean },
+): string {
+  const c = p.context;
+  const description = [
+    `${c.serviceName} with ${c.providerName}`,
+    c.providerPhone ? `Phone: ${c.providerPhone}` : "",
+    opts.manageLink ? `Manage your booking: ${opts.manageLink}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+  return appointmentIcs({
+    id: p.appointmentId,
+    start: c.start,
+    end: c.end,
+    summary: `${c.serviceName} – ${c.providerName}`,
+    description,
+    location: c.providerAddress || c.providerName,
+    sequence: opts.sequence,
+    status: opts.cancelled ? "CANCELLED" : opts.tentative ? "TENTATIVE" : "CONFIRMED",
+  });
+}
+
+/** The appointment as the .ics its owner downloads: TENTATIVE while pending, CANCELLED once cancelled. */
+export function appointmentDownload(view: AppointmentView, manageLink: string): string {
+  return appointmentIcsFor(mailParties(view), {
+    sequence: icsSequence(view.updatedAt),
+    manageLink,
+    cancelled: view.status === "cancelled",
+    tentative: view.status === "pending",
+  });
 }
 
 /** A SEQUENCE that grows with each change of the row: seconds from 2020 to its `updatedAt`. */

@@ -1,14 +1,16 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointments, mailMessages, type Appointment } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { rejection } from "@/lib/testing/expect-app-error";
+import { AppError } from "@/lib/infra/errors";
+import { rejection } from "@/test/expect-app-error";
 import { createBooking } from "./create";
-import { cancelAppointment, getAppointmentByToken, getAppointmentForActor, rescheduleAppointment, type Actor } from "./manage";
-import { at, countWrites, createProviderFixture, createUser, guestContact, type ProviderFixture } from "./test-fixtures";
-import { newTokenWithHash } from "@/lib/tokens";
+import { cancelAppointment, rescheduleAppointment } from "./manage";
+import { getAppointmentByToken, getAppointmentForActor, type Actor } from "./read";
+import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/test/fixtures";
+import { countWrites } from "@/test/db";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");

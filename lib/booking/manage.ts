@@ -1,20 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
-import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { changeRefusal, loadForActor, type Actor } from "./appointment-view";
-import { bookingRules, staffCandidatesOrThrow, usesStaff } from "@/lib/staff/booking";
+import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
+import { changeRefusal, loadForActor, type Actor } from "./read";
+import { bookingRules, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { cancelRequestSchema } from "./schema";
 import { HOLDING_STATUSES } from "./slots";
 import { updateAppointment } from "./write";
-
-export {
-  getAppointmentByToken,
-  getAppointmentForActor,
-  type Actor,
-  type AppointmentView,
-} from "./appointment-view";
 
 /**
  * Cancels a pending or confirmed appointment. Guests (by token) and clients (their own) only
@@ -39,7 +32,7 @@ export async function cancelAppointment(
   if (refusal) throw refusal;
 
   const updated = await db.transaction(async (tx) => {
-    return updateAppointment(db, tx, {
+    return updateAppointment(tx, {
       appointmentId: current.id,
       kind: "cancelled",
       actor: args.actor,
@@ -112,7 +105,7 @@ export async function rescheduleAppointment(
         try {
           // Each try in a savepoint: a member taken meanwhile leaves the transaction usable.
           return await tx.transaction((sp) =>
-            updateAppointment(db, sp, {
+            updateAppointment(sp, {
               appointmentId: current.id,
               kind: "rescheduled",
               actor: args.actor,

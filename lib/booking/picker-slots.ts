@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/runtime";
-import { isAppError } from "@/lib/errors";
+import type { Db } from "@/db";
+import { isAppError } from "@/lib/infra/errors";
 import type { PickerWindow } from "./picker";
-import { listBookableStaff, type BookableMember } from "@/lib/staff/members";
+import { listBookableStaff, type BookableMember } from "./staff-load";
 import { loadAvailability } from "./availability";
 import { listSlots, slotsOf, usesStaffCalendars } from "./slots";
 
@@ -32,12 +32,13 @@ export function rescheduleScope(a: {
  * online (gone, deactivated, or the provider is unknown).
  */
 export async function loadPickerSlots(
+  db: Db,
   scope: PickerScope,
   w: PickerWindow,
   now: Date,
 ): Promise<{ start: Date }[] | null> {
   try {
-    const listing = await listSlots(await getDb(), { ...scope, staffId: scope.staffId ?? undefined, from: w.window.from, to: w.window.to }, now);
+    const listing = await listSlots(db, { ...scope, staffId: scope.staffId ?? undefined, from: w.window.from, to: w.window.to }, now);
     return listing.slots;
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") return null;
@@ -59,8 +60,7 @@ export type BookingPicker = {
  * a PRO one adds its team and the staff calendars. Null when the service can no longer be
  * booked online.
  */
-export async function loadBookingPicker(providerId: string, serviceId: string, w: PickerWindow, now: Date): Promise<BookingPicker | null> {
-  const db = await getDb();
+export async function loadBookingPicker(db: Db, providerId: string, serviceId: string, w: PickerWindow, now: Date): Promise<BookingPicker | null> {
   const range = { from: w.window.from, to: w.window.to };
   const loaded = await loadAvailability(db, { provider: { id: providerId }, serviceId, resource: { kind: "provider" }, ...range });
   if (!loaded.ok) return null;

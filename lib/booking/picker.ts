@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isSaneInstant, isSaneIsoDate } from "@/lib/text";
-import { parseUuid } from "@/lib/validation";
+import { isSaneInstant, isSaneIsoDate } from "@/lib/infra/text";
+import { parseUuid } from "@/lib/infra/validation";
 import { addDays, zonedDate } from "@/lib/availability";
 import { dayWindow, isCalendarDate, type DayWindow } from "./calendar-days";
 import { slotDays, type TimeOption } from "./slot-options";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { addService, createProviderFixture } from "./test-fixtures";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { addService, createProviderFixture } from "@/test/fixtures";
 import { getPublicProviderBySlug, searchProviders } from "./providers";
 
 describe.each(testDrivers())("public providers on %s", (kind) => {

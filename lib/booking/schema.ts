@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { hasSaneYear, isOneLine, isSafeMultiLine } from "@/lib/text";
-import { emailSchema, isoDate } from "@/lib/validation";
+import { hasSaneYear, isOneLine, isSafeMultiLine } from "@/lib/infra/text";
+import { emailSchema, isoDate } from "@/lib/infra/validation";
 
 export { emailSchema };
 
@@ -14,7 +14,7 @@ const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const uuidField = (label: string) => z.uuid({ error: `Choose a valid ${label}` });
 
-// Names end up in mail subjects and calendar entries: one line, no bidi tricks (lib/text.ts).
+// Names end up in mail subjects and calendar entries: one line, no bidi tricks (lib/infra/text.ts).
 
 export const nameSchema = z
   .string({ error: "Name is required" })

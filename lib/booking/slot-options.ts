@@ -1,3 +1,4 @@
+import type { ActionState } from "@/lib/infra/action-state";
 import { zonedDate, zonedTime } from "@/lib/availability";
 
 export type TimeOption = {
@@ -5,6 +6,11 @@ export type TimeOption = {
   value: string;
   /** "09:30" on the provider's clock; on a fall-back night the repeated hour names its offset. */
   label: string;
+};
+
+/** A booking or reschedule form's state: when the chosen time is gone, the day's free times come back with it. */
+export type SlotFormState = ActionState & {
+  alternatives?: { date: string; dateLabel: string; times: TimeOption[] };
 };
 
 export type SlotDays = {

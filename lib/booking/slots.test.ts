@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { eq } from "drizzle-orm";
 import { appointments, providers, staffAvailability, staffServices } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { createBooking } from "./create";
 import { cancelAppointment } from "./manage";
 import { listSlots } from "./slots";
-import { addClosedDate, addService, addStaffMember, at, createProviderFixture, guestContact, type ProviderFixture } from "./test-fixtures";
-import { newTokenWithHash } from "@/lib/tokens";
+import { addClosedDate, addService, addStaffMember, at, createProviderFixture, guestContact, type ProviderFixture } from "@/test/fixtures";
+import { newTokenWithHash } from "@/lib/infra/tokens";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -67,7 +67,7 @@ describe.each(testDrivers())("listSlots on %s", (kind) => {
   });
 
   it("ignores appointments held by a staff member when listing the provider's own calendar", async () => {
-    const staffId = await addStaffMember(t.db, f.provider.id);
+    const staffId = (await addStaffMember(t.db, f.provider.id, { name: "Alex" })).staff.id;
     // A FREE provider offers no choice of staff.
     await expect(listSlots(t.db, args({ staffId, from: "2026-03-10", to: "2026-03-10" }), now)).rejects.toMatchObject({ code: "VALIDATION" });
     await t.db.insert(appointments).values({
@@ -105,7 +105,7 @@ describe.each(testDrivers())("listSlots on %s", (kind) => {
   it("answers NOT_FOUND for an unknown, inactive or foreign service, a foreign staff member, an unknown provider", async () => {
     const inactive = await addService(t.db, f.provider.id, { active: false });
     const g = await createProviderFixture(t.db);
-    const foreignStaff = await addStaffMember(t.db, g.provider.id);
+    const foreignStaff = (await addStaffMember(t.db, g.provider.id, { name: "Alex" })).staff.id;
     const cases = [
       args({ serviceId: "00000000-0000-4000-8000-000000000000" }),
       args({ serviceId: inactive.id }),

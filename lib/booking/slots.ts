@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/db";
 import { computeSlots } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
-import { listStaffSlots, STAFF_CHOICE_OFF } from "@/lib/staff/booking";
+import { listStaffSlots, STAFF_CHOICE_OFF } from "./staff-calendars";
 import { loadAvailability, resourceOf, type AvailabilityMiss, type LoadedAvailability } from "./availability";
 import { dateRangeSchema } from "./schema";
 
@@ -70,7 +70,7 @@ export function usesStaffCalendars(loaded: LoadedAvailability, now: Date): boole
 }
 
 /**
- * The slots of a loaded availability: the staff calendars (lib/staff: one member's, or "any"
+ * The slots of a loaded availability: the staff calendars (staff-calendars.ts: one member's, or "any"
  * unless one is named) when they apply, else the provider's own, computed from what was loaded
  * without another query.
  */

@@ -1,15 +1,15 @@
 import { asc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countWrites, createTestDb, testDrivers, type TestDb } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { appointmentChanges, appointments, emailVerificationTokens, mailMessages, type Appointment } from "@/db/schema";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/infra/tokens";
 import { verifyEmail } from "@/lib/auth/verification";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { createBooking } from "./create";
 import { cancelAppointment, rescheduleAppointment } from "./manage";
-import { addStaffMember, at, createProviderFixture, createUser, guestContact } from "./test-fixtures";
-import { updateAppointment } from "./write";
+import { addStaffMember, at, createAppointment, createProviderFixture, createUser, guestContact } from "@/test/fixtures";
+import { linkAppointmentsToAccount, updateAppointment } from "./write";
 
 /*
  * Every appointment write path, and the change row and notices each one leaves. A write that
@@ -149,8 +149,8 @@ describe.each(testDrivers())("the appointment write path on %s", (kind) => {
   });
 
   it("reassign: records both staff members, leaves the time alone, and tells the client who it is with now", async () => {
-    const staffA = await addStaffMember(t.db, f.provider.id, "A");
-    const staffB = await addStaffMember(t.db, f.provider.id, "B");
+    const staffA = (await addStaffMember(t.db, f.provider.id, { name: "A" })).staff.id;
+    const staffB = (await addStaffMember(t.db, f.provider.id, { name: "B" })).staff.id;
     const email = "reassigned@example.com";
     const [row] = await t.db
       .update(appointments)
@@ -159,7 +159,7 @@ describe.each(testDrivers())("the appointment write path on %s", (kind) => {
       .returning();
     const before = await subjectsTo(email);
     const moved = (await t.db.transaction((tx) =>
-      updateAppointment(t.db, tx, {
+      updateAppointment(tx, {
         appointmentId: row!.id,
         kind: "reassigned",
         actor: { kind: "provider", providerId: f.provider.id },
@@ -171,5 +171,35 @@ describe.each(testDrivers())("the appointment write path on %s", (kind) => {
     expect((await changesOf(row!.id))[1]).toMatchObject({ kind: "reassigned", previousStaffId: staffA, staffId: staffB });
     expect(moved.startsAt).toEqual(row!.startsAt);
     expect(await subjectsTo(email)).toEqual([...before, "Update: Haircut at " + f.provider.businessName].sort());
+  });
+});
+
+describe.each(testDrivers())("a database without the follow-ups wired, on %s", (kind) => {
+  // Opened and migrated, its job queue started, but not through lib/app/runtime.ts.
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind, { bare: true });
+  });
+  afterAll(() => t.dispose());
+  const refused = /no follow-ups are wired on this database/;
+
+  it("refuses every appointment write with an error, and writes nothing (no row, no change, no mail, no job)", async () => {
+    const f = await createProviderFixture(t.db);
+    const booking = { providerId: f.provider.id, serviceId: f.service.id, start: at(f.provider, DATE, "10:00"), ...guestContact, by: "guest" as const };
+    await expect(createBooking(t.db, booking, NOW)).rejects.toThrow(refused);
+    expect(await countWrites(t.db)).toEqual({ appointments: 0, mails: 0, jobs: 0 });
+
+    const a = await createAppointment(t.db, { providerId: f.provider.id, serviceId: f.service.id, startsAt: at(f.provider, DATE, "11:00") });
+    await expect(cancelAppointment(t.db, { appointmentId: a.id, actor: { kind: "provider", providerId: f.provider.id } }, NOW)).rejects.toThrow(refused);
+    await expect(
+      t.db.transaction((tx) => updateAppointment(tx, { appointmentId: a.id, kind: "confirmed", actor: { kind: "system" }, set: { status: "confirmed" } })),
+    ).rejects.toThrow(refused);
+    await expect(
+      t.db.transaction((tx) => linkAppointmentsToAccount(tx, { userId: f.owner.id, email: a.clientEmail, actor: { kind: "system" } })),
+    ).rejects.toThrow(refused);
+    const [row] = await t.db.select().from(appointments).where(eq(appointments.id, a.id));
+    expect(row).toMatchObject({ status: a.status, clientUserId: null, updatedAt: a.updatedAt });
+    expect(await t.db.select().from(appointmentChanges)).toEqual([]);
+    expect(await countWrites(t.db)).toEqual({ appointments: 1, mails: 0, jobs: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
+import { rootOf, type Db, type Tx } from "@/db";
 import {
   appointmentChanges,
   appointments,
@@ -8,36 +8,33 @@ import {
   type AppointmentChangeKind,
   type AppointmentStatus,
 } from "@/db/schema";
-import { syncReminder } from "@/lib/portal/reminders";
-import { queueCalendarSync } from "@/lib/calendar/enqueue";
-import { queueNotices } from "./notices";
 
 /**
  * THE write path for appointments. Every insert or update of an `appointments` row goes
  * through one of the three functions below, inside the caller's transaction:
  *
- *   insertAppointment(db, tx, { values, actor, manageToken })           → Appointment   ("created")
- *   updateAppointment(db, tx, { appointmentId, kind, actor, where, set, reason? })
- *                                                                        → Appointment | null
+ *   insertAppointment(tx, { values, actor, manageToken })           → Appointment   ("created")
+ *   updateAppointment(tx, { appointmentId, kind, actor, where, set, reason? })
+ *                                                                    → Appointment | null
  *       kind: "cancelled" | "rescheduled" | "reassigned" | "confirmed" | "completed" | "no_show"
  *       `where` is the guard beyond the id (ownership, from-states, "unchanged since read");
  *       null when no row matched it: nothing was written, nothing recorded or queued.
- *   linkAppointmentsToAccount(db, tx, { userId, email, actor })          → Appointment[]   ("linked")
+ *   linkAppointmentsToAccount(tx, { userId, email, actor })          → Appointment[]   ("linked")
  *
  * Each of them, in that transaction:
  *   1. writes the row (the exclusion constraint still decides overlaps: callers map 23P01 to
  *      SLOT_TAKEN; conditional updates keep concurrent writers apart),
  *   2. records the change in `appointment_changes` (kind, actor, previous start/end/staff/
  *      status, reason),
- *   3. calls dispatch(), which runs every registered follow-up (FOLLOW_UPS) on the change.
- *      Follow-ups only enqueue (mail rows + pg-boss jobs via the transaction), so they happen
- *      if and only if the write commits.
+ *   3. runs the follow-ups wired on the database (FollowUps: the notices, the reminder, the
+ *      calendar sync) on the change. Follow-ups only enqueue (mail rows + pg-boss jobs via the
+ *      transaction), so they happen if and only if the write commits.
  *
- * Adding a follow-up (the reminder, the calendar sync) is one line in FOLLOW_UPS: a function
- * `(db, tx, change) => Promise<void>`. Who is told what lives in notices.ts (decideNotices,
- * with notification preferences consulted in wantsNotice).
+ * This floor knows no follow-up: the capabilities above it provide them and the composition
+ * root wires them where it opens the database (lib/app/follow-ups.ts, lib/app/runtime.ts).
+ * A database with none wired refuses every write, so a change can never silently go untold.
  *
- * Callers (lib/booking/create.ts, manage.ts, lib/provider/appointments.ts,
+ * Callers (lib/booking/create.ts, manage.ts, lib/provider/appointments.ts, lib/staff/reassign.ts,
  * lib/auth/verification.ts) keep their own rules: ownership, windows, bookable slots.
  */
 
@@ -64,20 +61,40 @@ export type AppointmentChange = {
   manageToken?: string;
 };
 
-export type FollowUp = (db: Db, tx: Tx, change: AppointmentChange) => Promise<void>;
+/** What follows a change, in its transaction: it may only enqueue (rows and jobs through `tx`). */
+export type FollowUp = (tx: Tx, change: AppointmentChange) => Promise<void>;
 
-/** The named seams: each is one registration in FOLLOW_UPS once it is built. */
-export type FollowUpName = "notices" | "reminder" | "calendarSync";
-
-const FOLLOW_UPS: { [K in FollowUpName]?: FollowUp } = {
-  notices: queueNotices,
-  reminder: (db, tx, change) => syncReminder(db, tx, change.appointment),
-  calendarSync: queueCalendarSync,
+/** Every follow-up of every change, in the order they run. All are wired at once: none is optional. */
+export type FollowUps = {
+  /** Who is told what (lib/notices). */
+  notices: FollowUp;
+  /** The reminder 24 hours before, re-timed or dropped (lib/notices/reminders.ts). */
+  reminder: FollowUp;
+  /** The Google Calendar event (lib/calendar/enqueue.ts). */
+  calendarSync: FollowUp;
 };
 
-/** Runs every registered follow-up of one change, in the writing transaction. */
-async function dispatch(db: Db, tx: Tx, change: AppointmentChange): Promise<void> {
-  for (const followUp of Object.values(FOLLOW_UPS)) await followUp(db, tx, change);
+// Keyed by the database handle, on globalThis: route bundles and instrumentation.ts are separate
+// module graphs sharing one handle, and a write in any of them must find what was wired on it.
+const WIRED = Symbol.for("slotbook.booking.followUps");
+const registry = globalThis as unknown as { [WIRED]?: WeakMap<Db, FollowUps> };
+const wired = (registry[WIRED] ??= new WeakMap<Db, FollowUps>());
+
+/** Wires the follow-ups of every appointment write on this database (lib/app/runtime.ts, where it is opened). */
+export function wireFollowUps(db: Db, followUps: FollowUps): void {
+  wired.set(db, followUps);
+}
+
+/** The follow-ups wired on the database of `tx`; throws (before anything is written) when there are none. */
+function followUpsOf(tx: Tx): FollowUps {
+  const followUps = wired.get(rootOf(tx));
+  if (!followUps) {
+    throw new Error(
+      "Appointment write refused: no follow-ups are wired on this database, so its notices, reminder and calendar sync would be lost. " +
+        "Open the database through lib/app/runtime.ts (getDb, prepareDb), which wires them.",
+    );
+  }
+  return followUps;
 }
 
 function actorUserId(actor: WriteActor): string | SQL | null {
@@ -92,7 +109,7 @@ function actorUserId(actor: WriteActor): string | SQL | null {
   }
 }
 
-async function record(db: Db, tx: Tx, change: AppointmentChange): Promise<void> {
+async function record(tx: Tx, followUps: FollowUps, change: AppointmentChange): Promise<void> {
   await tx.insert(appointmentChanges).values({
     appointmentId: change.appointment.id,
     kind: change.kind,
@@ -105,17 +122,17 @@ async function record(db: Db, tx: Tx, change: AppointmentChange): Promise<void> 
     previousStatus: change.previous?.status ?? null,
     reason: change.reason,
   });
-  await dispatch(db, tx, change);
+  for (const followUp of [followUps.notices, followUps.reminder, followUps.calendarSync]) await followUp(tx, change);
 }
 
 /** Inserts a new appointment ("created"). */
 export async function insertAppointment(
-  db: Db,
   tx: Tx,
   args: { values: typeof appointments.$inferInsert; actor: WriteActor; manageToken: string },
 ): Promise<Appointment> {
+  const followUps = followUpsOf(tx);
   const [row] = await tx.insert(appointments).values(args.values).returning();
-  await record(db, tx, { kind: "created", actor: args.actor, appointment: row!, previous: null, reason: null, manageToken: args.manageToken });
+  await record(tx, followUps, { kind: "created", actor: args.actor, appointment: row!, previous: null, reason: null, manageToken: args.manageToken });
   return row!;
 }
 
@@ -134,10 +151,10 @@ export type AppointmentPatch = Partial<
  * first, so the recorded previous values are exactly what this update replaced.
  */
 export async function updateAppointment(
-  db: Db,
   tx: Tx,
   args: { appointmentId: string; kind: UpdateKind; actor: WriteActor; where?: SQL; set: AppointmentPatch; reason?: string | null },
 ): Promise<Appointment | null> {
+  const followUps = followUpsOf(tx);
   const match = and(eq(appointments.id, args.appointmentId), args.where);
   const [previous] = await tx
     .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt, staffId: appointments.staffId, status: appointments.status })
@@ -150,7 +167,7 @@ export async function updateAppointment(
     .set({ updatedAt: sql`now()`, ...args.set })
     .where(eq(appointments.id, args.appointmentId))
     .returning();
-  await record(db, tx, { kind: args.kind, actor: args.actor, appointment: row!, previous, reason: args.reason ?? null });
+  await record(tx, followUps, { kind: args.kind, actor: args.actor, appointment: row!, previous, reason: args.reason ?? null });
   return row!;
 }
 
@@ -159,15 +176,15 @@ export async function updateAppointment(
  * account `userId` ("linked", one change row each). Callers must have verified the email.
  */
 export async function linkAppointmentsToAccount(
-  db: Db,
   tx: Tx,
   args: { userId: string; email: string; actor: WriteActor; now?: Date },
 ): Promise<Appointment[]> {
+  const followUps = followUpsOf(tx);
   const rows = await tx
     .update(appointments)
     .set({ clientUserId: args.userId, updatedAt: args.now ?? sql`now()` })
     .where(and(isNull(appointments.clientUserId), sql`lower(trim(${appointments.clientEmail})) = ${args.email}`))
     .returning();
-  for (const row of rows) await record(db, tx, { kind: "linked", actor: args.actor, appointment: row, previous: null, reason: null });
+  for (const row of rows) await record(tx, followUps, { kind: "linked", actor: args.actor, appointment: row, previous: null, reason: null });
   return rows;
 }

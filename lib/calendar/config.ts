@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/infra/env";
 
 /** Where and as whom the app talks to Google. Tests build one pointing at the fake. */
 export type GoogleConfig = {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "@/db";
 import { calendarEventMappings } from "@/db/schema";
-import { bossFor, enqueue } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
+import { bossFor, enqueue } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
 import { eventIdFor } from "./event-id";
 
 /*
@@ -18,7 +18,7 @@ const ELIGIBLE = sql`i.status = 'active' and i.sync_enabled and p.plan = 'pro' a
  * Enqueues the sync of one appointment inside the transaction that changed it, if its
  * provider syncs: the job exists if and only if the change commits.
  */
-export async function enqueueCalendarSync(db: Db, tx: Tx, appointmentId: string): Promise<boolean> {
+export async function enqueueCalendarSync(tx: Tx, appointmentId: string): Promise<boolean> {
   const rows = await queryRows<{ provider_id: string }>(
     tx,
     sql`select a.provider_id from appointments a
@@ -32,7 +32,7 @@ export async function enqueueCalendarSync(db: Db, tx: Tx, appointmentId: string)
     .insert(calendarEventMappings)
     .values({ appointmentId, providerId, eventId: eventIdFor(appointmentId), status: "pending" })
     .onConflictDoUpdate({ target: calendarEventMappings.appointmentId, set: { status: "pending", updatedAt: sql`now()` } });
-  await enqueue(db, tx, QUEUES.calendarSync, { appointmentId }, { singletonKey: appointmentId });
+  await enqueue(tx, QUEUES.calendarSync, { appointmentId }, { singletonKey: appointmentId });
   return true;
 }
 
@@ -40,9 +40,9 @@ export async function enqueueCalendarSync(db: Db, tx: Tx, appointmentId: string)
  * The write path's follow-up (lib/booking/write.ts FOLLOW_UPS): every change of an appointment
  * enqueues its sync. Linking a guest booking to an account changes nothing in the event.
  */
-export async function queueCalendarSync(db: Db, tx: Tx, change: { kind: string; appointment: { id: string } }): Promise<void> {
+export async function queueCalendarSync(tx: Tx, change: { kind: string; appointment: { id: string } }): Promise<void> {
   if (change.kind === "linked") return;
-  await enqueueCalendarSync(db, tx, change.appointment.id);
+  await enqueueCalendarSync(tx, change.appointment.id);
 }
 
 /**

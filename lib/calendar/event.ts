@@ -1,20 +1,11 @@
 import type { calendar_v3 } from "googleapis";
+import type { calendarEventView, RowOf } from "@/lib/booking/read";
 
-/** What the event is built from: the appointment as it is now. */
-export type EventSource = {
-  appointmentId: string;
-  status: "pending" | "confirmed" | "completed" | "cancelled" | "no_show";
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  serviceName: string;
-  clientName: string;
-  clientEmail: string;
-  clientPhone: string;
-  notes: string;
-  staffName: string | null;
-  businessName: string;
-};
+/** What the event is built from: the appointment as the read model's calendar view shows it now. */
+export type EventSource = { appointmentId: string } & Pick<
+  RowOf<typeof calendarEventView>,
+  "status" | "startsAt" | "endsAt" | "timezone" | "serviceName" | "clientName" | "clientEmail" | "clientPhone" | "notes" | "staffName" | "businessName"
+>;
 
 /**
  * The Google event for an appointment: "Service – Client", the details a provider needs in

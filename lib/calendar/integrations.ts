@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { appointmentsJoined } from "@/lib/booking/read";
 import { appointments, calendarEventMappings, calendarIntegrations, services, type CalendarSyncStatus } from "@/db/schema";
-import { enqueue } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queues";
+import { enqueue } from "@/lib/infra/jobs/boss";
+import { QUEUES } from "@/lib/infra/jobs/queues";
 import type { GoogleConfig } from "./config";
 import { enqueueStaleSyncs } from "./enqueue";
 import { oauthClient } from "./google";
@@ -46,18 +47,15 @@ export async function getCalendarOverview(db: Db, providerId: string): Promise<C
     .groupBy(calendarEventMappings.status);
   const counts = { pending: 0, synced: 0, failed: 0 };
   for (const r of countRows) counts[r.status] = Number(r.n);
-  const failed = await db
-    .select({
-      appointmentId: appointments.id,
-      serviceName: services.name,
-      clientName: appointments.clientName,
-      startsAt: appointments.startsAt,
-      lastError: calendarEventMappings.lastError,
-      attempts: calendarEventMappings.attempts,
-    })
-    .from(calendarEventMappings)
-    .innerJoin(appointments, eq(appointments.id, calendarEventMappings.appointmentId))
-    .innerJoin(services, eq(services.id, appointments.serviceId))
+  const failed = await appointmentsJoined(db, {
+    appointmentId: appointments.id,
+    serviceName: services.name,
+    clientName: appointments.clientName,
+    startsAt: appointments.startsAt,
+    lastError: calendarEventMappings.lastError,
+    attempts: calendarEventMappings.attempts,
+  })
+    .innerJoin(calendarEventMappings, eq(calendarEventMappings.appointmentId, appointments.id))
     .where(and(eq(calendarEventMappings.providerId, providerId), eq(calendarEventMappings.status, "failed")))
     .orderBy(desc(calendarEventMappings.updatedAt))
     .limit(50);
@@ -72,6 +70,12 @@ export async function syncStatesFor(db: Db, providerId: string, appointmentIds: 
     .from(calendarEventMappings)
     .where(and(eq(calendarEventMappings.providerId, providerId), inArray(calendarEventMappings.appointmentId, appointmentIds)));
   return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Sync state per appointment for the dashboard list; empty while sync is off or not connected. */
+export async function calendarSyncStates(db: Db, providerId: string, appointmentIds: string[]): Promise<Map<string, CalendarSyncStatus>> {
+  if (!(await isSyncOn(db, providerId))) return new Map();
+  return syncStatesFor(db, providerId, appointmentIds);
 }
 
 /** Whether this provider's sync is on (connected, active, enabled): the dashboard shows states then. */
@@ -109,7 +113,7 @@ export async function retryFailedSyncs(db: Db, providerId: string, appointmentId
         ),
       )
       .returning({ id: calendarEventMappings.appointmentId });
-    for (const r of rows) await enqueue(db, tx, QUEUES.calendarSync, { appointmentId: r.id }, { singletonKey: r.id });
+    for (const r of rows) await enqueue(tx, QUEUES.calendarSync, { appointmentId: r.id }, { singletonKey: r.id });
     return rows.length;
   });
 }

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/infra/env";
 import type { ConnectError } from "./oauth";
 
 /* What the calendar page says after a redirect, in words a provider understands. */

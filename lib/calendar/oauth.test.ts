@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { calendarIntegrations } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
 import { CALENDAR_SCOPE, type GoogleConfig } from "./config";
 import { disconnectCalendar, getCalendarOverview } from "./integrations";
 import { finishConnect, startConnect } from "./oauth";
-import { consent, proProvider, startFakeWithConfig } from "./test-helpers";
+import { consent, proProvider, startFakeWithConfig } from "@/test/calendar";
 import { openTokens } from "./tokens";
 
 describe.each(testDrivers())("Google OAuth connect on %s", (kind) => {

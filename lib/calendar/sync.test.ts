@@ -1,16 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db";
-import { createTestDb, testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { createTestDb, testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { appointments, calendarEventMappings, calendarIntegrations } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment } from "@/lib/booking/manage";
-import { guestContact } from "@/lib/booking/test-fixtures";
-import { startBoss } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/worker";
-import { makeAppointment } from "@/lib/provider/test-fixtures";
+import { guestContact } from "@/test/fixtures";
+import { startBoss } from "@/lib/infra/jobs/boss";
+import { startWorkers } from "@/lib/app/workers";
+import { createAppointment as makeAppointment } from "@/test/fixtures";
 import type { GoogleConfig } from "./config";
 import { enqueueStaleSyncs } from "./enqueue";
 import { eventIdFor } from "./event-id";
@@ -23,7 +23,7 @@ import {
   proProvider,
   startFakeWithConfig,
   updateAndEnqueue,
-} from "./test-helpers";
+} from "@/test/calendar";
 
 const poll = { timeout: 45_000, interval: 250 };
 const inDays = (d: number, h = 10) => {

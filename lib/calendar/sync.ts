@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { calendar_v3 } from "googleapis";
 import type { Db } from "@/db";
-import { appointments, calendarEventMappings, calendarIntegrations, providers, services, staffMembers } from "@/db/schema";
-import { DecryptError } from "@/lib/crypto";
+import { appointments, calendarEventMappings, calendarIntegrations } from "@/db/schema";
+import { appointmentsJoined, calendarEventView } from "@/lib/booking/read";
+import { DecryptError } from "@/lib/infra/crypto";
 import { googleConfig, type GoogleConfig } from "./config";
 import { buildEvent } from "./event";
 import { eventIdFor } from "./event-id";
@@ -31,44 +32,24 @@ export type SyncResult = "synced" | "skipped" | "failed" | "needs_reconnect";
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
 
 async function load(db: Db, appointmentId: string) {
-  const [row] = await db
-    .select({
-      id: appointments.id,
-      status: appointments.status,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      version: sql<string>`${appointments.updatedAt}::text`,
-      clientName: appointments.clientName,
-      clientEmail: appointments.clientEmail,
-      clientPhone: appointments.clientPhone,
-      notes: appointments.notes,
-      serviceName: services.name,
-      staffName: staffMembers.name,
-      providerId: providers.id,
-      businessName: providers.businessName,
-      timezone: providers.timezone,
-      plan: providers.plan,
-      proUntil: providers.proUntil,
-      integration: {
-        status: calendarIntegrations.status,
-        syncEnabled: calendarIntegrations.syncEnabled,
-        calendarId: calendarIntegrations.calendarId,
-        accessTokenEnc: calendarIntegrations.accessTokenEnc,
-        refreshTokenEnc: calendarIntegrations.refreshTokenEnc,
-        accessTokenExpiresAt: calendarIntegrations.accessTokenExpiresAt,
-      },
-      mapping: {
-        eventId: calendarEventMappings.eventId,
-        eventExists: calendarEventMappings.eventExists,
-        attempts: calendarEventMappings.attempts,
-        neverSynced: sql<boolean>`${calendarEventMappings.syncedVersion} is null`,
-        upToDate: sql<boolean>`coalesce(${calendarEventMappings.syncedVersion} = ${appointments.updatedAt}, false)`,
-      },
-    })
-    .from(appointments)
-    .innerJoin(providers, eq(providers.id, appointments.providerId))
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .leftJoin(staffMembers, eq(staffMembers.id, appointments.staffId))
+  const [row] = await appointmentsJoined(db, {
+    ...calendarEventView,
+    integration: {
+      status: calendarIntegrations.status,
+      syncEnabled: calendarIntegrations.syncEnabled,
+      calendarId: calendarIntegrations.calendarId,
+      accessTokenEnc: calendarIntegrations.accessTokenEnc,
+      refreshTokenEnc: calendarIntegrations.refreshTokenEnc,
+      accessTokenExpiresAt: calendarIntegrations.accessTokenExpiresAt,
+    },
+    mapping: {
+      eventId: calendarEventMappings.eventId,
+      eventExists: calendarEventMappings.eventExists,
+      attempts: calendarEventMappings.attempts,
+      neverSynced: sql<boolean>`${calendarEventMappings.syncedVersion} is null`,
+      upToDate: sql<boolean>`coalesce(${calendarEventMappings.syncedVersion} = ${appointments.updatedAt}, false)`,
+    },
+  })
     .leftJoin(calendarIntegrations, eq(calendarIntegrations.providerId, appointments.providerId))
     .leftJoin(calendarEventMappings, eq(calendarEventMappings.appointmentId, appointments.id))
     .where(eq(appointments.id, appointmentId))

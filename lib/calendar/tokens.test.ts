@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { calendarIntegrations } from "@/db/schema";
-import { keyringFrom, sealedKeyId } from "@/lib/crypto";
-import { proProvider } from "./test-helpers";
+import { keyringFrom, sealedKeyId } from "@/lib/infra/crypto";
+import { proProvider } from "@/test/calendar";
 import { openTokens, rotateTokenKeys, sealTokens } from "./tokens";
 
 describe.each(testDrivers())("token key rotation on %s", (kind) => {

@@ -1,7 +1,8 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarIntegrations } from "@/db/schema";
-import { decryptSecret, encryptSecret, type Keyring } from "@/lib/crypto";
+import { decryptSecret, encryptSecret, type Keyring } from "@/lib/infra/crypto";
 import type { Credentials } from "./google";
 
 /* Sealing and opening an integration's tokens. Bound to the provider, so a sealed token copied to another row does not open. */

@@ -5,7 +5,7 @@ import { hasSessionCookie } from "@/lib/auth/session-cookie";
  * Which requests the public pages' cache (lib/page-cache/server.ts) may answer: a guest's
  * document request (GET, no session cookie, not a client-side navigation's RSC request, not a
  * crawler) for the directory, a business's page or its booking page. Everything else goes to
- * Next.js as before. Those pages read no request data but the session cookie (lib/auth/guards.ts), so what
+ * Next.js as before. Those pages read no request data but the session cookie (lib/app/guards.ts), so what
  * one guest gets is what every guest gets for the same address.
  */
 

@@ -2,7 +2,7 @@ import type { PageScope } from "./policy";
 
 /*
  * The bridge between scripts/serve.ts, where the page cache runs, and the app's database,
- * which only the app's own module graph opens (lib/runtime.ts): instrumentation.ts registers
+ * which only the app's own module graph opens (lib/app/runtime.ts): instrumentation.ts registers
  * the version lookup here, on globalThis, which both graphs share.
  */
 

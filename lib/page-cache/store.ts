@@ -1,7 +1,7 @@
 /*
  * The public pages' cache itself: rendered pages in this process's memory, least recently used
  * first out past a byte budget. A page is stored with the nonce it was rendered with cut out,
- * and every answer gets a fresh one, so a nonce is never sent twice (lib/security-headers.ts).
+ * and every answer gets a fresh one, so a nonce is never sent twice (lib/infra/security-headers.ts).
  */
 
 export type StoredPage = {

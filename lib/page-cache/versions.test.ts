@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
+import { testDrivers } from "@/test/db";
 import { appointments, closedDates, providerHours, providers, services, staffAvailability, staffPhotos, staffServices, staffTimeOff } from "@/db/schema";
-import { addStaffMember, at, createProviderFixture, guestContact, type ProviderFixture } from "@/db/fixtures";
+import { addStaffMember, at, createProviderFixture, guestContact, type ProviderFixture } from "@/test/fixtures";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment } from "@/lib/booking/manage";
-import { setUpProviderFixture, setUpTestDb } from "@/lib/testing/test-db";
+import { setUpProviderFixture, setUpTestDb } from "@/test/hooks";
 import { pageFingerprint } from "./versions";
 
 // Monday 2 March 2026, 08:00 in Berlin; bookings on Tuesday 3 March.

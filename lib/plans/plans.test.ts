@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { providers } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { createProviderFixture } from "@/lib/booking/test-fixtures";
-import { AppError } from "@/lib/errors";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { createProviderFixture } from "@/test/fixtures";
+import { AppError } from "@/lib/infra/errors";
 import { addMonths, getPlanSummary, isPro, setPlanBySlug, startTrial, TRIAL_DAYS } from "./plans";
 
 const NOW = new Date("2030-01-31T10:00:00Z");

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { proTrials, providers } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 
 export const TRIAL_DAYS = 14;
 

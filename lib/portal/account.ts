@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 
 /*
  * A client's own account: name and phone, password, and deleting the account. Every write is

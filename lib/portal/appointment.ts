@@ -1,8 +1,8 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import { icsSequence } from "@/lib/booking/ics";
-import { appointmentIcsFor, portalUrl } from "@/lib/booking/mails";
-import { getAppointmentForActor, mailParties, type AppointmentView } from "@/lib/booking/appointment-view";
+import { appointmentDownload } from "@/lib/booking/ics";
+import { portalUrl } from "@/lib/booking/links";
+import { getAppointmentForActor, type AppointmentView } from "@/lib/booking/read";
 
 /*
  * One appointment as its owner sees it in the portal. Anyone else — another client, a
@@ -25,10 +25,5 @@ export async function getOwnAppointment(
 export async function ownAppointmentIcsOrNull(db: DbOrTx, viewer: PortalViewer, appointmentId: string): Promise<string | null> {
   const view = await getOwnAppointment(db, viewer, appointmentId);
   if (!view) return null;
-  return appointmentIcsFor(mailParties(view, view.start, view.end), {
-    sequence: icsSequence(view.updatedAt),
-    manageLink: portalUrl(view.id),
-    cancelled: view.status === "cancelled",
-    tentative: view.status === "pending",
-  });
+  return appointmentDownload(view, portalUrl(view.id));
 }

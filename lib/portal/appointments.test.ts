@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { createAppointment, createProviderFixture, createUser } from "@/db/fixtures";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { createAppointment, createProviderFixture, createUser } from "@/test/fixtures";
 import type { AppointmentStatus } from "@/db/schema";
 import { listClientAppointments } from "./appointments";
 

@@ -1,22 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
-
-export type ClientAppointment = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: AppointmentStatus;
-  serviceId: string;
-  serviceName: string;
-  serviceActive: boolean;
-  providerName: string;
-  providerSlug: string;
-  timezone: string;
-  staffId: string | null;
-  staffName: string | null;
-};
+import { appointments, type AppointmentStatus } from "@/db/schema";
+import { appointmentsJoined, clientView, type ClientAppointment } from "@/lib/booking/read";
 
 const ACTIVE: AppointmentStatus[] = ["pending", "confirmed"];
 export const PAST_PAGE_SIZE = 10;
@@ -46,25 +32,7 @@ export async function listClientAppointments(
   const isPast = or(not(inArray(appointments.status, ACTIVE)), sql`${appointments.startsAt} <= ${nowSql}`)!;
   const mine = eq(appointments.clientUserId, userId);
   const query = (where: SQL, order: SQL[], limit: number, offset = 0) =>
-    db
-      .select({
-        id: appointments.id,
-        startsAt: appointments.startsAt,
-        endsAt: appointments.endsAt,
-        status: appointments.status,
-        serviceId: services.id,
-        serviceName: services.name,
-        serviceActive: services.active,
-        providerName: providers.businessName,
-        providerSlug: providers.slug,
-        timezone: providers.timezone,
-        staffId: appointments.staffId,
-        staffName: staffMembers.name,
-      })
-      .from(appointments)
-      .innerJoin(services, eq(services.id, appointments.serviceId))
-      .innerJoin(providers, eq(providers.id, appointments.providerId))
-      .leftJoin(staffMembers, eq(staffMembers.id, appointments.staffId))
+    appointmentsJoined(db, clientView)
       .where(and(mine, where))
       .orderBy(...order)
       .limit(limit)

@@ -3,9 +3,10 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { appointments, favorites, providers, services } from "@/db/schema";
 import { addDays, zonedDate } from "@/lib/availability";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
+import { appointmentsJoined } from "@/lib/booking/read";
 import { listSlots } from "@/lib/booking/slots";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/infra/errors";
 
 /*
  * A client's favourite businesses. One row per client and business (the primary key), so
@@ -73,10 +74,7 @@ export async function listFavorites(db: Db, userId: string, now: Date = new Date
 }
 
 async function serviceToBookAgain(db: Db, userId: string, providerId: string): Promise<{ id: string; name: string } | null> {
-  const [last] = await db
-    .select({ id: services.id, name: services.name })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
+  const [last] = await appointmentsJoined(db, { id: services.id, name: services.name })
     .where(and(eq(appointments.clientUserId, userId), eq(appointments.providerId, providerId), eq(services.active, true)))
     .orderBy(desc(appointments.startsAt))
     .limit(1);

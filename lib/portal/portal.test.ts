@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import {
   appointments,
   favorites,
@@ -14,18 +14,18 @@ import {
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
-import { at, createUser, guestContact } from "@/lib/booking/test-fixtures";
-import { rejection } from "@/lib/testing/expect-app-error";
-import { deliverSms, PermanentSmsError } from "@/lib/notify/sms";
-import { listSms } from "@/lib/notify/mailbox";
+import { at, createUser, guestContact } from "@/test/fixtures";
+import { rejection } from "@/test/expect-app-error";
+import { deliverSms, PermanentSmsError } from "@/lib/infra/outbox/sms";
+import { listSms } from "@/lib/infra/outbox/mailbox";
 import { changePassword, deleteAccount, updateProfile } from "./account";
 import { getOwnAppointment, ownAppointmentIcsOrNull } from "./appointment";
 import { listClientAppointments, PAST_PAGE_SIZE } from "./appointments";
-import { sendClientMessage } from "./client-notices";
+import { sendClientMessage } from "@/lib/notices/client-notices";
 import { addFavorite, isFavorite, listFavorites, removeFavorite } from "./favorites";
-import { DEFAULT_PREFERENCES, getPreferences, savePreferences } from "./preferences";
+import { DEFAULT_PREFERENCES, getPreferences, savePreferences } from "@/lib/notices/preferences";
 import { rebookAppointment } from "./rebook";
-import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } from "./unsubscribe";
+import { findUnsubscribeToken, issueUnsubscribeToken, unsubscribeWithToken } from "@/lib/notices/unsubscribe";
 
 // Monday 2 March 2026, 09:00 in Berlin.
 const now = new Date("2026-03-02T08:00:00Z");
@@ -187,7 +187,7 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
 
     it("sends a switchable mail with its own one-click unsubscribe link and headers", async () => {
       const me = await client();
-      const sent = await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, me.email, "reminder")));
+      const sent = await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, "reminder")));
       expect(sent).toEqual({ email: true, sms: false });
       const [mail] = await mailsTo(me.email);
       expect(mail!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -202,7 +202,7 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
       expect(await unsubscribeWithToken(t.db, token)).toEqual({ topic: "reminders" });
       expect(await getPreferences(t.db, me.id)).toEqual({ ...DEFAULT_PREFERENCES, reminders: false });
       // And the next reminder is not sent.
-      const again = await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, me.email, "reminder")));
+      const again = await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, "reminder")));
       expect(again).toEqual({ email: false, sms: false });
       expect(await mailsTo(me.email)).toHaveLength(1);
     });
@@ -221,12 +221,12 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
       const phone = `+44 20 7946 ${String(1000 + day++)}`;
       const me = await client({ phone });
       await savePreferences(t.db, me.id, { smsEnabled: true, [key]: false });
-      const sent = await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, me.email, kind)));
+      const sent = await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, kind)));
       expect(sent).toEqual({ email: false, sms: false });
       expect(await mailsTo(me.email)).toHaveLength(0);
       // The other kinds still go out, on both channels.
       const other = kind === "reminder" ? "confirmation" : "reminder";
-      expect(await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, me.email, other)))).toEqual({ email: true, sms: true });
+      expect(await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, other)))).toEqual({ email: true, sms: true });
       const texts = await t.db.select().from(smsMessages).where(eq(smsMessages.to, phone.replace(/[^+\d]/g, "")));
       expect(texts.map((s) => s.text)).toEqual([`Text ${other}`]);
     });
@@ -235,7 +235,7 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
       const me = await client();
       await savePreferences(t.db, me.id, { emailEnabled: false, promotionalEmail: true });
       for (const kind of ["confirmation", "reminder", "cancellation", "promotional"] as const) {
-        await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(me.id, me.email, kind)));
+        await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, kind)));
       }
       expect(await mailsTo(me.email)).toHaveLength(0);
     });
@@ -243,7 +243,7 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
     it("gives a guest transactional email without an unsubscribe link, and no promotions", async () => {
       const email = "guest-decision@example.com";
       for (const kind of ["confirmation", "reminder", "cancellation", "promotional"] as const) {
-        await t.db.transaction((tx) => sendClientMessage(t.db, tx, message(null, email, kind)));
+        await t.db.transaction((tx) => sendClientMessage(tx, message(null, email, kind)));
       }
       const mails = await mailsTo(email);
       expect(mails.map((m) => m.subject).sort()).toEqual(["Subject cancellation", "Subject confirmation", "Subject reminder"]);
@@ -254,8 +254,8 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
   describe("text messages", () => {
     it("captures a text without a gateway, sends through one when set, and stops on a permanent error", async () => {
       const ids = await t.db.transaction(async (tx) => {
-        const { queueSms } = await import("@/lib/notify/sms");
-        return [await queueSms(t.db, tx, { to: "+1 (555) 010-9999", text: "A" }), await queueSms(t.db, tx, { to: "+15550109999", text: "B" }), await queueSms(t.db, tx, { to: "+15550109999", text: "C" })];
+        const { queueSms } = await import("@/lib/infra/outbox/sms");
+        return [await queueSms(tx, { to: "+1 (555) 010-9999", text: "A" }), await queueSms(tx, { to: "+15550109999", text: "B" }), await queueSms(tx, { to: "+15550109999", text: "C" })];
       });
       await deliverSms(t.db, ids[0]!);
       const sent: string[] = [];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db";
 import { createBooking } from "@/lib/booking/create";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { getAccountProfile } from "./account";
 import { getOwnAppointment } from "./appointment";
 

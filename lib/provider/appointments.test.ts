@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, mailMessages } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { applyAppointmentAction, availableActions, canApply, listDashboardAppointments } from "./appointments";
-import { addStaffMember } from "@/db/fixtures";
-import { makeAppointment, makeProvider } from "./test-fixtures";
+import { addStaffMember } from "@/test/fixtures";
+import { createAppointment as makeAppointment, makeProvider } from "@/test/fixtures";
 
 const NOW = new Date("2026-05-04T09:00:00Z");
 const later = new Date("2026-05-04T15:00:00Z");

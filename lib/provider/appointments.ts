@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { appointments, services, staffMembers, type AppointmentStatus } from "@/db/schema";
+import { appointments, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
+import { appointmentsJoined, providerView, type DashboardAppointment } from "@/lib/booking/read";
 import { updateAppointment, type UpdateKind } from "@/lib/booking/write";
 
 /*
@@ -62,7 +63,7 @@ export async function applyAppointmentAction(
   if (t.onceStarted) conditions.push(lte(appointments.startsAt, now));
 
   return db.transaction(async (tx) => {
-    const updated = await updateAppointment(db, tx, {
+    const updated = await updateAppointment(tx, {
       appointmentId: args.appointmentId,
       kind: CHANGE_KINDS[args.action],
       actor: { kind: "provider", providerId: args.providerId },
@@ -89,30 +90,15 @@ const CHANGE_KINDS = { confirm: "confirmed", complete: "completed", no_show: "no
 
 export const STATUS_FILTERS = ["all", "pending", "confirmed", "completed", "cancelled", "no_show"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
-export type AppointmentView = "upcoming" | "past";
+/** Which half of the dashboard list: from today on, or before today. */
+export type ListView = "upcoming" | "past";
 
 export function parseStatusFilter(v: unknown): StatusFilter {
   return STATUS_FILTERS.includes(v as StatusFilter) ? (v as StatusFilter) : "all";
 }
-export function parseView(v: unknown): AppointmentView {
+export function parseView(v: unknown): ListView {
   return v === "past" ? "past" : "upcoming";
 }
-
-export type DashboardAppointment = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: AppointmentStatus;
-  serviceName: string;
-  staffId: string | null;
-  staffName: string | null;
-  clientName: string;
-  clientEmail: string;
-  clientPhone: string;
-  notes: string;
-  source: string;
-  cancellationReason: string | null;
-};
 
 export const LIST_LIMIT = 200;
 
@@ -127,7 +113,7 @@ export type StaffFilter = { staffId: string } | "none";
  */
 export async function listDashboardAppointments(
   db: Db,
-  args: { providerId: string; timezone: string; view: AppointmentView; status: StatusFilter; staff?: StaffFilter },
+  args: { providerId: string; timezone: string; view: ListView; status: StatusFilter; staff?: StaffFilter },
   now = new Date(),
 ): Promise<{ today: string; truncated: boolean; days: { date: string; appointments: DashboardAppointment[] }[] }> {
   const today = zonedDate(now, args.timezone);
@@ -139,25 +125,7 @@ export async function listDashboardAppointments(
   if (args.status !== "all") conditions.push(eq(appointments.status, args.status));
   if (args.staff === "none") conditions.push(isNull(appointments.staffId));
   else if (args.staff) conditions.push(eq(appointments.staffId, isUuid(args.staff.staffId) ? args.staff.staffId : "00000000-0000-0000-0000-000000000000"));
-  const rows = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      serviceName: services.name,
-      staffId: appointments.staffId,
-      staffName: staffMembers.name,
-      clientName: appointments.clientName,
-      clientEmail: appointments.clientEmail,
-      clientPhone: appointments.clientPhone,
-      notes: appointments.notes,
-      source: appointments.source,
-      cancellationReason: appointments.cancellationReason,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .leftJoin(staffMembers, eq(staffMembers.id, appointments.staffId))
+  const rows = await appointmentsJoined(db, providerView)
     .where(and(...conditions))
     .orderBy(args.view === "upcoming" ? asc(appointments.startsAt) : desc(appointments.startsAt))
     .limit(LIST_LIMIT + 1);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isOneLine, isSafeMultiLine } from "@/lib/text";
+import { isOneLine, isSafeMultiLine } from "@/lib/infra/text";
 
 /**
  * Zod pieces for dashboard forms, whose values arrive as strings. A blank number field must

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { AppError } from "@/lib/errors";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { AppError } from "@/lib/infra/errors";
 import {
   addClosedDate,
   listUpcomingClosedDates,
@@ -10,7 +10,7 @@ import {
   replaceWeeklyHours,
   validateWeeklyHours,
 } from "./hours";
-import { makeProvider } from "./test-fixtures";
+import { makeProvider } from "@/test/fixtures";
 import { loadWeeklyHours } from "@/lib/booking/providers";
 
 describe("weekly hours form", () => {

@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { closedDates, providerHours, providers } from "@/db/schema";
 import { zonedDate, type WeeklyInterval } from "@/lib/availability";
-import { WEEKDAYS, weekdayName } from "@/lib/time";
-import { AppError, PG, pgErrorCode } from "@/lib/errors";
-import { isoDate, isUuid } from "@/lib/validation";
+import { WEEKDAYS, weekdayName } from "@/lib/infra/time";
+import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
+import { isoDate, isUuid } from "@/lib/infra/validation";
 import { optionalText } from "./form-fields";
 
 /** One opening interval, wall-clock "HH:MM" in the provider's zone; weekday is ISO (1 = Monday). */

@@ -45,3 +45,11 @@ export function formatMoney(cents: number, currency: string): string {
   }
   return f.format(cents / 100);
 }
+
+/**
+ * A service's price for clients: in the business's currency when it named one ("£12.50"),
+ * else plain ("12.50"); 0 is "Free".
+ */
+export function formatPrice(cents: number, currency = ""): string {
+  return cents === 0 ? "Free" : formatMoney(cents, currency);
+}

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { providers } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { AppError } from "@/lib/errors";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { AppError } from "@/lib/infra/errors";
 import { getProfileOrThrow, profileSchema, SLUG_TAKEN, updateProfile } from "./profile";
-import { makeProvider } from "./test-fixtures";
-import { isSelectableTimeZone, timeZoneOptions } from "@/lib/time";
+import { makeProvider } from "@/test/fixtures";
+import { isSelectableTimeZone, timeZoneOptions } from "@/lib/infra/time";
 
 const form = (overrides: Record<string, string> = {}) => ({
   businessName: "Hair by Ada",

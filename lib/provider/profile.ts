@@ -3,10 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { providers } from "@/db/schema";
-import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/errors";
+import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/infra/errors";
 import { checkbox, optionalPhone, optionalText, requiredText, wholeNumber } from "./form-fields";
 import { CURRENCIES } from "./money";
-import { isSelectableTimeZone } from "@/lib/time";
+import { isSelectableTimeZone } from "@/lib/infra/time";
 import { publicProviderColumns } from "@/lib/booking/providers";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { services } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { AppError } from "@/lib/errors";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { AppError } from "@/lib/infra/errors";
 import { formatCents, parsePriceToCents } from "./money";
 import {
   createService,
@@ -14,7 +14,7 @@ import {
   setServiceActive,
   updateService,
 } from "./services";
-import { makeAppointment, makeProvider } from "./test-fixtures";
+import { createAppointment as makeAppointment, makeProvider } from "@/test/fixtures";
 
 const NOW = new Date("2026-05-04T09:00:00Z");
 const hoursFromNow = (h: number) => new Date(NOW.getTime() + h * 3_600_000);

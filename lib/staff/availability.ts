@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { providers, staffAvailability, staffMembers, staffTimeOff } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { assertValidWeeklyHours, intervalRow, type HoursInterval } from "@/lib/provider/hours";
 import { optionalText } from "@/lib/provider/form-fields";
-import { isoDate, isUuid } from "@/lib/validation";
+import { isoDate, isUuid } from "@/lib/infra/validation";
 
 /*
  * A member's weekly intervals (the same shape and validation as the provider's opening hours:

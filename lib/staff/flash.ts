@@ -1,4 +1,4 @@
-import { errorCodes, isAppError, type ErrorCode } from "@/lib/errors";
+import { errorCodes, isAppError, type ErrorCode } from "@/lib/infra/errors";
 import { STAFF_LIMIT_MESSAGE } from "./members";
 
 /*

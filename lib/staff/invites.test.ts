@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, mailMessages, providers, staffMembers, users } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
 import { hashPassword } from "@/lib/auth/password";
-import { createProviderFixture, createUser } from "@/lib/booking/test-fixtures";
-import { outcome } from "@/lib/testing/expect-app-error";
-import { makeAppointment } from "@/lib/provider/test-fixtures";
+import { createProviderFixture, createUser } from "@/test/fixtures";
+import { outcome } from "@/test/expect-app-error";
+import { createAppointment as makeAppointment } from "@/test/fixtures";
 import { acceptStaffInvite, getInviteStatus, revokeStaffInvite, sendStaffInvite, viewInvite } from "./invites";
 import { createStaff, setStaffActive } from "./members";
 import { applyStaffAppointmentAction, listStaffSchedule } from "./schedule";

@@ -3,11 +3,11 @@ import type { Db, Tx } from "@/db";
 import { providers, staffInvites, staffMembers, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/auth/email";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { hashToken, newToken } from "@/lib/tokens";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { queueMail } from "@/lib/notify/mail";
-import { isUuid } from "@/lib/validation";
+import { hashToken, newToken } from "@/lib/infra/tokens";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { queueMail } from "@/lib/infra/outbox/mail";
+import { isUuid } from "@/lib/infra/validation";
 import { assertOwnMemberOrThrow } from "./ownership";
 import { STAFF_ERROR_MESSAGES } from "./flash";
 
@@ -69,7 +69,7 @@ export async function sendStaffInvite(db: Db, providerId: string, staffId: strin
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
     await tx.insert(staffInvites).values({ staffId, email: member.email, tokenHash: hashToken(token), expiresAt, createdAt: now });
-    await queueMail(db, tx, {
+    await queueMail(tx, {
       to: member.email,
       subject: `${member.business} invited you to Slotbook`,
       text: [

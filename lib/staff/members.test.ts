@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, staffMembers, staffServices } from "@/db/schema";
-import { testDrivers } from "@/db/testing";
-import { setUpTestDb } from "@/lib/testing/test-db";
-import { addService, createProviderFixture } from "@/lib/booking/test-fixtures";
-import { outcome } from "@/lib/testing/expect-app-error";
+import { testDrivers } from "@/test/db";
+import { setUpTestDb } from "@/test/hooks";
+import { addService, createProviderFixture } from "@/test/fixtures";
+import { outcome } from "@/test/expect-app-error";
 import {
   createStaff,
   deleteStaff,
@@ -17,7 +17,7 @@ import {
   type StaffInput,
 } from "./members";
 import { checkPhoto, detectImageType, getStaffPhoto, MAX_PHOTO_BYTES, setStaffPhoto } from "./photo";
-import { makeAppointment } from "@/lib/provider/test-fixtures";
+import { createAppointment as makeAppointment } from "@/test/fixtures";
 
 const member = (name: string, extra: Partial<StaffInput> = {}): StaffInput => ({
   name,

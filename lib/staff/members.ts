@@ -1,11 +1,11 @@
 import { and, asc, count, eq, inArray, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
-import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices, type AppointmentStatus } from "@/db/schema";
-import { emailSchema } from "@/lib/validation";
-import { AppError } from "@/lib/errors";
+import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices } from "@/db/schema";
+import { AppError } from "@/lib/infra/errors";
 import { checkbox, optionalPhone, optionalText, requiredText } from "@/lib/provider/form-fields";
-import { isUuid } from "@/lib/validation";
+import { emailSchema, isUuid } from "@/lib/infra/validation";
+import { appointmentsJoined, staffView, type StaffAppointment } from "@/lib/booking/read";
 import { countAppointmentUsage, stillHolding, type AppointmentUsage } from "@/lib/booking/usage";
 
 export const MAX_ACTIVE_STAFF = 10;
@@ -271,43 +271,10 @@ export async function deleteStaff(db: Db, providerId: string, staffId: string, n
   }
 }
 
-export type MemberAppointment = { id: string; startsAt: Date; endsAt: Date; status: AppointmentStatus; serviceId: string; serviceName: string; clientName: string };
-
 /** A member's appointments that still hold their time (pending/confirmed, not ended), soonest first. */
-export async function listMemberUpcoming(db: Db, providerId: string, staffId: string, now = new Date()): Promise<MemberAppointment[]> {
+export async function listMemberUpcoming(db: Db, providerId: string, staffId: string, now = new Date()): Promise<StaffAppointment[]> {
   if (!isUuid(staffId)) return [];
-  return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      serviceId: appointments.serviceId,
-      serviceName: services.name,
-      clientName: appointments.clientName,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .where(
-      memberUpcoming(providerId, staffId, now),
-    )
-    .orderBy(asc(appointments.startsAt))
-    .limit(200);
-}
-
-export type BookableMember = { id: string; name: string; bio: string; photoVersion: number | null };
-
-/** The active members who provide a service, in display order, for the booking page's staff step. */
-export async function listBookableStaff(db: Db, providerId: string, serviceId: string): Promise<BookableMember[]> {
-  if (!isUuid(providerId) || !isUuid(serviceId)) return [];
-  const rows = await db
-    .select({ id: staffMembers.id, name: staffMembers.name, bio: staffMembers.bio, photoUpdatedAt: staffPhotos.updatedAt })
-    .from(staffMembers)
-    .innerJoin(staffServices, and(eq(staffServices.staffId, staffMembers.id), eq(staffServices.serviceId, serviceId)))
-    .leftJoin(staffPhotos, eq(staffPhotos.staffId, staffMembers.id))
-    .where(and(eq(staffMembers.providerId, providerId), eq(staffMembers.active, true)))
-    .orderBy(asc(staffMembers.displayOrder), asc(staffMembers.name));
-  return rows.map(({ photoUpdatedAt, ...r }) => ({ ...r, photoVersion: photoUpdatedAt ? photoUpdatedAt.getTime() : null }));
+  return appointmentsJoined(db, staffView).where(memberUpcoming(providerId, staffId, now)).orderBy(asc(appointments.startsAt)).limit(200);
 }
 
 /** A member's appointments that still hold their time: pending or confirmed, not yet over. */

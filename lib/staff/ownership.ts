@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { staffMembers } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 
 /** Ownership in the WHERE: this member of this provider. */
 export const ownMember = (providerId: string, staffId: string) =>

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { staffPhotos } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { assertOwnMemberOrThrow } from "./ownership";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { addService, addStaffMember, at, createAppointment, createProviderFixture } from "@/db/fixtures";
+import { addService, addStaffMember, at, createAppointment, createProviderFixture } from "@/test/fixtures";
 import { appointmentChanges, appointments, mailMessages, staffAvailability, staffServices } from "@/db/schema";
-import { countWrites, testDrivers } from "@/db/testing";
-import { setUpTestDb, setUpProviderFixture } from "@/lib/testing/test-db";
+import { countWrites, testDrivers } from "@/test/db";
+import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { deleteStaff, setStaffActive } from "./members";
 import { NOBODY_FREE_REASON, reassignAppointment, reassignOptions, resolveMemberAppointments } from "./reassign";
 

@@ -2,20 +2,21 @@ import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, staffMembers } from "@/db/schema";
 import { addDays, isoWeekday, parseWallTime, zonedDate, zonedTime } from "@/lib/availability";
-import { AppError, isAppError, PG, pgErrorCode } from "@/lib/errors";
+import { AppError, isAppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { cancelAppointment } from "@/lib/booking/manage";
+import { appointmentsJoined } from "@/lib/booking/read";
 import { updateAppointment } from "@/lib/booking/write";
-import { isUuid } from "@/lib/validation";
-import { bookingRules } from "./booking";
-import { loadStaffResources } from "./load";
+import { isUuid } from "@/lib/infra/validation";
+import { bookingRules } from "@/lib/booking/staff-calendars";
+import { loadStaffResources } from "@/lib/booking/staff-load";
 import { listMemberUpcoming } from "./members";
-import { fairOrder, memberSlotInput, type BusinessRules, type StaffResource } from "./resources";
+import { fairOrder, memberSlotInput, type BusinessRules, type StaffResource } from "@/lib/booking/staff-resources";
 
 /*
  * Moving an appointment to another member (the provider's dashboard, or a member being
  * deactivated/deleted). Only to a member who provides the service and works then; the
  * exclusion constraint decides whether they are free. Written through lib/booking/write.ts,
- * which records the change and queues the notices (lib/booking/notices.ts) in the same
+ * which records the change and queues the notices (lib/notices) in the same
  * transaction; nothing here sends mail.
  */
 
@@ -23,18 +24,14 @@ type Target = { id: string; startsAt: Date; endsAt: Date; serviceId: string; sta
 
 async function loadTarget(db: Db, providerId: string, appointmentId: string, now: Date): Promise<Target> {
   if (!isUuid(appointmentId)) throw new AppError("NOT_FOUND");
-  const [row] = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      serviceId: appointments.serviceId,
-      staffId: appointments.staffId,
-      timezone: providers.timezone,
-    })
-    .from(appointments)
-    .innerJoin(providers, eq(providers.id, appointments.providerId))
-    .where(
+  const [row] = await appointmentsJoined(db, {
+    id: appointments.id,
+    startsAt: appointments.startsAt,
+    endsAt: appointments.endsAt,
+    serviceId: appointments.serviceId,
+    staffId: appointments.staffId,
+    timezone: providers.timezone,
+  }).where(
       and(
         eq(appointments.id, appointmentId),
         eq(appointments.providerId, providerId),
@@ -85,7 +82,7 @@ export async function reassignOptions(db: Db, providerId: string, appointmentId:
 /**
  * Moves one upcoming appointment to `toStaffId`, who must be one of reassignOptions. Written
  * through lib/booking/write.ts as `reassigned`: the change row names both members, and the
- * notices (the client, the new member) are queued by lib/booking/notices.ts in that transaction.
+ * notices (the client, the new member) are queued by lib/notices in that transaction.
  */
 export async function reassignAppointment(db: Db, providerId: string, appointmentId: string, toStaffId: string, now = new Date()): Promise<void> {
   if (!isUuid(toStaffId)) throw new AppError("VALIDATION", "Choose a staff member.", { fieldErrors: { staffId: ["Choose a staff member."] } });
@@ -101,7 +98,7 @@ export async function reassignAppointment(db: Db, providerId: string, appointmen
 async function writeReassignment(db: Db, providerId: string, appointmentId: string, target: { id: string; name: string }): Promise<void> {
   try {
     await db.transaction(async (tx) => {
-      const row = await updateAppointment(db, tx, {
+      const row = await updateAppointment(tx, {
         appointmentId,
         kind: "reassigned",
         actor: { kind: "provider", providerId },

@@ -1,23 +1,14 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { appointments, providers, services, staffMembers, type AppointmentStatus } from "@/db/schema";
+import { appointments, providers, staffMembers } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { applyAppointmentAction, type AppointmentAction } from "@/lib/provider/appointments";
-import { isUuid } from "@/lib/validation";
+import { isUuid } from "@/lib/infra/validation";
+import { appointmentsJoined, staffView, type StaffAppointment } from "@/lib/booking/read";
 import { stillHolding } from "@/lib/booking/usage";
-
-export type StaffAppointment = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: AppointmentStatus;
-  serviceName: string;
-  clientName: string;
-  notes: string;
-};
 
 /** Why a linked staff login sees nothing: the member was deactivated, or the business's PRO lapsed. */
 export type StaffAccess = "ok" | "inactive" | "lapsed";
@@ -62,18 +53,7 @@ export async function listStaffSchedule(db: Db, userId: string, now: Date = new 
   if (!member) return { staff: null, upcoming: [] };
   const staff = { id: member.id, name: member.name, providerName: member.providerName, timezone: member.timezone, active: member.active, access: member.access };
   if (member.access !== "ok") return { staff, upcoming: [] };
-  const upcoming = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      serviceName: services.name,
-      clientName: appointments.clientName,
-      notes: appointments.notes,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
+  const upcoming = await appointmentsJoined(db, staffView)
     .where(
       and(
         eq(appointments.staffId, member.id),

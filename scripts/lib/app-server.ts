@@ -4,9 +4,6 @@ import { readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { openDb } from "@/db";
-import { migrateDb } from "@/db/migrate";
-import { seedDemo, type SeedResult } from "@/db/seed";
 import { isLocalDatabaseUrl } from "./local-database";
 import { exitCodeOf, spawnNext, spawnServer } from "./process";
 
@@ -91,18 +88,6 @@ export async function freshPgliteDir(name: string): Promise<string> {
   if (!path.resolve(dir).startsWith(path.resolve(".data") + path.sep)) throw new Error(`Refusing to use ${dir}`);
   await rm(dir, { recursive: true, force: true });
   return dir;
-}
-
-/** Migrates and seeds the demo data, then closes the database (PGlite: one process per directory). */
-export async function prepareDatabase(target: { dir: string } | { url: string }): Promise<SeedResult> {
-  if ("url" in target && !isLocalDatabaseUrl(target.url)) throw new Error("Refusing to seed a non-local database");
-  const handle = await openDb(target);
-  try {
-    await migrateDb(handle);
-    return await seedDemo(handle.db);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** A new, empty database on the local server at baseUrl, and a way to drop it. */

@@ -1,8 +1,8 @@
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import type { SeedResult } from "@/db/seed";
 import { exitCodeOf, spawnNext } from "./process";
-import { buildApp, createScratchDatabase, freePort, freshPgliteDir, hasBuild, prepareDatabase, runSecrets, startApp } from "./app-server";
+import { buildApp, createScratchDatabase, freePort, freshPgliteDir, hasBuild, runSecrets, startApp } from "./app-server";
+import { prepareDatabase, type SeedResult } from "./seed";
 
 /**
  * A production server for one benchmark: `next start` on a free loopback port, a fresh

@@ -1,4 +1,4 @@
-import { ConfigError, env, type Env } from "@/lib/env";
+import { ConfigError, env, type Env } from "@/lib/infra/env";
 
 /** The configuration, or exit 1 with the message naming the bad variable (no stack trace). */
 export function envOrExit(): Env {

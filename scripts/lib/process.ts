@@ -22,7 +22,8 @@ const tsxCli = require.resolve("tsx/cli");
  * this process's Node; `--dev` for development. PORT and HOSTNAME come from `opts.env`.
  */
 export function spawnServer(args: string[], opts: SpawnOptions = {}): ChildProcess {
-  return spawn(process.execPath, [tsxCli, "scripts/serve.ts", ...args], { stdio: "inherit", ...opts });
+  // The react-server condition: the app's database and secrets modules are marked server-only.
+  return spawn(process.execPath, [tsxCli, "--conditions=react-server", "scripts/serve.ts", ...args], { stdio: "inherit", ...opts });
 }
 
 /** Resolves with the exit code (128 + signal number when killed by a signal). */

@@ -2,12 +2,12 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from "@/lib/auth/password-reset";
-import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http";
-import { emailSchema } from "@/lib/validation";
+import { AppError } from "@/lib/infra/errors";
+import { clientIp } from "@/lib/infra/http";
+import { emailSchema } from "@/lib/infra/validation";
 
 /** "Forgot password?": the same answer whether or not the email has an account. Public. */
 export const forgotPasswordAction = formAction({

@@ -1,15 +1,15 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/auth";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { signIn } from "@/lib/app/auth";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
 import { afterSignInPath } from "@/lib/auth/roles";
 import { loginSchema } from "@/lib/auth/schemas";
 import { SignInRefused } from "@/lib/auth/sign-in-error";
 import { findRoleByEmail } from "@/lib/auth/users";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 
 /**
  * Signs in with email and password through Auth.js's Credentials provider, whose authorize()

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getCurrentUser } from "@/lib/app/guards";
 import { afterSignInPath, safeNextPath } from "@/lib/auth/roles";
 import { LoginForm } from "./_components/login-form";
 

@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signIn } from "@/auth";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { signIn } from "@/lib/app/auth";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { registerUser } from "@/lib/auth/register";
 import { roleHome } from "@/lib/auth/roles";
 import { registerSchema } from "@/lib/auth/schemas";

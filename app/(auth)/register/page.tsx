@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getCurrentUser } from "@/lib/app/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
-import { DEFAULT_TIMEZONE } from "@/lib/time";
-import { timeZoneOptions } from "@/lib/time";
+import { DEFAULT_TIMEZONE } from "@/lib/infra/time";
+import { timeZoneOptions } from "@/lib/infra/time";
 import { RegisterForm } from "./_components/register-form";
 
 export const metadata: Metadata = { title: "Create account" };

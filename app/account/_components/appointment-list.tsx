@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatWhen } from "@/lib/format";
+import { formatWhen } from "@/lib/availability/format";
 import { StatusBadge } from "@/components/booking/status-badge";
-import type { ClientAppointment } from "@/lib/portal/appointments";
+import type { ClientAppointment } from "@/lib/booking/read";
 
 const actionClass =
   "inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-indigo-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50";

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { flashAction } from "@/lib/actions";
-import { requireRole } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { flashAction } from "@/lib/infra/actions";
+import { requireRole } from "@/lib/app/guards";
 import { addFavorite, removeFavorite } from "@/lib/portal/favorites";
 
 /*

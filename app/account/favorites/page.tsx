@@ -7,11 +7,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { zonedDate, zonedTime } from "@/lib/availability";
 import { bookingHref } from "@/lib/booking/picker";
-import { formatLongDate } from "@/lib/format";
-import { requireRole } from "@/lib/auth/guards";
+import { formatLongDate } from "@/lib/availability/format";
+import { requireRole } from "@/lib/app/guards";
 import { listFavorites } from "@/lib/portal/favorites";
 
 export const metadata: Metadata = { title: "Favourites" };

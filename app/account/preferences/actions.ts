@@ -1,9 +1,9 @@
 "use server";
 
-import { getDb } from "@/lib/runtime";
-import { flashAction } from "@/lib/actions";
-import { requireRole } from "@/lib/auth/guards";
-import { preferencesFormSchema, savePreferences } from "@/lib/portal/preferences";
+import { getDb } from "@/lib/app/runtime";
+import { flashAction } from "@/lib/infra/actions";
+import { requireRole } from "@/lib/app/guards";
+import { preferencesFormSchema, savePreferences } from "@/lib/notices/preferences";
 
 /** Saves all six switches at once (an unticked box posts nothing: off). A plain form post: works without JavaScript. */
 export const savePreferencesAction = flashAction({

@@ -6,10 +6,10 @@ import { Checkbox } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
-import { requireRole } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { requireRole } from "@/lib/app/guards";
 import { getAccountProfile } from "@/lib/portal/account";
-import { getPreferences } from "@/lib/portal/preferences";
+import { getPreferences } from "@/lib/notices/preferences";
 
 export const metadata: Metadata = { title: "Notification preferences" };
 

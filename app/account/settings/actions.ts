@@ -1,9 +1,9 @@
 "use server";
 
-import { signOut } from "@/auth";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { requireRole } from "@/lib/auth/guards";
+import { signOut } from "@/lib/app/auth";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { requireRole } from "@/lib/app/guards";
 import {
   changePassword,
   deleteAccount,

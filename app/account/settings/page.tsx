@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { DeleteAccountForm, PasswordForm, ProfileForm } from "./_components/settings-forms";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
-import { requireRole } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { requireRole } from "@/lib/app/guards";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { getAccountProfile } from "@/lib/portal/account";
 

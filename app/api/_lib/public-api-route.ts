@@ -1,13 +1,13 @@
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { enforceApiRateLimit } from "@/lib/booking/api";
-import { clientIp, errorResponse } from "@/lib/http";
+import { clientIp, errorResponse } from "@/lib/infra/http";
 
 type RouteDb = Awaited<ReturnType<typeof getDb>>;
 
 /**
  * A handler of the public JSON API (no cookies): the request counts against the caller's
  * per-minute allowance before anything is read, and any error is answered as JSON with its
- * status (lib/http.ts errorResponse), never as a page.
+ * status (lib/infra/http.ts errorResponse), never as a page.
  */
 export function publicApiRoute<Params>(handle: (db: RouteDb, request: Request, params: Params) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {

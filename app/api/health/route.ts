@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { log } from "@/lib/log";
-import { getDbHandle } from "@/lib/runtime";
+import { log } from "@/lib/infra/log";
+import { getDbHandle } from "@/lib/app/runtime";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
 import { ReassignFields } from "@/components/staff/reassign-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 import type { AppointmentAction, DashboardAction } from "@/lib/provider/appointments";
 import { appointmentStatusAction, cancelAppointmentAction, reassignFromDashboardAction } from "../actions";
 

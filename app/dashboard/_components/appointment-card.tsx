@@ -2,7 +2,8 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { SyncBadge } from "@/components/calendar/sync-badge";
 import type { CalendarSyncStatus } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
-import { availableActions, type DashboardAppointment } from "@/lib/provider/appointments";
+import type { DashboardAppointment } from "@/lib/booking/read";
+import { availableActions } from "@/lib/provider/appointments";
 import Link from "next/link";
 import { AppointmentActions, ReassignForm, type ListState } from "./appointment-actions";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { requireProvider } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { requireProvider } from "@/lib/app/guards";
 import { googleConfig } from "@/lib/calendar/config";
 import { disconnectCalendar, retryFailedSyncs, setSyncEnabled } from "@/lib/calendar/integrations";
 import { isPro } from "@/lib/plans/plans";

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { flashAction, formAction } from "@/lib/actions";
-import { requireProvider } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { flashAction, formAction } from "@/lib/infra/actions";
+import { requireProvider } from "@/lib/app/guards";
 import { addClosedDate, closedDateSchema, removeClosedDate, replaceWeeklyHours, weeklyHoursFormSchema } from "@/lib/provider/hours";
 
 const hoursPaths = (slug: string) => ["/dashboard/hours", `/p/${slug}`];

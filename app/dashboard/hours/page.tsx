@@ -5,19 +5,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { zonedDate } from "@/lib/availability";
-import { zoneLabel } from "@/lib/time";
-import { formatLongDate } from "@/lib/format";
-import { requireProvider } from "@/lib/auth/guards";
-import { errorCodes } from "@/lib/errors";
+import { zoneLabel } from "@/lib/infra/time";
+import { formatLongDate } from "@/lib/availability/format";
+import { requireProvider } from "@/lib/app/guards";
+import { errorCodes } from "@/lib/infra/errors";
 import { loadWeeklyHours } from "@/lib/booking/providers";
 import { listUpcomingClosedDates } from "@/lib/provider/hours";
-import { WEEKDAYS } from "@/lib/time";
+import { WEEKDAYS } from "@/lib/infra/time";
 import { removeClosedDateAction, saveHoursAction } from "./actions";
 import { ClosedDateForm } from "./_components/closed-date-form";
 import { WeeklyIntervalsForm } from "@/components/dashboard/weekly-intervals-form";
-import { ownValue } from "@/lib/text";
+import { ownValue } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "Opening hours" };
 

@@ -1,8 +1,8 @@
 "use server";
 
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { requireProvider } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { requireProvider } from "@/lib/app/guards";
 import { profileSchema, updateProfile } from "@/lib/provider/profile";
 
 export const saveProfileAction = formAction({

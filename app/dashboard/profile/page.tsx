@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
-import { requireProvider } from "@/lib/auth/guards";
-import { env } from "@/lib/env";
+import { getDb } from "@/lib/app/runtime";
+import { requireProvider } from "@/lib/app/guards";
+import { env } from "@/lib/infra/env";
 import { getProfileOrThrow } from "@/lib/provider/profile";
-import { timeZoneOptions } from "@/lib/time";
+import { timeZoneOptions } from "@/lib/infra/time";
 import { ProfileForm } from "./_components/profile-form";
 
 export const metadata: Metadata = { title: "Profile" };

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { flashAction, formAction } from "@/lib/actions";
-import { requireProvider } from "@/lib/auth/guards";
-import { getDb } from "@/lib/runtime";
+import { flashAction, formAction } from "@/lib/infra/actions";
+import { requireProvider } from "@/lib/app/guards";
+import { getDb } from "@/lib/app/runtime";
 import { createService, deleteService, serviceSchema, setServiceActive, updateService } from "@/lib/provider/services";
 
 const servicesPaths = (slug: string) => ["/dashboard/services", `/p/${slug}`];

@@ -7,15 +7,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
-import { requireProvider } from "@/lib/auth/guards";
-import { errorCodes } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { getDb } from "@/lib/app/runtime";
+import { requireProvider } from "@/lib/app/guards";
+import { errorCodes } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { formatMoney } from "@/lib/provider/money";
 import { deletionRefusal, getServiceUsage, listServices, type ServiceRow } from "@/lib/provider/services";
 import { createServiceAction, deleteServiceAction, setServiceActiveAction } from "./actions";
 import { ServiceForm } from "./_components/service-form";
-import { ownValue } from "@/lib/text";
+import { ownValue } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "Services" };
 

@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import type { ActionState } from "@/lib/action-state";
-import { flashAction, formAction } from "@/lib/actions";
-import { requirePro } from "@/lib/plans/guard";
-import { isAppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { getDb } from "@/lib/app/runtime";
+import type { ActionState } from "@/lib/infra/action-state";
+import { flashAction, formAction } from "@/lib/infra/actions";
+import { requirePro } from "@/lib/app/guards";
+import { isAppError } from "@/lib/infra/errors";
+import { isUuid } from "@/lib/infra/validation";
 import { weeklyHoursFormSchema } from "@/lib/provider/hours";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";
@@ -227,7 +227,7 @@ export const reassignAppointmentAction = flashAction({
   ...appointmentOutcome,
 });
 
-/** Cancel one of a member's upcoming appointments; the client is told (lib/booking/notices.ts). */
+/** Cancel one of a member's upcoming appointments; the client is told (lib/notices). */
 export const cancelMemberAppointmentAction = flashAction({
   authorise,
   schema: appointmentForm.extend({ reason: z.string().trim().max(500).optional() }),

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { flashAction } from "@/lib/actions";
-import { requireProvider } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { flashAction } from "@/lib/infra/actions";
+import { requireProvider } from "@/lib/app/guards";
 import { startTrial } from "@/lib/plans/plans";
 
 /** The 14-day PRO trial, once per provider (lib/plans records it); the outcome is a flash on the upgrade page. */

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { zonedDate } from "@/lib/availability";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/availability/format";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
-import { requireProvider } from "@/lib/auth/guards";
-import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { getDb } from "@/lib/app/runtime";
+import { requireProvider } from "@/lib/app/guards";
+import { errorCodes, type ErrorCode } from "@/lib/infra/errors";
 import { getPlanSummary, TRIAL_DAYS } from "@/lib/plans/plans";
 import { startTrialAction } from "./actions";
 

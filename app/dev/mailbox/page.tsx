@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
-import { env } from "@/lib/env";
-import { listMail, listSms } from "@/lib/notify/mailbox";
+import { getDb } from "@/lib/app/runtime";
+import { env } from "@/lib/infra/env";
+import { listMail, listSms } from "@/lib/infra/outbox/mailbox";
 import { MailBody } from "./_components/mail-body";
-import { withoutControls } from "@/lib/text";
+import { withoutControls } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 

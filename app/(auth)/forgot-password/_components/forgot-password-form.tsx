@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { EmailField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 import { forgotPasswordAction } from "../actions";
 
 export function ForgotPasswordForm() {

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { signIn } from "@/auth";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { signIn } from "@/lib/app/auth";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { acceptStaffInvite } from "@/lib/staff/invites";
 

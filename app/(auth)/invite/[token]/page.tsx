@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { viewInvite } from "@/lib/staff/invites";
 import { acceptInviteAction } from "./actions";
 import { AcceptInviteForm } from "./_components/accept-invite-form";

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { EmailField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 import { loginAction } from "../actions";
 
 export function LoginForm({ next }: { next?: string }) {

@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/errors";
-import { currentRequestId, log } from "@/lib/log";
+import { AppError } from "@/lib/infra/errors";
+import { currentRequestId, log } from "@/lib/infra/log";
 
 const resetSchema = z
   .object({

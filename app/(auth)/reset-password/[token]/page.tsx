@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { checkResetToken } from "@/lib/auth/password-reset";
 import { ResetPasswordForm } from "./_components/reset-password-form";
 

@@ -1,10 +1,10 @@
 "use server";
 
-import { getDb } from "@/lib/runtime";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { getCurrentUser } from "@/lib/app/guards";
 import { roleHome } from "@/lib/auth/roles";
 import { verifyEmail } from "@/lib/auth/verification";
-import { currentRequestId, log } from "@/lib/log";
+import { currentRequestId, log } from "@/lib/infra/log";
 
 export type VerifyEmailState =
   | { status: "idle" }

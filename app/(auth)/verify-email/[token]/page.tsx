@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getCurrentUser } from "@/lib/app/guards";
 import { VerifyEmailForm } from "./_components/verify-email-form";
 
 export const metadata: Metadata = { title: "Verify email", referrer: "no-referrer" };

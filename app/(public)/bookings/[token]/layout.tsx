@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { getAppointmentOrNotFound } from "./appointment";
+import { guestAppointmentOrNotFound } from "@/app/_manage/caller";
 import { NoScriptStreaming } from "../../_components/no-script-streaming";
 
 /** Resolves the token above loading.tsx, so an unknown link is a real 404 rather than a streamed page. */
 export default async function ManageBookingLayout({ params, children }: { params: Promise<{ token: string }>; children: ReactNode }) {
   const { token } = await params;
-  await getAppointmentOrNotFound(token);
+  await guestAppointmentOrNotFound(token);
   return (
     <div className="mx-auto max-w-3xl">
       <NoScriptStreaming />

@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FavoriteControl, type FavoriteState } from "./_components/favorite-control";
 import { getProviderOrNotFound } from "./provider";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/lib/runtime";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { getCurrentUser } from "@/lib/app/guards";
 import { isFavorite } from "@/lib/portal/favorites";
 
 type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };

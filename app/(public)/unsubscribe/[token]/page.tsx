@@ -3,9 +3,9 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { getDb } from "@/lib/runtime";
-import { TOPIC_LABEL } from "@/lib/portal/preferences";
-import { findUnsubscribeToken } from "@/lib/portal/unsubscribe";
+import { getDb } from "@/lib/app/runtime";
+import { TOPIC_LABEL } from "@/lib/notices/preferences";
+import { findUnsubscribeToken } from "@/lib/notices/unsubscribe";
 
 export const metadata: Metadata = {
   title: "Unsubscribe",

@@ -6,7 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 
 export function ProfileForm({ name, phone }: { name: string; phone: string }) {
   const [state, action] = useActionState(updateProfileAction, initialActionState);

@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/runtime";
-import { env } from "@/lib/env";
-import { unsubscribeWithToken } from "@/lib/portal/unsubscribe";
+import { getDb } from "@/lib/app/runtime";
+import { env } from "@/lib/infra/env";
+import { unsubscribeWithToken } from "@/lib/notices/unsubscribe";
 
 export const dynamic = "force-dynamic";
 

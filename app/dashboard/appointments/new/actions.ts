@@ -1,13 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
 import { zonedDateTimeToInstant } from "@/lib/availability";
-import { requireProvider } from "@/lib/auth/guards";
+import { requireProvider } from "@/lib/app/guards";
 import { createBooking } from "@/lib/booking/create";
 import { nameSchema, notesSchema, phoneSchema } from "@/lib/booking/schema";
-import { emailSchema, isoDate } from "@/lib/validation";
+import { emailSchema, isoDate } from "@/lib/infra/validation";
 
 const newAppointmentSchema = z.object({
   serviceId: z.uuid({ error: "Choose a service." }),

@@ -4,16 +4,16 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { isValidLocalDate, zonedDate, zonedTime } from "@/lib/availability";
-import { zoneLabel } from "@/lib/time";
-import { requireProvider } from "@/lib/auth/guards";
+import { zoneLabel } from "@/lib/infra/time";
+import { requireProvider } from "@/lib/app/guards";
 import { listSlots } from "@/lib/booking/slots";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/infra/errors";
 import { formatMoney } from "@/lib/provider/money";
 import { listServices } from "@/lib/provider/services";
 import { NewAppointmentForm } from "./_components/new-appointment-form";
-import { isSaneIsoDate } from "@/lib/text";
+import { isSaneIsoDate } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "New appointment" };
 

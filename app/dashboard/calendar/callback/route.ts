@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/lib/runtime";
-import { requireProvider } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { requireProvider } from "@/lib/app/guards";
 import { calendarPageUrl } from "@/lib/calendar/messages";
 import { googleConfig } from "@/lib/calendar/config";
 import { finishConnect, OAUTH_COOKIE, type ConnectError } from "@/lib/calendar/oauth";

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/runtime";
-import { requireProvider } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { requireProvider } from "@/lib/app/guards";
 import { calendarPageUrl } from "@/lib/calendar/messages";
 import { googleConfig } from "@/lib/calendar/config";
 import { OAUTH_COOKIE, STATE_TTL_MS, startConnect } from "@/lib/calendar/oauth";
 import { isPro } from "@/lib/plans/plans";
-import { env } from "@/lib/env";
+import { env } from "@/lib/infra/env";
 
 /** GET /dashboard/calendar/connect: starts Google's consent flow for the signed-in PRO provider. */
 export async function GET() {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 import { addClosedDateAction } from "../actions";
 
 export function ClosedDateForm({ today }: { today: string }) {

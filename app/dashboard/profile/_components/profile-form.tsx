@@ -10,7 +10,7 @@ import { saveProfileAction } from "../actions";
 
 type Values = Omit<ProviderProfile, "id" | "plan" | "proUntil">;
 
-// The limits match the database checks (db/schema.ts) and profileSchema.
+// The limits match the database checks (db/schema/core.ts) and profileSchema.
 const bookingRules = [
   {
     label: "Cancellation window (hours)",

@@ -4,7 +4,7 @@ import { Flash } from "@/components/ui/flash";
 import { Checkbox, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useEchoedForm } from "@/components/ui/use-echoed-form";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/infra/action-state";
 
 export type ServiceFormValues = { name: string; description: string; durationMinutes: string; price: string; active: boolean };
 

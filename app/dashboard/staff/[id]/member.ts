@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { Db } from "@/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/infra/errors";
 import { getStaffOrThrow } from "@/lib/staff/members";
 
 /** The provider's own member, or the 404 page (another provider's id looks the same as none). */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/availability/format";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { ButtonLink } from "@/components/ui/button";
 import { BackLink } from "@/components/ui/back-link";
@@ -8,9 +8,9 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { zonedDate } from "@/lib/availability";
-import { requirePro } from "@/lib/plans/guard";
+import { requirePro } from "@/lib/app/guards";
 import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { getInviteStatus } from "@/lib/staff/invites";
 import { getStaffUsage, listMemberUpcoming, staffDeletionRefusal } from "@/lib/staff/members";

@@ -1,7 +1,7 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ReassignFields } from "@/components/staff/reassign-fields";
-import { formatWhen } from "@/lib/format";
-import type { MemberAppointment } from "@/lib/staff/members";
+import { formatWhen } from "@/lib/availability/format";
+import type { StaffAppointment } from "@/lib/booking/read";
 import { cancelMemberAppointmentAction, reassignAppointmentAction } from "../actions";
 
 /**
@@ -20,7 +20,7 @@ export function MemberAppointments({
   memberId: string;
   memberName: string;
   timezone: string;
-  appointments: MemberAppointment[];
+  appointments: StaffAppointment[];
   /** Per appointment (same order), who could take it. */
   options: { id: string; name: string }[][];
   back: { to: "member" } | { to: "resolve"; then: "deactivate" | "delete" };

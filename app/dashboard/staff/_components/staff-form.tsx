@@ -4,7 +4,7 @@ import { Checkbox, TextArea, TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useEchoedForm } from "@/components/ui/use-echoed-form";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/infra/action-state";
 
 export type StaffFormValues = {
   name: string;

@@ -1,4 +1,4 @@
-import { linkify } from "@/lib/notify/linkify";
+import { linkify } from "@/lib/infra/outbox/linkify";
 
 /** A mail's plain-text body with its http(s) links clickable; rendered as text, never as HTML. */
 export function MailBody({ text }: { text: string }) {

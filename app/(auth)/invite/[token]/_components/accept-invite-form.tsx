@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { initialActionState, type ActionState } from "@/lib/infra/action-state";
 
 export function AcceptInviteForm({
   action,

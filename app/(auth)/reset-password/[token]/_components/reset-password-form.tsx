@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { resetPasswordAction } from "../actions";
 

@@ -1,20 +1,20 @@
 "use server";
 
 import { headers } from "next/headers";
-import type { SlotFormState } from "@/lib/action-state";
-import { keepPicking, slotRefusal, type SlotScope } from "../../../_lib/slot-times";
-import { getDb } from "@/lib/runtime";
-import { formAction } from "@/lib/actions";
-import { getCurrentUser } from "@/lib/auth/guards";
+import type { SlotFormState } from "@/lib/booking/slot-options";
+import { offerOtherTimes } from "@/lib/booking/slot-times";
+import { getDb } from "@/lib/app/runtime";
+import { formAction } from "@/lib/infra/actions";
+import { getCurrentUser } from "@/lib/app/guards";
 import { createBooking } from "@/lib/booking/create";
 import { bookPath } from "@/lib/booking/picker";
 import { getPublicProviderBySlug } from "@/lib/booking/providers";
 import { bookingRequestSchema } from "@/lib/booking/schema";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http";
-import { enforceRateLimit } from "@/lib/rate-limit";
-import { parseUuid } from "@/lib/validation";
+import { env } from "@/lib/infra/env";
+import { AppError } from "@/lib/infra/errors";
+import { clientIp } from "@/lib/infra/http";
+import { enforceRateLimit } from "@/lib/infra/rate-limit";
+import { parseUuid } from "@/lib/infra/validation";
 
 /**
  * The booking page's submit: the same createBooking the JSON API uses. Anyone may book; a
@@ -54,7 +54,7 @@ export const createBookingAction = formAction({
   refine: async (state, { db, provider }, formData, error): Promise<SlotFormState> => {
     const serviceId = parseUuid(formData.get("serviceId"));
     if (!serviceId) return state;
-    const scope: SlotScope = { providerId: provider.id, serviceId, staffId: parseUuid(formData.get("staffId")), timezone: provider.timezone };
-    return (error ? await slotRefusal(db, error, scope, formData) : null) ?? keepPicking(db, state, scope, formData);
+    const scope = { providerId: provider.id, serviceId, staffId: parseUuid(formData.get("staffId")), timezone: provider.timezone };
+    return offerOtherTimes(db, state, scope, formData, error);
   },
 });

@@ -7,12 +7,14 @@ import { DetailsForm } from "./_components/details-form";
 import { BookingSteps } from "@/components/booking/booking-steps";
 import { bookingHref, bookingStep, bookPath, parseBookingParams, pickerTimes, pickerWindow, type SearchParams } from "@/lib/booking/picker";
 import { ChoiceSummary } from "@/components/booking/choice-summary";
-import { formatDuration, formatPrice, formatWhen } from "@/lib/format";
+import { formatDuration, formatWhen } from "@/lib/availability/format";
+import { formatPrice } from "@/lib/provider/money";
 import { ServiceList } from "@/components/booking/service-list";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getCurrentUser } from "@/lib/app/guards";
+import { getDb } from "@/lib/app/runtime";
 import { loadBookingPicker } from "@/lib/booking/picker-slots";
 import { StaffChoice } from "@/components/staff/staff-choice";
 
@@ -65,7 +67,7 @@ export default async function BookPage({ params, searchParams }: Props) {
     changeHref: bookingHref(provider.slug, {}),
   };
   const w = pickerWindow(now, tz, provider.bookingHorizonDays, p);
-  const picker = await loadBookingPicker(provider.id, service.id, w, now);
+  const picker = await loadBookingPicker(await getDb(), provider.id, service.id, w, now);
   if (!picker) {
     return (
       <Frame step="day">

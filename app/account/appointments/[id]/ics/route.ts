@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/runtime";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/app/runtime";
+import { getCurrentUser } from "@/lib/app/guards";
 import { ownAppointmentIcsOrNull } from "@/lib/portal/appointment";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { rebookAction } from "../actions";
-import { PickSection } from "@/components/booking/pick-section";
-import { BackToAppointments, ownAppointmentOrNotFound } from "../own-appointment";
+import { rebookAppointmentAction } from "@/app/_manage/actions";
+import { ownAppointmentOrNotFound } from "@/app/_manage/caller";
+import { BackToAppointments } from "@/app/_manage/manage-appointment";
+import { PickSection } from "@/app/_manage/pick-section";
 import { parsePickerChoice } from "@/lib/booking/picker";
 
 export const metadata: Metadata = { title: "Book again", robots: { index: false } };
@@ -33,7 +34,7 @@ export default async function RebookPage({ params, searchParams }: Props) {
         confirmHeading="Confirm your booking"
         confirmLabel="Book this time"
         pendingLabel="Booking…"
-        action={rebookAction.bind(null, a.id)}
+        action={rebookAppointmentAction.bind(null, a.id)}
         showOld={false}
         cancelHref={`/account/appointments/${a.id}`}
         cancelLabel="Back to the appointment"

@@ -1,5 +1,5 @@
 import { bookingIcsOrNull } from "@/lib/booking/ics-download";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/infra/errors";
 import { publicApiRoute } from "@/app/api/_lib/public-api-route";
 
 export const dynamic = "force-dynamic";

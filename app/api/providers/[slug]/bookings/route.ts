@@ -1,5 +1,5 @@
 import { bookingResponse } from "@/lib/booking/api";
-import { readJsonObject } from "@/lib/http";
+import { readJsonObject } from "@/lib/infra/http";
 import { publicApiRoute } from "@/app/api/_lib/public-api-route";
 
 export const dynamic = "force-dynamic";

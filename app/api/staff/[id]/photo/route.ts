@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/runtime";
+import { getDb } from "@/lib/app/runtime";
 import { getStaffPhoto } from "@/lib/staff/photo";
 
 /**

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useState, useTransition, type FormEven
 import { Flash } from "@/components/ui/flash";
 import { Select, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { initialActionState } from "@/lib/action-state";
+import { initialActionState } from "@/lib/infra/action-state";
 import { createAppointmentAction } from "../actions";
 
 type Props = {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/lib/runtime";
-import { requirePro } from "@/lib/plans/guard";
+import { getDb } from "@/lib/app/runtime";
+import { requirePro } from "@/lib/app/guards";
 import { listServices } from "@/lib/provider/services";
 import { updateStaffAction } from "../../actions";
 import { StaffForm } from "../../_components/staff-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SlotFormState } from "@/lib/action-state";
+import type { SlotFormState } from "@/lib/booking/slot-options";
 import { AlternativeTimes } from "@/components/booking/alternative-times";
 import { EmailField, TextArea, TextField } from "@/components/ui/field";
 import { Flash } from "@/components/ui/flash";

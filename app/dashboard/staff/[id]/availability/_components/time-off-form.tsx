@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { initialActionState, type ActionState } from "@/lib/infra/action-state";
 
 export function TimeOffForm({ today, action }: { today: string; action: (prev: ActionState, formData: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(action, initialActionState);

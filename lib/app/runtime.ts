@@ -1,0 +1,59 @@
+import "server-only";
+import type { Db, DbHandle } from "@/db";
+import { openDb } from "@/db";
+import { migrateDb } from "@/db/migrate";
+import { wireFollowUps } from "@/lib/booking/write";
+import { env } from "@/lib/infra/env";
+import { startBoss } from "@/lib/infra/jobs/boss";
+import { APPOINTMENT_FOLLOW_UPS } from "./follow-ups";
+import { startWorkers } from "./workers";
+
+/*
+ * The process's runtime: the one place that opens the database, migrates it, starts the job
+ * queue on it and wires the appointment write path's follow-ups. db/ only opens connections and
+ * knows nothing of jobs; routes, pages, actions, scripts and instrumentation.ts get their
+ * database here, and so every database they write through has its follow-ups. Nothing runs at
+ * import time (`next build` imports route modules).
+ */
+
+/**
+ * Makes a freshly opened database ready for the app: migrated, its job queue started (no
+ * workers) and the write path's follow-ups wired (tests prepare theirs here too).
+ */
+export async function prepareDb(handle: DbHandle): Promise<DbHandle> {
+  await migrateDb(handle);
+  await startBoss(handle);
+  wireFollowUps(handle.db, APPOINTMENT_FOLLOW_UPS);
+  return handle;
+}
+
+// PGlite may be opened by one process only, and Next.js loads route bundles and
+// instrumentation.ts as separate module graphs: the handle lives on globalThis so they share it
+// (and hot reloads reuse it).
+const globalForRuntime = globalThis as unknown as { __slotbookDb?: Promise<DbHandle>; __slotbookWorker?: Promise<void> };
+
+/** The process's database, opened and prepared (prepareDb) on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForRuntime.__slotbookDb ??= (async () => {
+    const e = env();
+    return prepareDb(await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dir: e.PGLITE_DIR }));
+  })().catch((err) => {
+    globalForRuntime.__slotbookDb = undefined;
+    throw err;
+  });
+  return globalForRuntime.__slotbookDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Starts the job workers once per process (instrumentation.ts and `npm run worker`). */
+export function startAppWorker(): Promise<DbHandle> {
+  globalForRuntime.__slotbookWorker ??= (async () => {
+    const handle = await getDbHandle();
+    await startWorkers(handle.db);
+    console.log(`[jobs] workers started on ${handle.kind}`);
+  })();
+  return globalForRuntime.__slotbookWorker.then(() => getDbHandle());
+}
