@@ -5,9 +5,11 @@
  * outermost of n trusted proxies appended), so per-IP limits cannot be dodged with a made-up
  * header. Without trusted proxies, the client's X-Forwarded-Host/-Proto go too.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import type { AddressInfo } from "node:net";
+import { REQUEST_DEADLINE_MS } from "@/db";
+import { withDatabaseDeadline } from "@/db/guard";
 import { applyTrustedClientAddress } from "@/lib/infra/http";
 import { lookupPageFingerprint } from "@/lib/page-cache/registry";
 import { createPageCache } from "@/lib/page-cache/server";
@@ -40,7 +42,11 @@ const pageCache = dev
       maxBytes: PAGE_CACHE_MAX_BYTES,
     });
 
-const server = createServer((req, res) => {
+// Every request's database work together ends within REQUEST_DEADLINE_MS of its arrival, so it
+// is answered within 6 s even while the database is away (db/guard.ts).
+const server = createServer((req, res) => withDatabaseDeadline(REQUEST_DEADLINE_MS, () => serve(req, res)));
+
+function serve(req: IncomingMessage, res: ServerResponse): void {
   applyTrustedClientAddress(req, hops);
   if (!pageCache) return void handle(req, res);
   pageCache.serve(req, res).then(
@@ -53,7 +59,7 @@ const server = createServer((req, res) => {
       else res.destroy();
     },
   );
-});
+}
 // Keep idle connections longer than the clients and proxies that reuse them: with Node's 5 s
 // default, a proxy's (or a test client's) request on a connection idle for about 5 s can meet
 // the server closing it, and fails with ECONNRESET (a 502 behind a proxy). Load balancers

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Db, DbHandle } from "@/db";
-import { openDb } from "@/db";
+import { BACKGROUND_DEADLINE_MS, openDb } from "@/db";
+import { withDatabaseBudget } from "@/db/guard";
 import { migrateDb } from "@/db/migrate";
 import { wireFollowUps } from "@/lib/booking/write";
 import { env } from "@/lib/infra/env";
 import { startBoss } from "@/lib/infra/jobs/boss";
+import { log } from "@/lib/infra/log";
 import { APPOINTMENT_FOLLOW_UPS } from "./follow-ups";
 import { startWorkers } from "./workers";
 
@@ -36,7 +38,8 @@ const globalForRuntime = globalThis as unknown as { __slotbookDb?: Promise<DbHan
 export function getDbHandle(): Promise<DbHandle> {
   globalForRuntime.__slotbookDb ??= (async () => {
     const e = env();
-    return prepareDb(await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dir: e.PGLITE_DIR }));
+    const server = { url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE, log: log.child({ component: "db" }) };
+    return prepareDb(await openDb(e.DATABASE_URL ? server : { dir: e.PGLITE_DIR }));
   })().catch((err) => {
     globalForRuntime.__slotbookDb = undefined;
     throw err;
@@ -52,7 +55,8 @@ export async function getDb(): Promise<Db> {
 export function startAppWorker(): Promise<DbHandle> {
   globalForRuntime.__slotbookWorker ??= (async () => {
     const handle = await getDbHandle();
-    await startWorkers(handle.db);
+    // Jobs are not requests: each of their database operations may take up to a minute.
+    await withDatabaseBudget(BACKGROUND_DEADLINE_MS, () => startWorkers(handle.db));
     console.log(`[jobs] workers started on ${handle.kind}`);
   })();
   return globalForRuntime.__slotbookWorker.then(() => getDbHandle());

@@ -50,6 +50,14 @@ describe("configuration", () => {
     expect(parseEnv({ ...base, RATE_LIMIT_PER_MINUTE: "0" }).RATE_LIMIT_PER_MINUTE).toBe(0);
   });
 
+  it("sends named statements unless DATABASE_PREPARE=false (a pooler in transaction mode), and names a bad value", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: key, TOKEN_ENCRYPTION_KEY: key, DATABASE_URL: "postgres://u@pooler/x" } as const;
+    expect(parseEnv(base).DATABASE_PREPARE).toBe(true);
+    expect(parseEnv({ ...base, DATABASE_PREPARE: "" }).DATABASE_PREPARE).toBe(true);
+    expect(parseEnv({ ...base, DATABASE_PREPARE: "false" }).DATABASE_PREPARE).toBe(false);
+    expect(() => parseEnv({ ...base, DATABASE_PREPARE: "no" })).toThrow(/DATABASE_PREPARE: must be "true" or "false"/);
+  });
+
   it("refuses weak secrets in production, naming the variable", () => {
     const patterned = [
       Buffer.alloc(32, 0).toString("base64"), // all zeros

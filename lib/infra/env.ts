@@ -25,6 +25,11 @@ const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyAsUndefined, s
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL")),
+  // false behind a pooler in transaction mode (PgBouncer before 1.21, most managed poolers):
+  // every statement unnamed, nothing but the basics in the startup packet (db/index.ts).
+  DATABASE_PREPARE: z
+    .preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true"))
+    .transform((v) => v === "true"),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   APP_URL: z.url().default("http://localhost:3000").transform((u) => u.replace(/\/+$/, "")),
   AUTH_SECRET: optional(base64Key(32)),

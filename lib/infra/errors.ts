@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from "@/db/errors";
+
 /**
  * The closed set of failures the domain reports. Each maps to one user-facing message and one
  * HTTP status here, so pages, server actions and route handlers say the same thing.
@@ -75,25 +77,12 @@ export function pgConstraint(e: unknown): string | undefined {
 }
 
 /*
- * The database is away (restarting, failing over, unreachable): postgres.js's own connection
- * codes and the SQLSTATEs a server sends while it shuts down or starts. A request that meets one
- * gets a 503 with Retry-After: its transaction did not commit, and the next request reconnects.
+ * The database is away (restarting, failing over, unreachable): which driver errors say so is
+ * decided on the database's own floor (db/errors.ts), where db/guard.ts needs it too. A request
+ * that meets one gets a 503 with Retry-After: its transaction did not commit, and a later
+ * request reconnects by itself.
  */
-const CONNECTION_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
-
-/** Whether an error means "the database could not be reached", not "the request was wrong". */
-export function isDatabaseUnavailable(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string") {
-      if (CONNECTION_CODES.has(code)) return true;
-      // 08: connection exception; 57P01–57P03: admin/crash shutdown, cannot connect now.
-      if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return true;
-    }
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isDatabaseUnavailable };
 
 /** An AppError as it is, a lost database as UNAVAILABLE, anything else unchanged. */
 export function asAppError(e: unknown): unknown {

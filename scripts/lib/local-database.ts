@@ -13,3 +13,11 @@ export function isLocalDatabaseUrl(url: string): boolean {
   if (socketHost !== null) return parsed.hostname === "" && socketHost.startsWith("/");
   return LOCAL_HOSTS.has(parsed.hostname);
 }
+
+/** `url` with its host and port replaced by a loopback port (a proxy or pooler in front of it). */
+export function atLoopbackPort(url: string, port: number): string {
+  const u = new URL(url);
+  u.hostname = "127.0.0.1";
+  u.port = String(port);
+  return u.toString();
+}

@@ -37,15 +37,39 @@ export async function startBoss(handle: DbHandle): Promise<PgBoss> {
 }
 
 async function newStartedBoss(handle: DbHandle): Promise<PgBoss> {
+  // The queue's own pool (node-postgres). Its statements are unnamed and its locks are
+  // transaction locks (pg_advisory_xact_lock), so it works through a pooler in transaction
+  // mode as it does directly (lib/app/pooler.test.ts). connectionTimeoutMillis bounds each attempt
+  // while the server is away; every worker polls one fetch at a time and waits its polling
+  // interval after a failure, so an outage costs one attempt per worker per interval, no more.
   const boss =
     handle.kind === "pglite"
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite" })
-      : new PgBoss({ connectionString: handle.url!, max: 4 });
-  // pg-boss reports lost connections here and reconnects by itself (lib/faults.test.ts).
-  // Logged as code and message only: the driver's error carries its whole client object.
-  boss.on("error", (err) => log.warn({ component: "jobs", code: (err as { code?: unknown }).code, error: err.message }, "job queue error"));
+      : new PgBoss({ connectionString: handle.url!, max: 4, connectionTimeoutMillis: 5_000 });
+  // pg-boss reports lost connections here and reconnects by itself (lib/app/faults.test.ts).
+  boss.on("error", throttledErrorLog());
   await boss.start();
   return boss;
+}
+
+/**
+ * While the database is away every worker's poll fails, about once a second each: the first
+ * error is logged, then at most one line a minute saying how many followed. Logged as code and
+ * message only: the driver's error carries its whole client object.
+ */
+function throttledErrorLog(everyMs = 60_000): (err: Error) => void {
+  let last = -Infinity;
+  let since = 0;
+  return (err) => {
+    const now = performance.now();
+    if (now - last < everyMs) {
+      since++;
+      return;
+    }
+    log.warn({ component: "jobs", code: (err as { code?: unknown }).code, error: err.message, suppressedSinceLast: since }, "job queue error");
+    last = now;
+    since = 0;
+  };
 }
 
 /** The queue client of the handle `db` (or the transaction `db`) was opened on. */
