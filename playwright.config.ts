@@ -38,12 +38,13 @@ const launchOptions = {
 
 /*
  * Specs whose subject is the server's answers, not the device: HTTP and the JSON API, security
- * headers and sessions, hostile input, cache invalidation, two app instances. They run on the
- * desktop project only; the phone project would repeat the same requests in a narrower window
+ * headers and sessions, hostile input, cache invalidation, two app instances, a database
+ * restart. They run on the desktop project only; the phone project would repeat the same
+ * requests in a narrower window
  * (about 40 s of a run). Journeys a phone user takes (booking, manage, portal, auth,
  * accessibility, keyboard) stay on both projects.
  */
-const DEVICE_INDEPENDENT = ["api.spec.ts", "cache.spec.ts", "property.spec.ts", "security.spec.ts", "smoke.spec.ts", "two-instances.spec.ts"];
+const DEVICE_INDEPENDENT = ["api.spec.ts", "cache.spec.ts", "database-outage.spec.ts", "property.spec.ts", "security.spec.ts", "smoke.spec.ts", "two-instances.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

@@ -5,7 +5,7 @@ import { count } from "drizzle-orm";
 import { bossFor } from "@/lib/infra/jobs/boss";
 import { QUEUES } from "@/lib/infra/jobs/queues";
 import { prepareDb } from "@/lib/app/runtime";
-import { openDb, type Db, type DbHandle } from "@/db";
+import { BACKGROUND_DEADLINE_MS, openDb, type Db, type DbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
 import { startBoss } from "@/lib/infra/jobs/boss";
 import { appointments, mailMessages } from "@/db/schema";
@@ -52,7 +52,9 @@ export async function createTestDb(kind: DriverKind, opts: { bare?: boolean } = 
   await admin.unsafe(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const handle = await prepare(await openDb({ url: url.toString() }));
+  // Tests of the domain are not requests: on a busy machine a slow transaction must not become
+  // a 503. The deadlines have tests of their own (lib/app/outage.test.ts), on handles of their own.
+  const handle = await prepare(await openDb({ url: url.toString(), deadlineMs: BACKGROUND_DEADLINE_MS }));
   return {
     ...handle,
     async dispose() {
