@@ -1,16 +1,19 @@
 /**
- * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts) and the
- * booking storm (bench/storm.ts), each printing its figures. `npm run bench -- http storm`
- * runs only those. Figures, not assertions: the storm alone sets a failing exit code when
- * its outcome is wrong (anything but exactly one booking per slot).
+ * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts), the
+ * booking storm (bench/storm.ts), the calendar backfill and a database restart under bookings
+ * (bench/outage.ts), each printing its figures. `npm run bench -- http storm` runs only those.
+ * Figures, not assertions: the storm sets a failing exit code when its outcome is wrong
+ * (anything but exactly one booking per slot), the outage when a 201 is not in the database.
  */
 import * as calendar from "@/bench/calendar-backfill";
 import * as http from "@/bench/http";
+import * as outage from "@/bench/outage";
 import * as slots from "@/bench/slots";
 import * as storm from "@/bench/storm";
+import { privateClusterUnavailable } from "@/test/private-postgres";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm", "calendar"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar", "outage"] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const wanted = process.argv.slice(2);
@@ -48,6 +51,15 @@ for (const name of selected) {
       const r = await calendar.run();
       calendar.print(r);
       if (r.inserts !== r.appointments || r.otherCalendarCalls !== 0) exitCode = 1;
+    }
+    if (name === "outage") {
+      const unavailable = privateClusterUnavailable();
+      if (unavailable) console.log(`skipped: ${unavailable}`);
+      else {
+        const r = await outage.run();
+        outage.print(r);
+        if (r.lost !== 0) exitCode = 1;
+      }
     }
     if (name === "storm") {
       const results = await storm.run();
