@@ -47,11 +47,9 @@ const APP_VARS = [
 
 /** A newcomer's shell: this one minus the app's variables, Vitest's and npm's own. */
 export function newcomerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (APP_VARS.includes(k) || k.startsWith("npm_") || k.startsWith("VITEST") || k.startsWith("SLOTBOOK_")) continue;
-    env[k] = v;
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const k of Object.keys(env)) {
+    if (APP_VARS.includes(k) || k.startsWith("npm_") || k.startsWith("VITEST") || k.startsWith("SLOTBOOK_")) delete env[k];
   }
-  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra } as NodeJS.ProcessEnv;
+  return Object.assign(env, extra);
 }
-
