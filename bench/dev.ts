@@ -52,7 +52,7 @@ export async function measureOnce(ref?: string): Promise<DevRun> {
     const cmd: [string, string[]] = ref ? ["npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/dev.ts"]] : ["npm", ["run", "dev"]];
     const started = performance.now();
     child = spawn(cmd[0], cmd[1], { cwd: dir, env, detached: true, stdio: "ignore" });
-    const deadline = Date.now() + 5 * 60_000;
+    const deadline = Date.now() + 10 * 60_000;
     await untilOk(`http://localhost:${port}/api/health`, child, deadline);
     const healthMs = performance.now() - started;
     await untilOk(`http://localhost:${port}/p/bloom-hair`, child, deadline);
