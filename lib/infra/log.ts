@@ -58,10 +58,10 @@ function destination(): DestinationStream | undefined {
 // The logger is made when this module loads, before a command reads its configuration: an
 // unknown LOG_LEVEL must not throw here (pino's stack trace) but reach lib/infra/env.ts, which
 // stops the command with a message naming it.
-const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+const LEVEL_NAMES = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
 function knownLevel(value: string | undefined): string | undefined {
   const v = value?.trim();
-  return v && LEVELS.includes(v) ? v : undefined;
+  return v && LEVEL_NAMES.includes(v) ? v : undefined;
 }
 
 export function createLogger(stream?: DestinationStream): Logger {
