@@ -45,6 +45,7 @@ async function untilOk(url: string, child: ChildProcess, deadline: number): Prom
 export async function measureOnce(ref?: string): Promise<DevRun> {
   const dir = await mkdtemp(path.join(tmpdir(), "slotbook-bench-dev-"));
   let child: ChildProcess | undefined;
+  let onInterrupt: (() => void) | undefined;
   try {
     await cleanCopy(ROOT, dir, ref);
     const port = await freePort();
@@ -52,12 +53,24 @@ export async function measureOnce(ref?: string): Promise<DevRun> {
     const cmd: [string, string[]] = ref ? ["npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/dev.ts"]] : ["npm", ["run", "dev"]];
     const started = performance.now();
     child = spawn(cmd[0], cmd[1], { cwd: dir, env, detached: true, stdio: "ignore" });
+    // Its own process group (to stop the whole tree): Ctrl-C on the bench must reach it too.
+    const pid = child.pid!;
+    onInterrupt = () => {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // gone
+      }
+      process.exit(130);
+    };
+    process.once("SIGINT", onInterrupt);
     const deadline = Date.now() + 10 * 60_000;
     await untilOk(`http://localhost:${port}/api/health`, child, deadline);
     const healthMs = performance.now() - started;
     await untilOk(`http://localhost:${port}/p/bloom-hair`, child, deadline);
     return { healthMs, pageMs: performance.now() - started };
   } finally {
+    if (onInterrupt) process.off("SIGINT", onInterrupt);
     if (child?.pid && child.exitCode === null) {
       const exited = new Promise((r) => child!.once("exit", r));
       try {
