@@ -3,8 +3,10 @@ import { staticSecurityHeaders } from "./lib/infra/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages load their own files from node_modules at run time: keep them
-  // out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer", "pino"],
+  // out of the server bundle. googleapis too: its entry requires every Google API (over 400
+  // modules, 200 MB), which Turbopack would otherwise compile into the first route that
+  // reaches lib/app/runtime, in `npm run dev` (the first page) and in every build.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "nodemailer", "pino", "googleapis"],
   poweredByHeader: false,
   // Lets the end-to-end build live beside a running `npm run dev` (and parallel dev servers).
   distDir: process.env.NEXT_DIST_DIR || ".next",

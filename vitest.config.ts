@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["{lib,db,app,components,scripts,test}/**/*.test.{ts,tsx}", "e2e/google-fake/*.test.ts"],
+    // The README run is its own `npm test` stage (vitest.readme.config.ts): it builds the app.
+    exclude: ["**/node_modules/**", "scripts/readme.test.ts"],
     environment: "node",
     // An odd zone, so hidden local-time assumptions fail (rallly does the same).
     env: { TZ: "Asia/Kathmandu" },

@@ -2,10 +2,12 @@
  * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts), the
  * booking storm (bench/storm.ts), the calendar backfill and a database restart under bookings
  * (bench/outage.ts), each printing its figures. `npm run bench -- http storm` runs only those.
+ * `dev` (bench/dev.ts: fresh copy → `npm run dev` → first page) runs only when named.
  * Figures, not assertions: the storm sets a failing exit code when its outcome is wrong
  * (anything but exactly one booking per slot), the outage when a 201 is not in the database.
  */
 import * as calendar from "@/bench/calendar-backfill";
+import * as dev from "@/bench/dev";
 import * as http from "@/bench/http";
 import * as outage from "@/bench/outage";
 import * as slots from "@/bench/slots";
@@ -13,7 +15,9 @@ import * as storm from "@/bench/storm";
 import { privateClusterUnavailable } from "@/test/private-postgres";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm", "calendar", "outage"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar", "outage", "dev"] as const;
+// Minutes of fresh `npm run dev` starts, and about the development server: only when named.
+const ON_REQUEST: readonly BenchName[] = ["dev"];
 type BenchName = (typeof BENCHES)[number];
 
 const wanted = process.argv.slice(2);
@@ -22,7 +26,7 @@ if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Benchmarks: ${BENCHES.join(", ")}`);
   process.exit(2);
 }
-const selected = wanted.length > 0 ? (wanted as BenchName[]) : [...BENCHES];
+const selected = wanted.length > 0 ? (wanted as BenchName[]) : BENCHES.filter((b) => !ON_REQUEST.includes(b));
 
 function printSlots(result: ReturnType<typeof slots.run>): void {
   const rows = result.rows;
@@ -47,6 +51,7 @@ for (const name of selected) {
   try {
     if (name === "slots") printSlots(slots.run());
     if (name === "http") http.print(await http.run());
+    if (name === "dev") dev.print(await dev.run());
     if (name === "calendar") {
       const r = await calendar.run();
       calendar.print(r);

@@ -1,8 +1,14 @@
 /**
- * `npm test`: type-check, lint, unit + integration tests, end-to-end tests, in that order,
- * stopping at the first failure with its exit code. `npm test -- unit e2e` runs only the named
- * stages. Integration tests also run on a PostgreSQL server when TEST_DATABASE_URL is set.
+ * `npm test`: type-check, lint, unit + integration tests, the README run, end-to-end tests, in
+ * that order, stopping at the first failure with its exit code. `npm test -- unit e2e` runs only
+ * the named stages. Integration tests also run on a PostgreSQL server when TEST_DATABASE_URL is
+ * set (and the README run's `npm run worker` uses it).
+ *
+ * The README run (scripts/readme.test.ts) does `npm run build` in a clean copy of the tree; it
+ * hands that build to the end-to-end stage (README_BUILD_HANDOFF → .next-e2e, then
+ * E2E_SKIP_BUILD=1), so a full run builds the app once.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { formatMs, run } from "./lib/process";
 
@@ -21,8 +27,11 @@ const STAGES = [
     label: "vitest run",
     commands: [["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]],
   },
+  { name: "readme", label: "README commands", commands: [["vitest", "run", "--config", "vitest.readme.config.ts"]] },
   { name: "e2e", label: "playwright test", commands: [["playwright", "test", "--reporter=list,json"]] },
 ] as const;
+
+const E2E_DIST_DIR = ".next-e2e";
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !STAGES.some((s) => s.name === w));
@@ -37,6 +46,14 @@ await mkdir(RESULTS_DIR, { recursive: true });
 process.env.PLAYWRIGHT_JSON_OUTPUT_FILE = PLAYWRIGHT_JSON;
 
 const summary: string[] = [];
+// Set once the README run has passed and left its production build in .next-e2e.
+let readmeBuilt = false;
+
+function stageEnv(name: string): Record<string, string> {
+  if (name === "readme") return { README_BUILD_HANDOFF: E2E_DIST_DIR };
+  if (name === "e2e" && readmeBuilt) return { E2E_SKIP_BUILD: "1" };
+  return {};
+}
 const startedAll = performance.now();
 let exitCode = 0;
 
@@ -45,10 +62,13 @@ for (const stage of stages) {
   const started = performance.now();
   // npx finds the tools in node_modules/.bin, where npm also put the pinned Node 24 first on PATH.
   let code = 0;
+  const env = { ...process.env, ...stageEnv(stage.name) };
+  if (stage.name === "readme") await rm(E2E_DIST_DIR, { recursive: true, force: true });
   for (const args of stage.commands) {
-    code = await run("npx", ["--no-install", ...args]);
+    code = await run("npx", ["--no-install", ...args], { env });
     if (code !== 0) break;
   }
+  if (stage.name === "readme" && code === 0) readmeBuilt = existsSync(`${E2E_DIST_DIR}/BUILD_ID`);
   const took = formatMs(performance.now() - started);
   summary.push(`${code === 0 ? "✓" : "✗"} ${stage.label.padEnd(16)} ${took}${code === 0 ? "" : `  (exit ${code})`}`);
   if (code !== 0) {

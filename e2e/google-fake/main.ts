@@ -4,7 +4,12 @@
  */
 import { fakeGoogleEnv, startGoogleFake } from "./server";
 
-const port = Number(process.env.GOOGLE_FAKE_PORT || 4015);
+const rawPort = process.env.GOOGLE_FAKE_PORT?.trim() || "4015";
+const port = Number(rawPort);
+if (!/^\d+$/.test(rawPort) || port < 1 || port > 65535) {
+  console.error(`Invalid configuration:\n  GOOGLE_FAKE_PORT: must be a port number (1-65535), not "${rawPort}"`);
+  process.exit(1);
+}
 const clientId = process.env.GOOGLE_CLIENT_ID || "slotbook-local.apps.googleusercontent.test";
 const clientSecret = process.env.GOOGLE_CLIENT_SECRET || "slotbook-local-secret";
 const fake = await startGoogleFake({ port, clientId, clientSecret });

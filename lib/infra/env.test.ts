@@ -37,6 +37,8 @@ describe("configuration", () => {
     expect(() => parseEnv({ ...bad, TOKEN_ENCRYPTION_KEY: key, RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(
       /RATE_LIMIT_PER_MINUTE/,
     );
+    expect(() => parseEnv({ ...bad, TOKEN_ENCRYPTION_KEY: key, LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+    expect(parseEnv({ ...bad, TOKEN_ENCRYPTION_KEY: key, LOG_LEVEL: "warn" }).LOG_LEVEL).toBe("warn");
   });
 
   it("uses the server with DATABASE_URL, and shows the mailbox in production only with MAILBOX_UI=1", () => {

@@ -49,6 +49,8 @@ const envSchema = z.object({
   // socket's address is the client).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   MAILBOX_UI: optional(z.enum(["0", "1"])),
+  // Read by lib/infra/log.ts; checked here so a typo stops start-up by name, not with pino's stack trace.
+  LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
 });
 
 type Parsed = z.infer<typeof envSchema>;

@@ -55,9 +55,18 @@ function destination(): DestinationStream | undefined {
   return { write: (line: string) => void process.stdout.write(readableLine(line)) };
 }
 
+// The logger is made when this module loads, before a command reads its configuration: an
+// unknown LOG_LEVEL must not throw here (pino's stack trace) but reach lib/infra/env.ts, which
+// stops the command with a message naming it.
+const LEVEL_NAMES = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+function knownLevel(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v && LEVEL_NAMES.includes(v) ? v : undefined;
+}
+
 export function createLogger(stream?: DestinationStream): Logger {
   const options = {
-    level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "warn" : "info"),
+    level: knownLevel(process.env.LOG_LEVEL) ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
     redact: { paths: REDACT, censor: "[redacted]" },
     base: { pid: process.pid },
   };
