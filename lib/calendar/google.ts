@@ -83,3 +83,32 @@ export function describeFailure(f: GoogleFailure): string {
         : `Google refused the change (${f.status ?? "error"}: ${f.message}).`;
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one Google call, again after a transient failure (403 rateLimitExceeded /
+ * userRateLimitExceeded / quotaExceeded, 429, 5xx, network), waiting a random time up to
+ * base·2^n ("full jitter") between tries, for every method (the HTTP client retries only some,
+ * and the app turns its retries off). Gives up after `attempts` tries, or when the next wait
+ * would pass `deadline` (epoch ms), with the last error.
+ */
+export async function withBackoff<T>(
+  call: () => Promise<T>,
+  opts: { attempts?: number; baseMs?: number; maxMs?: number; deadline?: number; random?: () => number } = {},
+): Promise<T> {
+  const attempts = opts.attempts ?? 5;
+  const base = opts.baseMs ?? 250;
+  const max = opts.maxMs ?? 8_000;
+  const random = opts.random ?? Math.random;
+  for (let n = 0; ; n++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (classifyGoogleError(e).kind !== "transient" || n + 1 >= attempts) throw e;
+      const wait = random() * Math.min(max, base * 2 ** n);
+      if (opts.deadline !== undefined && Date.now() + wait >= opts.deadline) throw e;
+      await sleep(wait);
+    }
+  }
+}
