@@ -17,6 +17,9 @@ import { enqueueBusySyncs, syncBusyTimes } from "./busy";
 import type { GoogleConfig } from "./config";
 import { disconnectCalendar, getCalendarOverview } from "./integrations";
 import { finishConnect, startConnect } from "./oauth";
+import { checkLiveBusy } from "./live-check";
+import { wireLiveBusyCheck } from "@/lib/booking/live-busy";
+import { rescheduleAppointment } from "@/lib/booking/manage";
 import { syncAppointment } from "./sync";
 
 /*
@@ -48,6 +51,8 @@ describe.each(testDrivers())("busy times from Google on %s", (kind) => {
   let cfg: GoogleConfig;
   beforeAll(async () => {
     ({ fake, cfg } = await startFakeWithConfig());
+    // The app wires the live check with the process's Google configuration; here, the fake's.
+    wireLiveBusyCheck(t.db, (db, q) => checkLiveBusy(db, q, { cfg }));
   });
   afterAll(async () => {
     await fake.close();
@@ -261,6 +266,52 @@ describe.each(testDrivers())("busy times from Google on %s", (kind) => {
     expect(await t.db.select().from(calendarBusyIntervals).where(and(eq(calendarBusyIntervals.providerId, f.provider.id), sql`staff_id is null`))).toEqual([]);
   });
 
+  it("the live check refuses a time Google says is busy at once (409), before any sync, and on a reschedule", async () => {
+    const f = await proProvider(t.db);
+    const email = "live@gmail.test";
+    await connect(t.db, cfg, f, email);
+    const start = inDays(3);
+    await userEvent(fake, email, { summary: "Just added in Google", ...timed(start, 60) });
+    expect(await outcome(book(f.provider.id, f.service.id, start))).toBe("SLOT_TAKEN");
+    expect(await t.db.select().from(calendarBusyIntervals).where(eq(calendarBusyIntervals.providerId, f.provider.id))).toEqual([]);
+    expect(fake.state.calls.some((c) => c.email === email && c.method === "freebusy.query" && c.status === 200)).toBe(true);
+
+    // An appointment written to Google (its own event is busy there too) moves to a free time;
+    // moving it into the busy time is refused.
+    const later = plus(start, 120);
+    const { appointment } = await book(f.provider.id, f.service.id, later);
+    expect(await syncAppointment(t.db, appointment.id, { cfg })).toBe("synced");
+    const actor = { kind: "provider" as const, providerId: f.provider.id };
+    const moved = await rescheduleAppointment(t.db, { appointmentId: appointment.id, actor, start: plus(later, 60) });
+    expect(moved.startsAt.toISOString()).toBe(plus(later, 60).toISOString());
+    expect(await outcome(rescheduleAppointment(t.db, { appointmentId: appointment.id, actor, start: plus(start, 30) }))).toBe("SLOT_TAKEN");
+  });
+
+  it("when Google cannot answer in time or fails, the mirrored intervals decide and the booking goes on", async () => {
+    const f = await proProvider(t.db);
+    const email = "down@gmail.test";
+    await connect(t.db, cfg, f, email);
+    const mirrored = inDays(3);
+    await userEvent(fake, email, { summary: "Mirrored", ...timed(mirrored, 30) });
+    await sync(f.provider.id);
+    const unseen = plus(mirrored, 120);
+    await userEvent(fake, email, { summary: "Not yet mirrored", ...timed(unseen, 30) });
+
+    await control(fake, "/_control/faults", { method: "freebusy.query", email, delayMs: 5_000, count: 5 });
+    // Google is silent: the mirror still refuses what it knows…
+    expect(await outcome(book(f.provider.id, f.service.id, mirrored))).toBe("SLOT_TAKEN");
+    // …and a time it does not know is booked.
+    const { appointment } = await book(f.provider.id, f.service.id, unseen);
+    expect(appointment.startsAt.toISOString()).toBe(unseen.toISOString());
+
+    await control(fake, "/_control/reset-faults", { email });
+    await control(fake, "/_control/faults", { method: "freebusy.query", email, status: 500, count: 10 });
+    const { appointment: second } = await book(f.provider.id, f.service.id, plus(unseen, 60));
+    expect(second.status).toBe("confirmed");
+    await control(fake, "/_control/reset-faults", { email });
+  });
+
+  // Last: from here on the workers run in the background and may read any connection's calendar.
   it("the workers read busy times: a sweep queues one sync per connection and the job mirrors the calendar", async () => {
     await startWorkers(t.db, { pollingIntervalSeconds: 0.5, google: cfg });
     const f = await proProvider(t.db);

@@ -17,9 +17,9 @@ export function oauthClient(cfg: GoogleConfig, credentials?: Credentials): OAuth
   return client;
 }
 
-export function calendarApi(cfg: GoogleConfig, auth: OAuth2Client): calendar_v3.Calendar {
-  // retry: false — the job queue owns retries (backoff with jitter, attempts recorded).
-  return google.calendar({ version: "v3", auth, rootUrl: cfg.apiRoot, retry: false, timeout: 20_000 });
+export function calendarApi(cfg: GoogleConfig, auth: OAuth2Client, timeoutMs = 20_000): calendar_v3.Calendar {
+  // retry: false — the job queue and withBackoff own retries (backoff with jitter, attempts recorded).
+  return google.calendar({ version: "v3", auth, rootUrl: cfg.apiRoot, retry: false, timeout: timeoutMs });
 }
 
 export async function fetchAccountEmail(cfg: GoogleConfig, auth: OAuth2Client): Promise<string | null> {
