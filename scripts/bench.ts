@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts), the
- * booking storm (bench/storm.ts), the calendar backfill and a database restart under bookings
+ * booking storm (bench/storm.ts), the calendar backfill, busy times from Google (bench/busy.ts)
+ * and a database restart under bookings
  * (bench/outage.ts), each printing its figures. `npm run bench -- http storm` runs only those.
  * Figures, not assertions: the storm sets a failing exit code when its outcome is wrong
  * (anything but exactly one booking per slot), the outage when a 201 is not in the database.
  */
+import * as busy from "@/bench/busy";
 import * as calendar from "@/bench/calendar-backfill";
 import * as http from "@/bench/http";
 import * as outage from "@/bench/outage";
@@ -13,7 +15,7 @@ import * as storm from "@/bench/storm";
 import { privateClusterUnavailable } from "@/test/private-postgres";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm", "calendar", "outage"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar", "busy", "outage"] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const wanted = process.argv.slice(2);
@@ -52,6 +54,7 @@ for (const name of selected) {
       calendar.print(r);
       if (r.inserts !== r.appointments || r.otherCalendarCalls !== 0) exitCode = 1;
     }
+    if (name === "busy") busy.print(await busy.run());
     if (name === "outage") {
       const unavailable = privateClusterUnavailable();
       if (unavailable) console.log(`skipped: ${unavailable}`);
