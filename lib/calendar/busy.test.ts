@@ -161,6 +161,17 @@ describe.each(testDrivers())("busy times from Google on %s", (kind) => {
     expect(fake.state.calls.some((c) => c.email === email && c.method === "events.list" && c.status === 410)).toBe(true);
   });
 
+  it("busy times that ended before yesterday leave the mirror at the next read", async () => {
+    const f = await proProvider(t.db);
+    await connect(t.db, cfg, f, "prune@gmail.test");
+    await sync(f.provider.id);
+    const integ = await integrationOf(f.provider.id);
+    const past = inDays(-3);
+    await t.db.insert(calendarBusyIntervals).values({ integrationId: integ.id, providerId: f.provider.id, calendarId: "primary", eventId: "long-ago", startsAt: past, endsAt: plus(past, 60) });
+    expect(await sync(f.provider.id)).toEqual({ result: "synced", changed: 1 });
+    expect(await t.db.select().from(calendarBusyIntervals).where(eq(calendarBusyIntervals.providerId, f.provider.id))).toEqual([]);
+  });
+
   it("rate limits (403 userRateLimitExceeded, 429) and 5xx are retried with backoff within the sync", async () => {
     const f = await proProvider(t.db);
     const email = "ratelimit@gmail.test";

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { calendar_v3 } from "googleapis";
 import { queryRows, type Db } from "@/db";
 import { calendarBusyIntervals, calendarConflictCalendars, calendarIntegrations, providers } from "@/db/schema";
@@ -232,6 +232,14 @@ async function syncCalendar(
         });
       n += rows.length;
     }
+    // What ended before yesterday blocks nothing any more: keep the mirror (and the slot
+    // engine's index scan) to what is ahead. An empty delete bumps no page version.
+    n += (
+      await tx
+        .delete(calendarBusyIntervals)
+        .where(and(where, lt(calendarBusyIntervals.endsAt, new Date(now.getTime() - FULL_SYNC_FROM_MS))))
+        .returning({ id: calendarBusyIntervals.eventId })
+    ).length;
     await tx
       .update(calendarConflictCalendars)
       .set({ syncToken: listed.nextSyncToken, syncedAt: now })
