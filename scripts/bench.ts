@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts), the
- * booking storm (bench/storm.ts), the calendar backfill and a database restart under bookings
+ * booking storm (bench/storm.ts), the calendar backfill, busy times from Google (bench/busy.ts)
+ * and a database restart under bookings
  * (bench/outage.ts), each printing its figures. `npm run bench -- http storm` runs only those.
  * `dev` (bench/dev.ts: fresh copy → `npm run dev` → first page) runs only when named.
  * Figures, not assertions: the storm sets a failing exit code when its outcome is wrong
  * (anything but exactly one booking per slot), the outage when a 201 is not in the database.
  */
+import * as busy from "@/bench/busy";
 import * as calendar from "@/bench/calendar-backfill";
 import * as dev from "@/bench/dev";
 import * as http from "@/bench/http";
@@ -15,7 +17,7 @@ import * as storm from "@/bench/storm";
 import { privateClusterUnavailable } from "@/test/private-postgres";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm", "calendar", "outage", "dev"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar", "busy", "outage", "dev"] as const;
 // Minutes of fresh `npm run dev` starts, and about the development server: only when named.
 const ON_REQUEST: readonly BenchName[] = ["dev"];
 type BenchName = (typeof BENCHES)[number];
@@ -57,6 +59,7 @@ for (const name of selected) {
       calendar.print(r);
       if (r.inserts !== r.appointments || r.otherCalendarCalls !== 0) exitCode = 1;
     }
+    if (name === "busy") busy.print(await busy.run());
     if (name === "outage") {
       const unavailable = privateClusterUnavailable();
       if (unavailable) console.log(`skipped: ${unavailable}`);

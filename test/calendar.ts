@@ -22,10 +22,15 @@ export async function proProvider(db: Db, over: Partial<Provider> = {}): Promise
   return createProviderFixture(db, { provider: { plan: "pro", proUntil: null, timezone: "Europe/Berlin", ...over } });
 }
 
-/** Connects a provider through the whole OAuth flow against the fake. */
-export async function connect(db: Db, cfg: GoogleConfig, f: ProviderFixture, email: string) {
+/**
+ * Connects a provider through the whole OAuth flow against the fake. `oneWay` grants only what
+ * writing events needs (no availability scope), as a connection made before conflict checks:
+ * then no busy-times sync runs for it.
+ */
+export async function connect(db: Db, cfg: GoogleConfig, f: ProviderFixture, email: string, opts: { oneWay?: boolean } = {}) {
   const started = await startConnect(db, { provider: f.provider, userId: f.owner.id, cfg });
-  const query = await consent(started.authorizeUrl, { email });
+  const scopes = opts.oneWay ? (s: string[]) => s.filter((x) => !x.includes("freebusy") && !x.includes("calendarlist")) : undefined;
+  const query = await consent(started.authorizeUrl, { email, scopes });
   const result = await finishConnect(db, { provider: f.provider, userId: f.owner.id, cfg, query, cookieValue: started.cookieValue });
   if (!result.ok) throw new Error(`connect failed: ${result.error}`);
   return result;

@@ -1,5 +1,5 @@
-import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { appointments, providers, users } from "./core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { appointments, providers, staffMembers, users } from "./core";
 import { expiringColumns, id, ownedBy, stampedNow, tstz } from "./columns";
 
 export const calendarIntegrationStatus = pgEnum("calendar_integration_status", ["active", "needs_reconnect"]);
@@ -22,6 +22,15 @@ export const calendarIntegrations = pgTable(
     lastSyncedAt: tstz(),
     lastError: text(),
     lastErrorAt: tstz(),
+    /** When Google refused the grant (invalid_grant): busy intervals still count for a grace period after it. */
+    needsReconnectAt: tstz(),
+    /** When the owner was told the connection needs reconnecting (once per lapse). */
+    reconnectNoticeAt: tstz(),
+    /** All-day events block the whole day (in the business's zone); off: they block nothing. */
+    allDayBlocks: boolean().notNull().default(true),
+    /** The last busy-times sync that finished, and the last one's failure (provider-facing words). */
+    busySyncedAt: tstz(),
+    busyError: text(),
     connectedAt: stampedNow(),
     updatedAt: stampedNow(),
   },
@@ -66,6 +75,42 @@ export const calendarOauthStates = pgTable(
     createdAt: stampedNow(),
   },
   (t) => [uniqueIndex("calendar_oauth_states_hash_key").on(t.stateHash)],
+);
+
+/** The calendars of a connection checked for conflicts ("primary" by default), with each one's sync cursor. */
+export const calendarConflictCalendars = pgTable(
+  "calendar_conflict_calendars",
+  {
+    integrationId: ownedBy(() => calendarIntegrations.id),
+    calendarId: text().notNull(),
+    /** events.list's nextSyncToken; null = the next sync is a full one. */
+    syncToken: text(),
+    syncedAt: tstz(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.calendarId] })],
+);
+
+/**
+ * The busy mirror: one row per event (instance) of a conflict calendar that makes its owner
+ * busy. The slot engine (slot_availability, lib/booking/staff-load.ts) subtracts them from the
+ * resource they belong to: the provider (staff_id null) or a staff member.
+ */
+export const calendarBusyIntervals = pgTable(
+  "calendar_busy_intervals",
+  {
+    integrationId: ownedBy(() => calendarIntegrations.id),
+    providerId: ownedBy(() => providers.id),
+    staffId: uuid().references(() => staffMembers.id, { onDelete: "cascade" }),
+    calendarId: text().notNull(),
+    eventId: text().notNull(),
+    startsAt: tstz().notNull(),
+    endsAt: tstz().notNull(),
+    allDay: boolean().notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.calendarId, t.eventId] }),
+    index("calendar_busy_intervals_resource_idx").on(t.providerId, t.staffId, t.startsAt),
+  ],
 );
 
 export type CalendarIntegration = typeof calendarIntegrations.$inferSelect;

@@ -3,7 +3,9 @@ import type { Db, DbHandle } from "@/db";
 import { BACKGROUND_DEADLINE_MS, openDb } from "@/db";
 import { withDatabaseBudget } from "@/db/guard";
 import { migrateDb } from "@/db/migrate";
+import { wireLiveBusyCheck } from "@/lib/booking/live-busy";
 import { wireFollowUps } from "@/lib/booking/write";
+import { checkLiveBusy } from "@/lib/calendar/live-check";
 import { env } from "@/lib/infra/env";
 import { startBoss } from "@/lib/infra/jobs/boss";
 import { log } from "@/lib/infra/log";
@@ -26,6 +28,8 @@ export async function prepareDb(handle: DbHandle): Promise<DbHandle> {
   await migrateDb(handle);
   await startBoss(handle);
   wireFollowUps(handle.db, APPOINTMENT_FOLLOW_UPS);
+  // Bookings ask the resource's Google calendars before writing (about 2 s at most).
+  wireLiveBusyCheck(handle.db, (db, q) => checkLiveBusy(db, q));
   return handle;
 }
 

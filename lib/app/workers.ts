@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { googleConfig, type GoogleConfig } from "@/lib/calendar/config";
+import { enqueueBusySyncs, syncBusyTimes } from "@/lib/calendar/busy";
 import { enqueueStaleSyncs } from "@/lib/calendar/enqueue";
 import { syncAppointment } from "@/lib/calendar/sync";
 import { deliverMail } from "@/lib/infra/outbox/mail";
@@ -79,4 +80,18 @@ export async function startWorkers(
     await enqueueStaleSyncs(db);
   });
   await boss.schedule(QUEUES.calendarSweep, CALENDAR_SWEEP_CRON);
+
+  // Busy times (lib/calendar/busy.ts): one job per connection at a time (stately queue), queued
+  // for every connection each minute by the sweep.
+  await boss.work<JobData[typeof QUEUES.calendarBusy]>(
+    QUEUES.calendarBusy,
+    { ...polling, batchSize: 1, localConcurrency: opts.calendarConcurrency ?? 5 },
+    async (jobs) => {
+      for (const job of jobs) await logged(QUEUES.calendarBusy, job.id, () => syncBusyTimes(db, job.data.integrationId, { cfg }));
+    },
+  );
+  await boss.work(QUEUES.calendarBusySweep, polling, async () => {
+    await enqueueBusySyncs(db);
+  });
+  await boss.schedule(QUEUES.calendarBusySweep, SCHEDULES[QUEUES.calendarBusySweep], {});
 }

@@ -43,8 +43,10 @@ export type Availability = {
   horizonDays: number;
   weeklyHours: WeeklyInterval[];
   closedDates: string[];
-  /** Ranges held on this resource by pending/confirmed appointments. */
+  /** Ranges held on this resource: pending/confirmed appointments and its calendars' busy times. */
   busy: { start: Date; end: Date }[];
+  /** The part of `busy` mirrored from the resource's Google calendars (calendar_busy_intervals). */
+  calendarBusy: { start: Date; end: Date }[];
 };
 
 export type LoadedAvailability = {
@@ -71,7 +73,8 @@ type Row = {
   staff_count: number;
   hours: [number, string, string][];
   closed: string[];
-  busy: [number, number][];
+  /** [start, end] of an appointment; [start, end, 1] of a mirrored calendar busy time. */
+  busy: [number, number, number?][];
 };
 
 /**
@@ -120,6 +123,7 @@ export async function loadAvailability(
       closedDates: row.closed,
       // postgres.js and PGlite both parse json columns; numerics inside JSON arrive as numbers.
       busy: row.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+      calendarBusy: row.busy.filter((b) => b[2] !== undefined).map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
     },
   };
 }

@@ -100,6 +100,9 @@ export async function loadBookingContextOrThrow(
   return { provider, service, staffId };
 }
 
+/** The refusal when the resource's own calendar is busy then (a 409 like any taken slot). */
+export const CALENDAR_BUSY_MESSAGE = "Sorry, that time is no longer available. Please pick another time.";
+
 export type BookingActorKind = "guest" | "client" | "provider";
 
 /** Far enough that the horizon never binds: a provider may book any future day by phone. */
@@ -113,7 +116,7 @@ const PROVIDER_HORIZON_DAYS = 3650;
  */
 export async function assertBookableOrThrow(
   db: DbOrTx,
-  ctx: { provider: BookingProvider; service: BookingService; staffId?: string | null },
+  ctx: { provider: BookingProvider; service: BookingService; staffId?: string | null; liveBusy?: readonly { start: Date; end: Date }[] },
   start: Date,
   by: BookingActorKind,
   now: Date,
@@ -140,14 +143,17 @@ export async function assertBookableOrThrow(
     timezone: a.timezone,
     weeklyHours: a.weeklyHours,
     closedDates: a.closedDates,
-    // Overlaps are the exclusion constraint's to decide, when the row is written.
-    busy: [],
+    // Overlaps with appointments are the exclusion constraint's to decide, when the row is
+    // written; busy times from the resource's calendars (mirrored, or just asked of Google:
+    // `liveBusy`) are refused here.
+    busy: [...a.calendarBusy, ...(ctx.liveBusy ?? [])],
     durationMinutes: loaded.durationMinutes,
     minNoticeMinutes: by === "provider" ? 0 : a.minNoticeMinutes,
     horizonDays: by === "provider" ? PROVIDER_HORIZON_DAYS : a.horizonDays,
     now,
   };
   if (isBookableSlot(input, start)) return;
+  if (input.busy.length > 0 && isBookableSlot({ ...input, busy: [] }, start)) throw new AppError("SLOT_TAKEN", CALENDAR_BUSY_MESSAGE);
   if (start.getTime() < now.getTime()) fail("That time has already passed. Please pick a later time.");
   if (by !== "provider") {
     if (start.getTime() < now.getTime() + provider.minNoticeMinutes * 60_000) {

@@ -5,6 +5,7 @@ import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { bookingRules } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
+import { liveBusyFor } from "./live-busy";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
 import { newTokenWithHash } from "@/lib/infra/tokens";
 import { insertAppointment, type WriteActor } from "./write";
@@ -63,7 +64,12 @@ export async function createBooking(
   const staffMode = await usesStaff(db, provider.id, service.id, now);
   // Staff bookings are checked against the member's own grid (inside the business's hours) by
   // staffCandidatesOrThrow; everything else against the business's grid here.
-  if (!staffMode) await assertBookableOrThrow(db, ctx, input.start, input.by, now);
+  if (!staffMode) {
+    // Google is asked before the transaction (never inside it), within about 2 s; when it
+    // cannot answer, the mirrored busy times alone decide.
+    const live = await liveBusyFor(db, { providerId: provider.id, resources: [null], from: input.start, to: new Date(input.start.getTime() + service.durationMinutes * 60_000) });
+    await assertBookableOrThrow(db, { ...ctx, liveBusy: live.get(null) }, input.start, input.by, now);
+  }
   if (!staffMode && ctx.staffId) {
     throw new AppError("VALIDATION", STAFF_CHOICE_OFF, { fieldErrors: { staffId: [STAFF_CHOICE_OFF] } });
   }

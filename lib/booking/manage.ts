@@ -5,6 +5,7 @@ import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { changeRefusal, loadForActor, type Actor } from "./read";
 import { bookingRules, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
+import { liveBusyFor } from "./live-busy";
 import { cancelRequestSchema } from "./schema";
 import { HOLDING_STATUSES } from "./slots";
 import { updateAppointment } from "./write";
@@ -79,7 +80,16 @@ export async function rescheduleAppointment(
     // A service withdrawn after booking can still be moved; new bookings of it cannot be made.
     activeServiceOnly: false,
   });
-  if (!staffMode) await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now);
+  if (!staffMode) {
+    const live = await liveBusyFor(db, {
+      providerId: current.provider.id,
+      resources: [null],
+      from: args.start,
+      to: new Date(args.start.getTime() + ctx.service.durationMinutes * 60_000),
+      excludeAppointmentId: current.id,
+    });
+    await assertBookableOrThrow(db, { ...ctx, liveBusy: live.get(null) }, args.start, args.actor.kind, now);
+  }
   const start = new Date(args.start.getTime());
   const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);
   const unchanged = and(

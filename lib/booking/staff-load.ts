@@ -10,11 +10,13 @@ type Row = {
   hours: [number, string, string][];
   time_off: [string, string][];
   busy: [number, number][];
+  calendar_busy: [number, number][];
 };
 
 /**
  * The members who can take a booking of this service (active, providing it), with their hours,
- * time off and pending/confirmed appointments around [from, to] (local dates, padded by a day
+ * time off, pending/confirmed appointments and busy times mirrored from their own Google
+ * calendar (calendar_busy_intervals; the grace rule is slot_availability's, drizzle/0012) around [from, to] (local dates, padded by a day
  * as the provider's own loader does), in one round trip. `staffId` narrows to one member;
  * a member who does not qualify is simply absent. `excludeAppointmentId` leaves out the
  * appointment being moved, so its old time is free for it.
@@ -47,7 +49,14 @@ export async function loadStaffResources(
                   from appointments x
                   where x.staff_id = m.id and x.status in ('pending', 'confirmed') ${exclude}
                     and x.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
-                    and x.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as busy
+                    and x.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as busy,
+        coalesce((select json_agg(json_build_array(extract(epoch from b.starts_at) * 1000, extract(epoch from b.ends_at) * 1000))
+                  from calendar_busy_intervals b
+                  join calendar_integrations i on i.id = b.integration_id
+                  where b.provider_id = m.provider_id and b.staff_id = m.id
+                    and (i.status = 'active' or i.needs_reconnect_at > now() - interval '24 hours')
+                    and b.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
+                    and b.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as calendar_busy
       from staff_members m
       join staff_services ss on ss.staff_id = m.id and ss.service_id = ${args.serviceId}::uuid
       where m.provider_id = ${args.providerId}::uuid and m.active
@@ -60,6 +69,7 @@ export async function loadStaffResources(
     weeklyHours: r.hours.map(([weekday, start, end]) => ({ weekday, start, end })),
     timeOff: r.time_off.map(([startDate, endDate]) => ({ startDate, endDate })),
     busy: r.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+    calendarBusy: r.calendar_busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
   }));
 }
 

@@ -47,6 +47,8 @@ export type StaffResource = {
   timeOff: { startDate: string; endDate: string }[];
   /** The member's own pending/confirmed appointments. */
   busy: { start: Date; end: Date }[];
+  /** Busy times from the member's own Google calendar (they block the member, but are no "load" for fairOrder). */
+  calendarBusy?: { start: Date; end: Date }[];
 };
 
 /** The business's rules shared by all members (its hours are the outer bound of everyone's). */
@@ -60,7 +62,7 @@ export function memberSlotInput(rules: BusinessRules, m: StaffResource): SlotInp
     ...rules,
     weeklyHours: intersectWeekly(m.weeklyHours, rules.weeklyHours),
     closedDates: [...rules.closedDates, ...expandDateRanges(m.timeOff, rules.from, rules.to)],
-    busy: m.busy,
+    busy: m.calendarBusy?.length ? [...m.busy, ...m.calendarBusy] : m.busy,
   };
 }
 

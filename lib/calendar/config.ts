@@ -29,15 +29,41 @@ export function googleConfig(): GoogleConfig | null {
   };
 }
 
-export const CALENDAR_SCOPE = "https://www.googleapis.com/auth/calendar.events.owned";
-/** Minimal: who the account is, and events on calendars it owns. */
-export const REQUESTED_SCOPES = ["openid", "email", CALENDAR_SCOPE];
+const AUTH = "https://www.googleapis.com/auth/";
+/** Events on calendars the account owns: where appointments are written. */
+export const CALENDAR_SCOPE = `${AUTH}calendar.events.owned`;
+/** Availability only (events' times, freeBusy.query): what conflict checks read. */
+export const FREEBUSY_SCOPE = `${AUTH}calendar.events.freebusy`;
+/** The account's calendar list, to pick the calendars checked for conflicts. */
+export const CALENDARLIST_SCOPE = `${AUTH}calendar.calendarlist.readonly`;
+/** Minimal: who the account is, events on calendars it owns, availability, the calendar list. Never the full `calendar` scope. */
+export const REQUESTED_SCOPES = ["openid", "email", CALENDAR_SCOPE, FREEBUSY_SCOPE, CALENDARLIST_SCOPE];
 /** Either calendar scope lets the app write events on the primary calendar. */
-const CALENDAR_SCOPES_ACCEPTED = [CALENDAR_SCOPE, "https://www.googleapis.com/auth/calendar.events"];
+const CALENDAR_SCOPES_ACCEPTED = [CALENDAR_SCOPE, `${AUTH}calendar.events`];
+/** Scopes that let the app read availability (events.list and freeBusy.query). */
+const BUSY_SCOPES_ACCEPTED = [FREEBUSY_SCOPE, `${AUTH}calendar.events.readonly`, `${AUTH}calendar.readonly`, `${AUTH}calendar.events`];
+
+const scopeSet = (granted: string | undefined | null) => new Set((granted ?? "").split(/\s+/).filter(Boolean));
+
+/** What a grant lacks of what one-way sync needs: "email" and/or "events" (users can untick them). */
+export function missingScopes(granted: string | undefined | null): ("email" | "events")[] {
+  const set = scopeSet(granted);
+  const missing: ("email" | "events")[] = [];
+  if (!set.has("email") && !set.has(`${AUTH}userinfo.email`)) missing.push("email");
+  if (!CALENDAR_SCOPES_ACCEPTED.some((s) => set.has(s))) missing.push("events");
+  return missing;
+}
 
 /** Whether the scopes Google says it granted cover what sync needs (users can untick them). */
 export function hasRequiredScopes(granted: string | undefined | null): boolean {
-  const set = new Set((granted ?? "").split(/\s+/).filter(Boolean));
-  const email = set.has("email") || set.has("https://www.googleapis.com/auth/userinfo.email");
-  return email && CALENDAR_SCOPES_ACCEPTED.some((s) => set.has(s));
+  return missingScopes(granted).length === 0;
+}
+
+/**
+ * Whether the grant lets Slotbook check the account's calendars for conflicts. A connection
+ * made before conflict checks (or with the box unticked) keeps one-way sync and is asked to reconnect.
+ */
+export function hasBusyScopes(granted: string | undefined | null): boolean {
+  const set = scopeSet(granted);
+  return BUSY_SCOPES_ACCEPTED.some((s) => set.has(s));
 }

@@ -17,9 +17,9 @@ export function oauthClient(cfg: GoogleConfig, credentials?: Credentials): OAuth
   return client;
 }
 
-export function calendarApi(cfg: GoogleConfig, auth: OAuth2Client): calendar_v3.Calendar {
-  // retry: false — the job queue owns retries (backoff with jitter, attempts recorded).
-  return google.calendar({ version: "v3", auth, rootUrl: cfg.apiRoot, retry: false, timeout: 20_000 });
+export function calendarApi(cfg: GoogleConfig, auth: OAuth2Client, timeoutMs = 20_000): calendar_v3.Calendar {
+  // retry: false — the job queue and withBackoff own retries (backoff with jitter, attempts recorded).
+  return google.calendar({ version: "v3", auth, rootUrl: cfg.apiRoot, retry: false, timeout: timeoutMs });
 }
 
 export async function fetchAccountEmail(cfg: GoogleConfig, auth: OAuth2Client): Promise<string | null> {
@@ -81,5 +81,34 @@ export function describeFailure(f: GoogleFailure): string {
       return f.status === 403
         ? "Google refused the change (no permission on this calendar)."
         : `Google refused the change (${f.status ?? "error"}: ${f.message}).`;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one Google call, again after a transient failure (403 rateLimitExceeded /
+ * userRateLimitExceeded / quotaExceeded, 429, 5xx, network), waiting a random time up to
+ * base·2^n ("full jitter") between tries, for every method (the HTTP client retries only some,
+ * and the app turns its retries off). Gives up after `attempts` tries, or when the next wait
+ * would pass `deadline` (epoch ms), with the last error.
+ */
+export async function withBackoff<T>(
+  call: () => Promise<T>,
+  opts: { attempts?: number; baseMs?: number; maxMs?: number; deadline?: number; random?: () => number } = {},
+): Promise<T> {
+  const attempts = opts.attempts ?? 5;
+  const base = opts.baseMs ?? 250;
+  const max = opts.maxMs ?? 8_000;
+  const random = opts.random ?? Math.random;
+  for (let n = 0; ; n++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (classifyGoogleError(e).kind !== "transient" || n + 1 >= attempts) throw e;
+      const wait = random() * Math.min(max, base * 2 ** n);
+      if (opts.deadline !== undefined && Date.now() + wait >= opts.deadline) throw e;
+      await sleep(wait);
+    }
   }
 }

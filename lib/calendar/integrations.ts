@@ -4,7 +4,7 @@ import { appointmentsJoined } from "@/lib/booking/read";
 import { appointments, calendarEventMappings, calendarIntegrations, services, type CalendarSyncStatus } from "@/db/schema";
 import { enqueue } from "@/lib/infra/jobs/boss";
 import { QUEUES } from "@/lib/infra/jobs/queues";
-import type { GoogleConfig } from "./config";
+import { hasBusyScopes, type GoogleConfig } from "./config";
 import { enqueueStaleSyncs } from "./enqueue";
 import { oauthClient } from "./google";
 import { openTokens } from "./tokens";
@@ -20,6 +20,10 @@ export type CalendarOverview = {
   lastSyncedAt: Date | null;
   lastError: string | null;
   lastErrorAt: Date | null;
+  /** The grant covers availability: busy times are mirrored and checked (else "Reconnect to check for conflicts"). */
+  checksConflicts: boolean;
+  busySyncedAt: Date | null;
+  busyError: string | null;
   counts: Record<CalendarSyncStatus, number>;
   failed: { appointmentId: string; serviceName: string; clientName: string; startsAt: Date; lastError: string | null; attempts: number }[];
 };
@@ -35,6 +39,9 @@ export async function getCalendarOverview(db: Db, providerId: string): Promise<C
       lastSyncedAt: calendarIntegrations.lastSyncedAt,
       lastError: calendarIntegrations.lastError,
       lastErrorAt: calendarIntegrations.lastErrorAt,
+      scopes: calendarIntegrations.scopes,
+      busySyncedAt: calendarIntegrations.busySyncedAt,
+      busyError: calendarIntegrations.busyError,
     })
     .from(calendarIntegrations)
     .where(eq(calendarIntegrations.providerId, providerId))
@@ -59,7 +66,8 @@ export async function getCalendarOverview(db: Db, providerId: string): Promise<C
     .where(and(eq(calendarEventMappings.providerId, providerId), eq(calendarEventMappings.status, "failed")))
     .orderBy(desc(calendarEventMappings.updatedAt))
     .limit(50);
-  return { ...integ, counts, failed };
+  const { scopes, ...rest } = integ;
+  return { ...rest, checksConflicts: hasBusyScopes(scopes), counts, failed };
 }
 
 /** Sync states of these appointments (only those with a mapping), for the dashboard list. */

@@ -11,9 +11,25 @@ export const connectErrorMessages: Record<ConnectError, string> = {
   token: "Google did not complete the sign-in (the authorization could not be exchanged). Please try again.",
   scopes:
     "Slotbook needs permission to see your email address and to manage events on your calendar. Please connect again and leave both boxes ticked.",
+  scopes_kept:
+    "Google didn't grant everything Slotbook needs, so your existing connection was kept as it was. To change it, connect again and leave every box ticked.",
   not_configured: "Google Calendar isn't set up on this Slotbook server yet.",
   google: "Google could not be reached to finish connecting. Please try again in a moment.",
 };
+
+/** What a refused grant lacked, in the provider's words (the callback passes ?missing=email,events). */
+export const missingScopeWords: Record<string, string> = {
+  email: "seeing your email address",
+  events: "managing events on your calendar",
+};
+
+export function describeMissing(missing: string | undefined): string | null {
+  const words = (missing ?? "").split(",").map((m) => missingScopeWords[m]).filter(Boolean);
+  return words.length ? `Missing: ${words.join(" and ")}.` : null;
+}
+
+/** Shown while a connection lacks the availability scope: one-way sync works, conflicts are not checked. */
+export const RECONNECT_FOR_CONFLICTS = "Reconnect to check for conflicts";
 
 export const doneMessages: Record<string, string> = {
   on: "Sync is on. Anything missed while it was off is being added now.",

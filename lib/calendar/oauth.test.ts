@@ -5,7 +5,7 @@ import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { calendarIntegrations } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
-import { CALENDAR_SCOPE, type GoogleConfig } from "./config";
+import { CALENDAR_SCOPE, CALENDARLIST_SCOPE, FREEBUSY_SCOPE, type GoogleConfig } from "./config";
 import { disconnectCalendar, getCalendarOverview } from "./integrations";
 import { finishConnect, startConnect } from "./oauth";
 import { consent, proProvider, startFakeWithConfig } from "@/test/calendar";
@@ -34,7 +34,8 @@ describe.each(testDrivers())("Google OAuth connect on %s", (kind) => {
     expect(q.get("prompt")).toBe("consent");
     expect(q.get("code_challenge_method")).toBe("S256");
     expect(q.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(q.get("scope")!.split(" ").sort()).toEqual(["email", "openid", CALENDAR_SCOPE].sort());
+    // Events we write, availability for conflict checks, the calendar list; never the full `calendar` scope.
+    expect(q.get("scope")!.split(" ").sort()).toEqual(["email", "openid", CALENDAR_SCOPE, FREEBUSY_SCOPE, CALENDARLIST_SCOPE].sort());
     expect(cookieValue.split(".")[0]).toBe(q.get("state"));
   });
 
@@ -103,7 +104,7 @@ describe.each(testDrivers())("Google OAuth connect on %s", (kind) => {
     expect(await attempt({ decision: "deny" })).toEqual({ ok: false, error: "denied" });
     expect(await attempt({ dropCode: true })).toEqual({ ok: false, error: "missing_code" });
     const revokedBefore = fake.state.revocations;
-    expect(await attempt({ scopes: (s) => s.filter((x) => x !== CALENDAR_SCOPE) })).toEqual({ ok: false, error: "scopes" });
+    expect(await attempt({ scopes: (s) => s.filter((x) => x !== CALENDAR_SCOPE) })).toEqual({ ok: false, error: "scopes", missing: ["events"] });
     // The partial grant is handed back rather than kept.
     expect(fake.state.revocations).toBe(revokedBefore + 1);
     fake.state.faults.push({ target: "token", status: 400, reason: "invalid_grant", remaining: 1 });

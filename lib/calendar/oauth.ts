@@ -2,10 +2,11 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db";
-import { calendarIntegrations, calendarOauthStates } from "@/db/schema";
-import { hasRequiredScopes, REQUESTED_SCOPES, type GoogleConfig } from "./config";
+import { calendarConflictCalendars, calendarIntegrations, calendarOauthStates } from "@/db/schema";
+import { missingScopes, REQUESTED_SCOPES, type GoogleConfig } from "./config";
 import { fetchAccountEmail, oauthClient } from "./google";
 import { isPro } from "@/lib/plans/plans";
+import { enqueueBusySyncs } from "./busy";
 import { enqueueStaleSyncs } from "./enqueue";
 import { sealTokens } from "./tokens";
 
@@ -19,7 +20,16 @@ import { sealTokens } from "./tokens";
 export const STATE_TTL_MS = 10 * 60_000;
 export const OAUTH_COOKIE = "sb_gcal_oauth";
 
-export type ConnectError = "denied" | "state" | "missing_code" | "pro_required" | "token" | "scopes" | "not_configured" | "google";
+export type ConnectError =
+  | "denied"
+  | "state"
+  | "missing_code"
+  | "pro_required"
+  | "token"
+  | "scopes"
+  | "scopes_kept"
+  | "not_configured"
+  | "google";
 
 type ProviderRef = { id: string; plan: "free" | "pro"; proUntil: Date | null };
 
@@ -74,7 +84,7 @@ export async function finishConnect(
     cookieValue?: string | null;
   },
   now = new Date(),
-): Promise<{ ok: true; email: string } | { ok: false; error: ConnectError }> {
+): Promise<{ ok: true; email: string } | { ok: false; error: ConnectError; missing?: ("email" | "events")[] }> {
   const [cookieState, verifier] = (args.cookieValue ?? "").split(".");
   const state = args.query.state ?? "";
   if (!state || !cookieState || !verifier || !sameString(state, cookieState)) return { ok: false, error: "state" };
@@ -105,10 +115,19 @@ export async function finishConnect(
   }
   if (!tokens.access_token || !tokens.refresh_token) return { ok: false, error: "token" };
   client.setCredentials(tokens);
-  if (!hasRequiredScopes(tokens.scope)) {
-    // Give the partial grant back rather than keep a token we will not use.
+  const missing = missingScopes(tokens.scope);
+  if (missing.length > 0) {
+    // Revoking a token revokes the account's whole grant to Slotbook, the working one of an
+    // existing connection included: keep it then (issue 20, finding 9). Without one, give the
+    // partial grant back rather than keep a token we will not use.
+    const [existing] = await db
+      .select({ id: calendarIntegrations.id })
+      .from(calendarIntegrations)
+      .where(eq(calendarIntegrations.providerId, args.provider.id))
+      .limit(1);
+    if (existing) return { ok: false, error: "scopes_kept", missing };
     await client.revokeToken(tokens.refresh_token).catch(() => undefined);
-    return { ok: false, error: "scopes" };
+    return { ok: false, error: "scopes", missing };
   }
   let email: string | null;
   try {
@@ -130,13 +149,21 @@ export async function finishConnect(
     syncEnabled: true,
     lastError: null,
     lastErrorAt: null,
+    needsReconnectAt: null,
+    reconnectNoticeAt: null,
+    busyError: null,
+    busySyncedAt: null,
     connectedAt: now,
     updatedAt: now,
   };
-  await db
+  const [row] = await db
     .insert(calendarIntegrations)
     .values(values)
-    .onConflictDoUpdate({ target: calendarIntegrations.providerId, set: values });
+    .onConflictDoUpdate({ target: calendarIntegrations.providerId, set: values })
+    .returning({ id: calendarIntegrations.id });
+  // A (re)connect reads the conflict calendars afresh: perhaps another account, or a lapse.
+  await db.update(calendarConflictCalendars).set({ syncToken: null }).where(eq(calendarConflictCalendars.integrationId, row!.id));
   await enqueueStaleSyncs(db, { providerId: args.provider.id }, now);
+  await enqueueBusySyncs(db, { integrationId: row!.id });
   return { ok: true, email };
 }

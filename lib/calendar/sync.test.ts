@@ -130,8 +130,10 @@ describe.each(testDrivers())("calendar sync on %s", (kind) => {
   it("a revoked grant marks that provider 'needs reconnection' while another keeps syncing", async () => {
     const revoked = await proProvider(t.db);
     const healthy = await proProvider(t.db);
-    await connect(t.db, cfg, revoked, "revoked@gmail.test");
-    await connect(t.db, cfg, healthy, "healthy@gmail.test");
+    // One-way connections: this is about the event sync alone meeting the revoked grant (with
+    // conflict checks, the busy-times sync may meet it first: busy.test.ts covers that).
+    await connect(t.db, cfg, revoked, "revoked@gmail.test", { oneWay: true });
+    await connect(t.db, cfg, healthy, "healthy@gmail.test", { oneWay: true });
     await fetch(`${fake.url}/_control/revoke-access`, { method: "POST", body: JSON.stringify({ email: "revoked@gmail.test" }) });
 
     const r = await bookAndEnqueue(t.db, revoked, inDays(6));

@@ -9,6 +9,7 @@ import { buildEvent } from "./event";
 import { eventIdFor } from "./event-id";
 import { calendarApi, classifyGoogleError, describeFailure, oauthClient, type Credentials, type GoogleFailure } from "./google";
 import { isPro } from "@/lib/plans/plans";
+import { markNeedsReconnect } from "./reconnect";
 import { openTokens, persistRefreshedTokens } from "./tokens";
 
 /*
@@ -208,11 +209,4 @@ async function recordFailure(db: Db, row: Loaded, eventId: string, message: stri
     .update(calendarIntegrations)
     .set({ lastError: message, lastErrorAt: at })
     .where(eq(calendarIntegrations.providerId, row.providerId));
-}
-
-async function markNeedsReconnect(db: Db, providerId: string, message: string, at: Date) {
-  await db
-    .update(calendarIntegrations)
-    .set({ status: "needs_reconnect", lastError: message, lastErrorAt: at, updatedAt: at })
-    .where(eq(calendarIntegrations.providerId, providerId));
 }

@@ -11,7 +11,7 @@ import { formatLongDate } from "@/lib/availability/format";
 import { requireProvider } from "@/lib/app/guards";
 import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
 import { getCalendarOverview } from "@/lib/calendar/integrations";
-import { connectErrorMessages, doneMessages } from "@/lib/calendar/messages";
+import { connectErrorMessages, describeMissing, doneMessages, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
 import type { ConnectError } from "@/lib/calendar/oauth";
 import { isPro } from "@/lib/plans/plans";
 import { env } from "@/lib/infra/env";
@@ -38,7 +38,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const cfg = googleConfig();
   const overview = await getCalendarOverview(await getDb(), provider.id);
   const when = (d: Date) => `${formatLongDate(zonedDate(d, provider.timezone))}, ${zonedTime(d, provider.timezone)}`;
-  const error = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
+  const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
+  const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
+  const error = connectError && missing ? `${connectError} ${missing}` : connectError;
   const done = search.done ? doneMessages[search.done] : undefined;
 
   return (
@@ -81,7 +83,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <Card title="Not connected">
           <p className="text-slate-800">{WHAT_SYNC_DOES}</p>
           <p className="mt-2 text-sm text-slate-600">
-            Slotbook asks only for your email address and permission to manage events on calendars you own.
+            Slotbook asks only for your email address, permission to manage events on calendars you own, and to see when
+            you are busy (never what your events say), so clients can&apos;t book you when your calendar is busy.
           </p>
           <div className="mt-4">
             <ConnectLink>Connect Google Calendar</ConnectLink>
@@ -108,6 +111,23 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               <dd className="text-slate-900">{overview.calendarId === "primary" ? "Main calendar" : overview.calendarId}</dd>
               <dt className="text-slate-500">Last successful sync</dt>
               <dd className="text-slate-900">{overview.lastSyncedAt ? when(overview.lastSyncedAt) : "Not yet"}</dd>
+              <dt className="text-slate-500">Busy times</dt>
+              <dd className="text-slate-900">
+                {!overview.checksConflicts ? (
+                  <span className="text-amber-900">
+                    Not checked: this connection only writes appointments.{" "}
+                    <a href="/dashboard/calendar/connect" className="font-medium underline">
+                      {RECONNECT_FOR_CONFLICTS}
+                    </a>
+                  </span>
+                ) : overview.busyError ? (
+                  <span className="text-amber-900">{overview.busyError}</span>
+                ) : overview.busySyncedAt ? (
+                  `Checked for conflicts, last read ${when(overview.busySyncedAt)}`
+                ) : (
+                  "Checked for conflicts (reading your calendar now)"
+                )}
+              </dd>
               <dt className="text-slate-500">Sync</dt>
               <dd className="text-slate-900">
                 {overview.syncEnabled ? "On" : "Off"} · {overview.counts.synced} synced, {overview.counts.pending} waiting,{" "}

@@ -12,10 +12,17 @@ export const QUEUES = {
   housekeeping: "housekeeping",
   calendarSync: "calendar-sync",
   calendarSweep: "calendar-sweep",
+  calendarBusy: "calendar-busy-sync",
+  calendarBusySweep: "calendar-busy-sweep",
 } as const;
 
 /** Cron schedules (pg-boss `schedule`, UTC): housekeeping at minute 17 of every hour. */
-export const SCHEDULES = { [QUEUES.housekeeping]: "17 * * * *" } as const;
+export const SCHEDULES = {
+  [QUEUES.housekeeping]: "17 * * * *",
+  // Busy times: every connection's calendars are read again every minute (a sync whose job is
+  // still queued or running is not queued twice), so a change in Google blocks within 2 minutes.
+  [QUEUES.calendarBusySweep]: "* * * * *",
+} as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -39,6 +46,11 @@ export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
     expireInSeconds: 120,
   },
   [QUEUES.calendarSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
+  // Stately per connection (singletonKey = integration id): across every instance at most one
+  // sync of a connection runs and one waits. A failed one is retried soon; the next minute's
+  // sweep queues it again anyway.
+  [QUEUES.calendarBusy]: { policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 120 },
+  [QUEUES.calendarBusySweep]: { policy: "singleton", retryLimit: 0, expireInSeconds: 60 },
 };
 
 export type JobData = {
@@ -49,4 +61,6 @@ export type JobData = {
   [QUEUES.housekeeping]: Record<string, never>;
   [QUEUES.calendarSync]: { appointmentId: string };
   [QUEUES.calendarSweep]: Record<string, never>;
+  [QUEUES.calendarBusy]: { integrationId: string };
+  [QUEUES.calendarBusySweep]: Record<string, never>;
 };

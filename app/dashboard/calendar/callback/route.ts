@@ -19,6 +19,7 @@ export async function GET(req: NextRequest) {
     target = calendarPageUrl({ error: "not_configured" });
   } else {
     let error: ConnectError | null = null;
+    let missing: string[] = [];
     try {
       const result = await finishConnect(await getDb(), {
         provider,
@@ -27,13 +28,18 @@ export async function GET(req: NextRequest) {
         query: { code: q.get("code"), state: q.get("state"), error: q.get("error") },
         cookieValue: req.cookies.get(OAUTH_COOKIE)?.value ?? null,
       });
-      if (!result.ok) error = result.error;
+      if (!result.ok) {
+        error = result.error;
+        missing = result.missing ?? [];
+      }
     } catch (e) {
       // Only the error's name: a library error can carry the request, and with it the code.
       console.error("[calendar] connect failed:", (e as Error)?.name ?? "unknown error");
       error = "google";
     }
-    target = error ? calendarPageUrl({ error }) : calendarPageUrl({ connected: "1" });
+    target = error
+      ? calendarPageUrl(missing.length ? { error, missing: missing.join(",") } : { error })
+      : calendarPageUrl({ connected: "1" });
     revalidatePath("/dashboard/calendar");
   }
   const res = NextResponse.redirect(target, 303);
