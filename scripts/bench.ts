@@ -1,19 +1,20 @@
 /**
  * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts), the
- * booking storm (bench/storm.ts), the calendar backfill and a database restart under bookings
- * (bench/outage.ts), each printing its figures. `npm run bench -- http storm` runs only those.
+ * booking storm (bench/storm.ts), the calendar backfill, a database restart under bookings
+ * (bench/outage.ts) and the team schedule's server time (bench/schedule.ts), each printing its figures. `npm run bench -- http storm` runs only those.
  * Figures, not assertions: the storm sets a failing exit code when its outcome is wrong
  * (anything but exactly one booking per slot), the outage when a 201 is not in the database.
  */
 import * as calendar from "@/bench/calendar-backfill";
 import * as http from "@/bench/http";
 import * as outage from "@/bench/outage";
+import * as schedule from "@/bench/schedule";
 import * as slots from "@/bench/slots";
 import * as storm from "@/bench/storm";
 import { privateClusterUnavailable } from "@/test/private-postgres";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm", "calendar", "outage"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar", "outage", "schedule"] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const wanted = process.argv.slice(2);
@@ -47,6 +48,7 @@ for (const name of selected) {
   try {
     if (name === "slots") printSlots(slots.run());
     if (name === "http") http.print(await http.run());
+    if (name === "schedule") schedule.print(await schedule.run());
     if (name === "calendar") {
       const r = await calendar.run();
       calendar.print(r);

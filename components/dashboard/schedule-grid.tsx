@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { AppointmentStatus } from "@/db/schema";
 import { formatWallTime } from "@/lib/availability";
 import type { ScheduleBlock, ScheduleColumn, ScheduleDay } from "@/lib/booking/schedule";
@@ -6,7 +5,8 @@ import type { ScheduleBlock, ScheduleColumn, ScheduleDay } from "@/lib/booking/s
 /*
  * The team schedule of one day, drawn from the pure model (lib/booking/schedule.ts): a grid
  * with a column per member on wider screens, a day agenda per member on phones. No database and
- * no client code: links only, so it works from the keyboard and without JavaScript.
+ * no client code: plain links only (no next/link, so the bench can render it outside Next.js),
+ * so it works from the keyboard and without JavaScript.
  */
 
 /** Pixels per minute of the grid (72 px an hour). */
@@ -87,7 +87,7 @@ export function ScheduleGrid({ day, links }: { day: ScheduleDay; links: Schedule
               <ul aria-label={`Free times of ${c.name}`} className="contents">
                 {c.free.map((m) => (
                   <li key={m} className="contents">
-                    <Link
+                    <a
                       href={links.book(c.id, m)}
                       className="group absolute inset-x-0 flex items-center px-2 text-xs text-indigo-800 hover:bg-indigo-50 focus-visible:z-20 focus-visible:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
                       style={{ top: top(m), height: 30 * PX }}
@@ -95,14 +95,14 @@ export function ScheduleGrid({ day, links }: { day: ScheduleDay; links: Schedule
                       <span className="opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100">
                         + {t(m)} <span className="sr-only">new appointment with {c.name}</span>
                       </span>
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
               <ul aria-label={`Appointments of ${c.name}`} className="contents">
                 {c.blocks.map((b) => (
                   <li key={b.id} className="contents">
-                    <Link
+                    <a
                       href={links.open(b.id)}
                       aria-label={blockLabel(b)}
                       className={`absolute inset-x-1 z-10 overflow-hidden rounded px-1.5 py-0.5 text-xs leading-tight ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-indigo-700 ${
@@ -122,7 +122,7 @@ export function ScheduleGrid({ day, links }: { day: ScheduleDay; links: Schedule
                         {statusLabel[b.status]}
                         {b.conflict ? " · Conflict" : ""}
                       </span>
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -160,7 +160,7 @@ export function ScheduleAgenda({ day, links }: { day: ScheduleDay; links: Schedu
                 return (
                   <li key={b.id}>
                     {showNow ? <NowLine now={day.now!} /> : null}
-                    <Link
+                    <a
                       href={links.open(b.id)}
                       className={`block rounded-md px-3 py-2 text-sm ring-1 ring-inset ${b.conflict ? "bg-amber-50 ring-amber-500" : "bg-white ring-slate-200"}`}
                     >
@@ -173,7 +173,7 @@ export function ScheduleAgenda({ day, links }: { day: ScheduleDay; links: Schedu
                       </span>
                       <span className="block break-words text-slate-900">{b.serviceName}</span>
                       <span className="block break-words text-slate-600">{b.clientName}</span>
-                    </Link>
+                    </a>
                   </li>
                 );
               })}
@@ -187,13 +187,13 @@ export function ScheduleAgenda({ day, links }: { day: ScheduleDay; links: Schedu
                 <ul aria-labelledby={`agenda-free-${i}`} className="mt-1 flex flex-wrap gap-1.5">
                   {c.free.map((m) => (
                     <li key={m}>
-                      <Link
+                      <a
                         href={links.book(c.id, m)}
                         aria-label={`${t(m)}, new appointment with ${c.name}`}
                         className="inline-flex min-h-9 items-center rounded-md px-2.5 text-sm tabular-nums text-indigo-800 ring-1 ring-inset ring-slate-300 hover:bg-indigo-50"
                       >
                         {t(m)}
-                      </Link>
+                      </a>
                     </li>
                   ))}
                 </ul>
