@@ -81,7 +81,7 @@ export const providerView = {
 };
 export type DashboardAppointment = RowOf<typeof providerView>;
 
-/** A member's own appointments: what, for whom, and the client's notes (no contact details). */
+/** A member's own appointments: what, for whom, the client's phone (to call a late client) and notes; no email. */
 export const staffView = {
   id: appointments.id,
   startsAt: appointments.startsAt,
@@ -90,6 +90,7 @@ export const staffView = {
   serviceId: appointments.serviceId,
   serviceName: services.name,
   clientName: appointments.clientName,
+  clientPhone: appointments.clientPhone,
   notes: appointments.notes,
 };
 export type StaffAppointment = RowOf<typeof staffView>;
