@@ -39,7 +39,8 @@ export type DashboardAction = AppointmentAction | "cancel";
 /** The buttons an appointment card shows, in order. */
 export function availableActions(a: { status: AppointmentStatus; startsAt: Date }, now: Date): DashboardAction[] {
   const actions: DashboardAction[] = APPOINTMENT_ACTIONS.filter((action) => canApply(action, a, now));
-  if (canCancel(a)) actions.push("cancel");
+  // Once it has started, the client is there (complete) or not (no-show): cancelling is not offered.
+  if (canCancel(a) && a.startsAt.getTime() > now.getTime()) actions.push("cancel");
   return actions;
 }
 
