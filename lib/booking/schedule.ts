@@ -23,6 +23,7 @@ export type ScheduleAppointment = {
   serviceId: string;
   serviceName: string;
   staffId: string | null;
+  clientUserId: string | null;
   clientName: string;
   clientEmail: string;
   clientPhone: string;
@@ -66,6 +67,7 @@ type Row = {
     service_id: string;
     service_name: string;
     staff_id: string | null;
+    client_user_id: string | null;
     client_name: string;
     client_email: string;
     client_phone: string;
@@ -101,7 +103,7 @@ export async function loadSchedule(db: DbOrTx, providerId: string, from: string,
                 from staff_members m where m.provider_id = p.id), '[]'::json) as members,
       coalesce((select json_agg(json_build_object(
                   'id', a.id, 'start_ms', extract(epoch from a.starts_at) * 1000, 'end_ms', extract(epoch from a.ends_at) * 1000,
-                  'status', a.status, 'service_id', a.service_id, 'service_name', s.name, 'staff_id', a.staff_id,
+                  'status', a.status, 'service_id', a.service_id, 'service_name', s.name, 'staff_id', a.staff_id, 'client_user_id', a.client_user_id,
                   'client_name', a.client_name, 'client_email', a.client_email, 'client_phone', a.client_phone,
                   'notes', a.notes, 'source', a.source,
                   'kept', exists (select 1 from appointment_conflict_keeps k where k.appointment_id = a.id
@@ -137,6 +139,7 @@ export async function loadSchedule(db: DbOrTx, providerId: string, from: string,
       serviceId: a.service_id,
       serviceName: a.service_name,
       staffId: a.staff_id,
+      clientUserId: a.client_user_id,
       clientName: a.client_name,
       clientEmail: a.client_email,
       clientPhone: a.client_phone,

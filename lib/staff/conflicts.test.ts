@@ -6,6 +6,7 @@ import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { getAppointmentByToken } from "@/lib/booking/read";
 import { listConflicts, loadSchedule, scheduleDay } from "@/lib/booking/schedule";
+import { clientHistory } from "@/lib/provider/appointments";
 import { addTimeOff, timeOffSchema } from "./availability";
 import { askClientToReschedule, keepConflict } from "./conflicts";
 
@@ -72,5 +73,19 @@ describe.each(testDrivers())("the team schedule and its conflicts on %s", (kind)
 
     await keepConflict(t.db, f.provider.id, a.id, NOW);
     expect(await listConflicts(t.db, f.provider.id, NOW)).toEqual([]);
+  });
+
+  it("counts a client's visits, no-shows and cancellations at this business by email, whatever its case", async () => {
+    const sam = await member("Sam");
+    const past = (date: string, status: "completed" | "no_show" | "cancelled", email: string) =>
+      createAppointment(t.db, { providerId: f.provider.id, serviceId: f.service.id, staffId: sam.id, startsAt: at(f.provider, date, "10:00"), clientEmail: email, status });
+    await past("2026-02-02", "completed", "Hist@Example.com");
+    await past("2026-02-09", "completed", "hist@example.com");
+    await past("2026-02-16", "no_show", "hist@example.com");
+    await past("2026-02-17", "cancelled", "hist@example.com");
+    await past("2026-02-18", "completed", "someone-else@example.com");
+    const h = await clientHistory(t.db, { providerId: f.provider.id, clientUserId: null, clientEmail: "hist@example.com" }, NOW);
+    expect(h).toMatchObject({ visits: 2, noShows: 1, cancelled: 1, upcoming: 0 });
+    expect(h.lastVisit).toEqual(at(f.provider, "2026-02-09", "10:00"));
   });
 });

@@ -16,6 +16,7 @@ import { zoneLabel } from "@/lib/infra/time";
 import { parseUuid } from "@/lib/infra/validation";
 import { isPro } from "@/lib/plans/plans";
 import { reassignOptions } from "@/lib/staff/reassign";
+import { clientHistory } from "@/lib/provider/appointments";
 import { AppointmentCard } from "../_components/appointment-card";
 import { ConflictActions } from "../_components/conflict-actions";
 import { scheduleHref } from "./schedule-href";
@@ -230,6 +231,7 @@ async function AppointmentPanel({
         throw e;
       })
     : null;
+  const history = await clientHistory(await getDb(), { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now);
   const list = { view: "upcoming", status: "all", returnTo: `${here}${here.includes("?") ? "&" : "?"}open=${block.id}` };
   return (
     <aside
@@ -256,6 +258,18 @@ async function AppointmentPanel({
           <ConflictActions appointmentId={block.id} clientName={block.clientName} back={`${here}${here.includes("?") ? "&" : "?"}open=${block.id}`} />
         </div>
       ) : null}
+      <section aria-labelledby="client-history-title" className="rounded-md bg-white p-3 text-sm ring-1 ring-inset ring-slate-200">
+        <h3 id="client-history-title" className="font-semibold text-slate-900">
+          {block.clientName} at your business
+        </h3>
+        <p className="text-slate-700">
+          {history.visits === 1 ? "1 visit" : `${history.visits} visits`}
+          {history.lastVisit ? ` (last ${formatLongDate(zonedDate(history.lastVisit, timezone))})` : ""} ·{" "}
+          {history.noShows === 1 ? "1 no-show" : `${history.noShows} no-shows`} ·{" "}
+          {history.cancelled === 1 ? "1 cancellation" : `${history.cancelled} cancellations`} · {history.upcoming} booked ahead
+        </p>
+        <p className="text-xs text-slate-600">{block.clientUserId ? "By their verified account and email." : "By email address."}</p>
+      </section>
       <ul>
         <AppointmentCard
           appointment={{ ...block, staffName, cancellationReason: null }}
