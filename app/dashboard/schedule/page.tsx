@@ -7,7 +7,7 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/app/runtime";
 import { requireProvider } from "@/lib/app/guards";
-import { addDays, formatWallTime, isValidLocalDate, zonedDate } from "@/lib/availability";
+import { addDays, formatWallTime, isoWeekday, isValidLocalDate, zonedDate } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { loadSchedule, scheduleDay, type ScheduleBlock } from "@/lib/booking/schedule";
 import { isAppError } from "@/lib/infra/errors";
@@ -39,7 +39,7 @@ const errorMessages: Record<string, string> = {
   VALIDATION: "That request wasn't valid. Please try again.",
 };
 
-type Search = { date?: string; member?: string; open?: string; reassign?: string; done?: string; error?: string };
+type Search = { date?: string; view?: string; member?: string; open?: string; reassign?: string; done?: string; error?: string };
 
 /**
  * The provider's day: a column per active member (one column without staff), hours from
@@ -57,6 +57,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const badDate = dateParam !== "" && !(isValidLocalDate(dateParam) && isSaneIsoDate(dateParam));
   const date = dateParam && !badDate ? dateParam : today;
   const db = await getDb();
+  if (search.view === "week") return <WeekView providerId={provider.id} date={date} today={today} timezone={tz} now={now} member={typeof search.member === "string" ? search.member : ""} />;
   const data = await loadSchedule(db, provider.id, date, date);
   if (!data) notFound();
   const day = scheduleDay(data, date, now);
@@ -124,6 +125,9 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           ) : null}
           <Link href={scheduleHref({ date: addDays(date, 1), member })} className={buttonClass("secondary")} rel="next">
             Next day <span aria-hidden="true">›</span>
+          </Link>
+          <Link href={scheduleHref({ date, view: "week", member })} className={buttonClass("ghost")}>
+            Week
           </Link>
         </nav>
         {/* GET forms: they work without JavaScript, and the choice stays in the URL. */}
@@ -284,5 +288,84 @@ async function AppointmentPanel({
         />
       </ul>
     </aside>
+  );
+}
+
+/**
+ * The week of the chosen day (Monday to Sunday), loaded in the same one query: per day, each
+ * member's appointments as times and clients, each day a link to its day view. A list, so a
+ * phone never scrolls sideways.
+ */
+async function WeekView({ providerId, date, today, timezone, now, member }: { providerId: string; date: string; today: string; timezone: string; now: Date; member: string }) {
+  const monday = addDays(date, 1 - isoWeekday(date));
+  const sunday = addDays(monday, 6);
+  const data = await loadSchedule(await getDb(), providerId, monday, sunday);
+  if (!data) notFound();
+  const days = Array.from({ length: 7 }, (_, i) => scheduleDay(data, addDays(monday, i), now));
+  const memberId = data.members.some((m) => m.id === member) ? member : undefined;
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title="Schedule: week"
+        description={`${formatLongDate(monday)} – ${formatLongDate(sunday)}. Times are shown in ${zoneLabel(timezone, now)}.`}
+        actions={
+          <ButtonLink href={scheduleHref({ date, member: memberId })} variant="secondary">
+            Day view
+          </ButtonLink>
+        }
+      />
+      <nav aria-label="Week" className="flex flex-wrap items-center gap-2">
+        <Link href={scheduleHref({ date: addDays(monday, -7), view: "week", member: memberId })} className={buttonClass("secondary")} rel="prev">
+          <span aria-hidden="true">‹</span> Previous week
+        </Link>
+        <Link href={scheduleHref({ date: addDays(monday, 7), view: "week", member: memberId })} className={buttonClass("secondary")} rel="next">
+          Next week <span aria-hidden="true">›</span>
+        </Link>
+      </nav>
+      <ol className="grid gap-3 lg:grid-cols-7">
+        {days.map((d) => {
+          const columns = d.columns.filter((c) => !memberId || c.id === memberId);
+          const count = columns.reduce((n, c) => n + c.blocks.length, 0);
+          return (
+            <li key={d.date} className="min-w-0 rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              <h2 className="text-sm font-semibold text-slate-900">
+                <Link href={scheduleHref({ date: d.date, member: memberId })} className="underline-offset-2 hover:underline">
+                  {formatLongDate(d.date)}
+                </Link>
+                {d.date === today ? <span className="ml-1 text-indigo-700">Today</span> : null}
+              </h2>
+              <p className="text-xs text-slate-600">{count === 1 ? "1 appointment" : `${count} appointments`}</p>
+              <ul className="mt-2 space-y-2">
+                {columns
+                  .filter((c) => c.blocks.length || c.off)
+                  .map((c) => (
+                    <li key={c.id ?? "none"} className="text-sm">
+                      <p className="font-medium text-slate-800">
+                        {c.name}
+                        {c.off ? <span className="font-normal text-slate-600"> · {c.off.kind === "closed" ? "Closed" : "Time off"}</span> : null}
+                      </p>
+                      <ul>
+                        {c.blocks.map((b) => (
+                          <li key={b.id} className="break-words">
+                            <Link href={`${scheduleHref({ date: d.date, member: memberId, open: b.id })}#appointment-details`} className="text-indigo-800 underline-offset-2 hover:underline">
+                              <span className="tabular-nums">{formatWallTime(b.start)}</span> {b.clientName}
+                            </Link>
+                            {b.conflict ? (
+                              <>
+                                {" "}
+                                <ConflictMark />
+                              </>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 /** A link to the team schedule; the defaults (today, everyone) are left out of the URL. */
-export function scheduleHref(q: { date?: string; member?: string; open?: string; reassign?: string; done?: string }): string {
+export function scheduleHref(q: { date?: string; view?: "week"; member?: string; open?: string; reassign?: string; done?: string }): string {
   const params = new URLSearchParams();
   if (q.date) params.set("date", q.date);
+  if (q.view) params.set("view", q.view);
   if (q.member) params.set("member", q.member);
   if (q.open) params.set("open", q.open);
   if (q.reassign) params.set("reassign", q.reassign);
