@@ -96,6 +96,12 @@ test("the schedule shows a column per member; a free cell books that member at t
   await page.goto(`/dashboard/schedule?date=${t.date}`);
   await expect(kim.getByRole("link", { name: /^10:00–10:30 Physio session, Walk In, Confirmed$/ })).toBeVisible();
 
+  // The week of that day: Ann's and the walk-in's appointments under their day, each opening its details.
+  await page.getByRole("navigation", { name: "Day" }).getByRole("link", { name: "Week" }).click();
+  await expect(page.getByRole("heading", { name: "Schedule: week", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "10:00 Ann Client" }).click();
+  await expect(page.getByRole("complementary", { name: "Appointment details" })).toContainText(t.client.email);
+
   // A 375 px phone: a day agenda per member with a switcher, nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(`/dashboard/schedule?date=${t.date}`);
