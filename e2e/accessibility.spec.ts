@@ -121,7 +121,7 @@ test("the provider dashboard, FREE and PRO, and the staff member's pages", async
   await expect(page.getByRole("button", { name: "Confirm", exact: true }).first()).toBeVisible();
   await expectAccessible(page, "/dashboard (appointments to approve)");
 
-  for (const path of ["/dashboard/services", "/dashboard/hours", "/dashboard/profile", "/dashboard/appointments/new", "/dashboard/calendar", "/dashboard/upgrade"]) {
+  for (const path of ["/dashboard/schedule", "/dashboard/services", "/dashboard/hours", "/dashboard/profile", "/dashboard/appointments/new", "/dashboard/calendar", "/dashboard/upgrade"]) {
     await page.goto(path);
     await expectAccessible(page, `${path} (FREE)`);
   }

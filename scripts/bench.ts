@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the slot engine (bench/slots.ts), HTTP throughput (bench/http.ts), the
- * booking storm (bench/storm.ts), the calendar backfill, busy times from Google (bench/busy.ts)
- * and a database restart under bookings
- * (bench/outage.ts), each printing its figures. `npm run bench -- http storm` runs only those.
+ * booking storm (bench/storm.ts), the calendar backfill, busy times from Google (bench/busy.ts),
+ * a database restart under bookings (bench/outage.ts) and the team schedule's server time
+ * (bench/schedule.ts), each printing its figures. `npm run bench -- http storm` runs only those.
  * `dev` (bench/dev.ts: fresh copy → `npm run dev` → first page) runs only when named.
  * Figures, not assertions: the storm sets a failing exit code when its outcome is wrong
  * (anything but exactly one booking per slot), the outage when a 201 is not in the database.
@@ -12,12 +12,13 @@ import * as calendar from "@/bench/calendar-backfill";
 import * as dev from "@/bench/dev";
 import * as http from "@/bench/http";
 import * as outage from "@/bench/outage";
+import * as schedule from "@/bench/schedule";
 import * as slots from "@/bench/slots";
 import * as storm from "@/bench/storm";
 import { privateClusterUnavailable } from "@/test/private-postgres";
 import { formatMs } from "./lib/process";
 
-const BENCHES = ["slots", "http", "storm", "calendar", "busy", "outage", "dev"] as const;
+const BENCHES = ["slots", "http", "storm", "calendar", "busy", "outage", "schedule", "dev"] as const;
 // Minutes of fresh `npm run dev` starts, and about the development server: only when named.
 const ON_REQUEST: readonly BenchName[] = ["dev"];
 type BenchName = (typeof BENCHES)[number];
@@ -54,6 +55,7 @@ for (const name of selected) {
     if (name === "slots") printSlots(slots.run());
     if (name === "http") http.print(await http.run());
     if (name === "dev") dev.print(await dev.run());
+    if (name === "schedule") schedule.print(await schedule.run());
     if (name === "calendar") {
       const r = await calendar.run();
       calendar.print(r);

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db";
+import { staffAvailability, staffServices } from "@/db/schema";
 import { addStaffMember, createAppointment, createProviderFixture, createUser, type WeeklyHours } from "@/test/fixtures";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { linkify } from "@/lib/infra/outbox/linkify";
@@ -90,6 +91,10 @@ const staffSchema = z.object({
   providerId: z.uuid(),
   name: z.string().min(1),
   login: z.object({ email: z.email(), password: z.string().min(10) }).optional(),
+  /** Services they provide; default none (not bookable online). */
+  serviceIds: z.array(z.uuid()).default([]),
+  /** Weekly working hours per weekday name; default none. */
+  hours: z.partialRecord(z.enum(WEEKDAYS), z.array(interval)).optional(),
 });
 
 const userSchema = z.object({
@@ -171,6 +176,11 @@ export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSc
         name: input.name,
         login: input.login ? { email: input.login.email.toLowerCase(), password: input.login.password } : undefined,
       });
+      if (input.serviceIds.length) await db.insert(staffServices).values(input.serviceIds.map((serviceId) => ({ staffId: staff.id, serviceId })));
+      const hours = Object.entries(input.hours ?? {}).flatMap(([day, intervals]) =>
+        intervals.map((i) => ({ staffId: staff.id, weekday: WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number]) + 1, startTime: i.from, endTime: i.to })),
+      );
+      if (hours.length) await db.insert(staffAvailability).values(hours);
       return { id: staff.id, userId: user?.id ?? null };
     }
     case "fingerprint":

@@ -6,7 +6,14 @@ import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { requireProvider, requirePro } from "@/lib/app/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
-import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
+import {
+  APPOINTMENT_ACTIONS,
+  applyAppointmentAction,
+  parseStatusFilter,
+  parseView,
+  type ListView,
+  type StatusFilter,
+} from "@/lib/provider/appointments";
 import { dashboardHref } from "./dashboard-href";
 import { reassignAppointment } from "@/lib/staff/reassign";
 import { isUuid } from "@/lib/infra/validation";
@@ -20,7 +27,20 @@ const listState = {
     .string()
     .optional()
     .transform((v) => (v === "none" || isUuid(v) ? v : undefined)),
+  // From the schedule's panel: back to that day (only a schedule path of ours, never elsewhere).
+  returnTo: z
+    .string()
+    .optional()
+    .transform((v) => (v && SCHEDULE_PATH.test(v) ? v : undefined)),
 };
+
+const SCHEDULE_PATH = /^\/dashboard\/schedule(\?[A-Za-z0-9=&_.:-]*)?$/;
+
+/** Where an action from the list or the schedule's panel returns to, with its flash. */
+function backTo(q: { view: ListView; status: StatusFilter; staff?: string; returnTo?: string }, done: string): string {
+  if (q.returnTo) return `${q.returnTo}${q.returnTo.includes("?") ? "&" : "?"}done=${done}`;
+  return dashboardHref({ view: q.view, status: q.status, staff: q.staff, done });
+}
 
 const statusSchema = z.object({
   appointmentId: z.uuid({ error: "Unknown appointment." }),
@@ -35,7 +55,7 @@ export const appointmentStatusAction = formAction({
   echo: false,
   call: async ({ provider }, { appointmentId, action }) =>
     applyAppointmentAction(await getDb(), { providerId: provider.id, appointmentId, action }),
-  done: (_ctx, { view, status, staff, action }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: action }) }),
+  done: (_ctx, input) => ({ revalidate: ["/dashboard"], redirect: backTo(input, input.action) }),
 });
 
 const cancelSchema = z.object({
@@ -58,7 +78,7 @@ export const cancelAppointmentAction = formAction({
       actor: { kind: "provider", providerId: provider.id },
       reason: reason || undefined,
     }),
-  done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: "cancel" }) }),
+  done: (_ctx, input) => ({ revalidate: ["/dashboard"], redirect: backTo(input, "cancel") }),
 });
 
 const reassignSchema = z.object({
@@ -74,5 +94,5 @@ export const reassignFromDashboardAction = formAction({
   echo: false,
   fields: { VALIDATION: "toStaffId", SLOT_TAKEN: "toStaffId" },
   call: async ({ provider }, { appointmentId, toStaffId }) => reassignAppointment(await getDb(), provider.id, appointmentId, toStaffId),
-  done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard", "/dashboard/staff"], redirect: dashboardHref({ view, status, staff, done: "reassign" }) }),
+  done: (_ctx, input) => ({ revalidate: ["/dashboard", "/dashboard/staff"], redirect: backTo(input, "reassign") }),
 });

@@ -25,6 +25,8 @@ import { reassignOptions } from "@/lib/staff/reassign";
 import { parseUuid } from "@/lib/infra/validation";
 import { AppointmentCard } from "./_components/appointment-card";
 import { calendarSyncStates } from "@/lib/calendar/integrations";
+import { listConflicts } from "@/lib/booking/schedule";
+import { ConflictActions } from "./_components/conflict-actions";
 import { dashboardHref } from "./dashboard-href";
 import { ownValue } from "@/lib/infra/text";
 
@@ -46,6 +48,8 @@ const doneMessages: Record<string, string> = {
   cancel: "Appointment cancelled. The client has been emailed.",
   created: "Appointment booked.",
   reassign: "Appointment reassigned. The client and the new staff member have been told.",
+  asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",
+  kept: "Appointment kept as it is: it is no longer marked as a conflict.",
 };
 
 type Search = { view?: string; status?: string; done?: string; staff?: string; reassign?: string };
@@ -83,6 +87,8 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
     pro && a.staffId !== null && (a.status === "pending" || a.status === "confirmed") && a.endsAt.getTime() > now.getTime();
   const syncStates = await calendarSyncStates(db, provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = ownValue(doneMessages, search.done);
+  const conflicts = view === "upcoming" ? await listConflicts(db, provider.id, now) : [];
+  const conflictIds = new Set(conflicts.map((c) => c.id));
 
   return (
     <div className="space-y-6">
@@ -92,6 +98,12 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         actions={<ButtonLink href="/dashboard/appointments/new">New appointment</ButtonLink>}
       />
       {done ? <Flash tone="success">{done}</Flash> : null}
+      {conflicts.length ? (
+        <Flash tone="warning">
+          {conflicts.length === 1 ? "1 appointment falls" : `${conflicts.length} appointments fall`} outside working time (time off, hours or
+          a closed date changed after booking); each is marked “Conflict” below.
+        </Flash>
+      ) : null}
       {unknownStaff ? <Flash tone="warning">We couldn&apos;t find that staff member, so everyone&apos;s appointments are shown.</Flash> : null}
 
       <div className="space-y-3">
@@ -194,6 +206,12 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                     now={now}
                     list={list}
                     syncStatus={syncStates.get(a.id)}
+                    conflict={conflictIds.has(a.id)}
+                    conflictActions={
+                      conflictIds.has(a.id) ? (
+                        <ConflictActions appointmentId={a.id} clientName={a.clientName} back={dashboardHref({ view, status, staff: staffFilter })} />
+                      ) : undefined
+                    }
                     reassign={
                       reassignable(a)
                         ? {

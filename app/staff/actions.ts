@@ -7,7 +7,14 @@ import { requireRole } from "@/lib/app/guards";
 import { isUuid } from "@/lib/infra/validation";
 import { applyStaffAppointmentAction, STAFF_ACTIONS } from "@/lib/staff/schedule";
 
-const schema = z.object({ appointmentId: z.string().refine(isUuid), action: z.enum(STAFF_ACTIONS) });
+const schema = z.object({
+  appointmentId: z.string().refine(isUuid),
+  action: z.enum(STAFF_ACTIONS),
+  view: z
+    .string()
+    .optional()
+    .transform((v) => (v === "past" ? "past" : undefined)),
+});
 
 /** A staff login marks one of its own appointments completed or a no-show. */
 export const staffAppointmentAction = flashAction({
@@ -20,5 +27,5 @@ export const staffAppointmentAction = flashAction({
     return input.action === "complete" ? "completed=1" : "noShow=1";
   },
   revalidate: () => ["/staff"],
-  to: (_user, query) => `/staff?${query}`,
+  to: (_user, query, input) => `/staff?${input?.view ? `view=${input.view}&` : ""}${query}`,
 });

@@ -9,18 +9,20 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/app/runtime";
 import { requireRole } from "@/lib/app/guards";
 import { errorCodes, type ErrorCode } from "@/lib/infra/errors";
-import { groupByDay, listStaffSchedule } from "@/lib/staff/schedule";
+import Link from "next/link";
+import { groupByDay, listStaffPast, listStaffSchedule } from "@/lib/staff/schedule";
 import { staffAppointmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "My schedule" };
 
-type Search = { welcome?: string; completed?: string; noShow?: string; error?: string };
+type Search = { view?: string; welcome?: string; completed?: string; noShow?: string; error?: string };
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("staff");
   const search = await searchParams;
   const now = new Date();
-  const { staff, upcoming } = await listStaffSchedule(await getDb(), user.id, now);
+  const view = search.view === "past" ? "past" : "upcoming";
+  const { staff, upcoming } = view === "past" ? await listStaffPast(await getDb(), user.id, now) : await listStaffSchedule(await getDb(), user.id, now);
 
   if (!staff || staff.access !== "ok") {
     const [title, text] = !staff
@@ -45,14 +47,30 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <PageHeader title="My schedule" description={`${staff.name} at ${staff.providerName} · times in ${staff.timezone.replaceAll("_", " ")}`} />
       {success ? <Flash tone="success">{success}</Flash> : null}
       {error ? <Flash tone="error">{error}</Flash> : null}
+      <nav aria-label="When" className="inline-flex rounded-md bg-slate-100 p-1">
+        {(["upcoming", "past"] as const).map((v) => (
+          <Link
+            key={v}
+            href={v === "past" ? "/staff?view=past" : "/staff"}
+            aria-current={v === view ? "page" : undefined}
+            className={`min-h-9 rounded px-3 py-1.5 text-sm font-medium ${v === view ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
+          >
+            {v === "upcoming" ? "Today & coming days" : "Past"}
+          </Link>
+        ))}
+      </nav>
       {days.length === 0 ? (
-        <EmptyState title="No upcoming appointments">New bookings with you will appear here.</EmptyState>
+        view === "past" ? (
+          <EmptyState title="No past appointments">Appointments of the last 30 days appear here once they have ended.</EmptyState>
+        ) : (
+          <EmptyState title="No upcoming appointments">New bookings with you will appear here.</EmptyState>
+        )
       ) : (
         days.map((day) => (
           <Card key={day.date} title={<time dateTime={day.date}>{formatLongDate(day.date)}</time>}>
             <ul className="divide-y divide-slate-100" aria-label={`Appointments on ${formatLongDate(day.date)}`}>
               {day.items.map((a) => {
-                const started = a.startsAt.getTime() <= now.getTime();
+                const started = a.startsAt.getTime() <= now.getTime() && (a.status === "pending" || a.status === "confirmed");
                 return (
                   <li key={a.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="min-w-0">
@@ -60,6 +78,13 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                       <p className="text-sm text-slate-600">
                         {a.serviceName} · {a.clientName}
                       </p>
+                      {a.clientPhone ? (
+                        <p className="text-sm">
+                          <a href={`tel:${a.clientPhone.replace(/[^0-9+]/g, "")}`} className="text-indigo-700 underline-offset-2 hover:underline">
+                            {a.clientPhone}
+                          </a>
+                        </p>
+                      ) : null}
                       {a.notes ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-500">{a.notes}</p> : null}
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
@@ -69,6 +94,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                           <form action={staffAppointmentAction}>
                             <input type="hidden" name="appointmentId" value={a.id} />
                             <input type="hidden" name="action" value="complete" />
+                            <input type="hidden" name="view" value={view} />
                             <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} completed`}>
                               Completed
                             </SubmitButton>
@@ -76,6 +102,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                           <form action={staffAppointmentAction}>
                             <input type="hidden" name="appointmentId" value={a.id} />
                             <input type="hidden" name="action" value="no_show" />
+                            <input type="hidden" name="view" value={view} />
                             <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} as a no-show`}>
                               No-show
                             </SubmitButton>

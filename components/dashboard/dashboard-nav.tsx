@@ -6,12 +6,14 @@ import { usePathname } from "next/navigation";
 type Item = { href: string; label: string; pro?: boolean; match: (path: string) => boolean };
 
 /**
- * The dashboard's sub-navigation: a scrollable row of tabs on phones, the same row wider up.
+ * The dashboard's sub-navigation: a row of tabs that wraps on phones, so every section the plan
+ * allows stays in sight (a scrolling row hid Staff and Calendar at 375 px with no hint).
  * Staff and Calendar are PRO: on FREE they lead to the upgrade page and say so.
  */
 export function DashboardNav({ pro }: { pro: boolean }) {
   const path = usePathname();
   const items: Item[] = [
+    { href: "/dashboard/schedule", label: "Schedule", match: (p) => p.startsWith("/dashboard/schedule") },
     { href: "/dashboard", label: "Appointments", match: (p) => p === "/dashboard" || p.startsWith("/dashboard/appointments") },
     { href: "/dashboard/services", label: "Services", match: (p) => p.startsWith("/dashboard/services") },
     { href: "/dashboard/hours", label: "Hours", match: (p) => p.startsWith("/dashboard/hours") },
@@ -30,8 +32,8 @@ export function DashboardNav({ pro }: { pro: boolean }) {
     },
   ];
   return (
-    <nav aria-label="Dashboard" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-1 border-b border-slate-200">
+    <nav aria-label="Dashboard">
+      <ul className="flex flex-wrap gap-x-1 border-b border-slate-200">
         {items.map((item) => {
           const active = item.match(path);
           return (

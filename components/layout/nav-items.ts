@@ -11,6 +11,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: "/account/settings", label: "Settings" },
   ],
   provider: [
+    { href: "/dashboard/schedule", label: "Schedule" },
     { href: "/dashboard", label: "Dashboard" },
     { href: "/dashboard/services", label: "Services" },
     { href: "/dashboard/hours", label: "Hours" },

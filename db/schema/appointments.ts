@@ -1,4 +1,4 @@
-import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appointments, users, type AppointmentStatus } from "./core";
 import { id, ownedBy, stampedNow, tstz } from "./columns";
 
@@ -46,3 +46,33 @@ export const appointmentChanges = pgTable(
 );
 
 export type AppointmentChangeRow = typeof appointmentChanges.$inferSelect;
+
+/**
+ * "Keep" on an appointment that falls outside working time (time off, hours, closed dates): the
+ * provider saw the conflict and chose to keep it. It holds while the appointment keeps the
+ * start and member it had when kept; a move makes it a conflict again if it still is one.
+ */
+export const appointmentConflictKeeps = pgTable("appointment_conflict_keeps", {
+  appointmentId: uuid()
+    .primaryKey()
+    .references(() => appointments.id, { onDelete: "cascade" }),
+  startsAt: tstz().notNull(),
+  staffId: uuid(),
+  keptAt: stampedNow(),
+});
+
+/**
+ * More guest manage links for one appointment (a "please pick a new time" mail carries one):
+ * only the token's sha256 is stored, like appointments.manage_token_hash, and it opens the same
+ * manage page with the same rights.
+ */
+export const appointmentManageLinks = pgTable(
+  "appointment_manage_links",
+  {
+    id: id(),
+    appointmentId: ownedBy(() => appointments.id),
+    tokenHash: text().notNull(),
+    createdAt: stampedNow(),
+  },
+  (t) => [uniqueIndex("appointment_manage_links_token_key").on(t.tokenHash), index().on(t.appointmentId)],
+);

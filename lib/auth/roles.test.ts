@@ -73,6 +73,7 @@ describe("safe next paths", () => {
     expect(afterSignInPath("client", "/p/salon/book")).toBe("/p/salon/book");
     expect(afterSignInPath("staff", "https://evil.example")).toBe("/staff");
     expect(afterSignInPath("client", undefined)).toBe("/account");
+    expect(afterSignInPath("provider", undefined)).toBe("/dashboard/schedule");
   });
 
   it("builds the sign-in link with an encoded next", () => {

@@ -79,7 +79,10 @@ export function safeNextPath(raw: unknown): string | null {
 /** Where to go after signing in: a safe `next` the role may enter, else the role's home. */
 export function afterSignInPath(role: Role, next: unknown): string {
   const safe = safeNextPath(next);
-  return safe && canEnter(role, safe) ? safe : roleHome(role);
+  if (safe && canEnter(role, safe)) return safe;
+  // A provider signing in lands on the day's team schedule (registration still opens the list,
+  // which greets a new business with its empty state and booking page).
+  return role === "provider" ? "/dashboard/schedule" : roleHome(role);
 }
 
 /** The sign-in page, remembering where the user was going. */

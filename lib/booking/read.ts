@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { PgSelectBase, SelectedFields } from "drizzle-orm/pg-core";
 import type { SelectResult } from "drizzle-orm/query-builders/select.types";
 import type { DbOrTx } from "@/db";
-import { appointments, providers, services, staffMembers, users, type AppointmentStatus, type StaffAssignedBy } from "@/db/schema";
+import { appointmentManageLinks, appointments, providers, services, staffMembers, users, type AppointmentStatus, type StaffAssignedBy } from "@/db/schema";
 import { AppError } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
 import { providerColumns, type BookingProvider } from "./context";
@@ -81,7 +81,7 @@ export const providerView = {
 };
 export type DashboardAppointment = RowOf<typeof providerView>;
 
-/** A member's own appointments: what, for whom, and the client's notes (no contact details). */
+/** A member's own appointments: what, for whom, the client's phone (to call a late client) and notes; no email. */
 export const staffView = {
   id: appointments.id,
   startsAt: appointments.startsAt,
@@ -90,6 +90,7 @@ export const staffView = {
   serviceId: appointments.serviceId,
   serviceName: services.name,
   clientName: appointments.clientName,
+  clientPhone: appointments.clientPhone,
   notes: appointments.notes,
 };
 export type StaffAppointment = RowOf<typeof staffView>;
@@ -184,11 +185,23 @@ export async function loadMailView(db: DbOrTx, appointmentId: string): Promise<M
   return isUuid(appointmentId) ? loadAppointment(db, eq(appointments.id, appointmentId)) : null;
 }
 
+/**
+ * A guest's token: the one made at booking, or one mailed later (a "please pick a new time"
+ * request, appointment_manage_links): both hashed, both the whole authority of the manage page.
+ */
+function guestTokenCondition(token: string): SQL {
+  const hash = hashToken(token);
+  return or(
+    eq(appointments.manageTokenHash, hash),
+    sql`exists (select 1 from ${appointmentManageLinks} where ${appointmentManageLinks.tokenHash} = ${hash} and ${appointmentManageLinks.appointmentId} = ${appointments.id})`,
+  )!;
+}
+
 /** Ownership lives in the WHERE: anyone but the owner sees nothing, the same as a wrong id. */
 function actorCondition(actor: Actor): SQL | null {
   switch (actor.kind) {
     case "guest":
-      return looksLikeToken(actor.token) ? eq(appointments.manageTokenHash, hashToken(actor.token)) : null;
+      return looksLikeToken(actor.token) ? guestTokenCondition(actor.token) : null;
     case "client":
       return isUuid(actor.userId) ? eq(appointments.clientUserId, actor.userId) : null;
     case "provider":
@@ -241,7 +254,7 @@ function withPermissions(a: MailView, actorKind: Actor["kind"], now: Date): Appo
 /** The guest's view of their appointment, by manage-link token; null for any unknown token. */
 export async function getAppointmentByToken(db: DbOrTx, token: string, now: Date = new Date()): Promise<AppointmentView | null> {
   if (!looksLikeToken(token)) return null;
-  const a = await loadAppointment(db, eq(appointments.manageTokenHash, hashToken(token)));
+  const a = await loadAppointment(db, guestTokenCondition(token));
   return a && withPermissions(a, "guest", now);
 }
 

@@ -337,3 +337,25 @@ export function reminderMail(c: BookingMailContext, opts: { link: string | null 
       .join("\n"),
   };
 }
+
+/** To the client whose appointment now falls outside the business's working time: please pick a new time (the link is a manage link). */
+export function rescheduleRequestMail(c: BookingMailContext, opts: { manageUrl: string; message?: string }): MailText {
+  return {
+    subject: subject(`Please choose a new time: ${c.serviceName} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      `${c.providerName} can no longer see you at the time you booked and asks you to choose a new time.`,
+      "",
+      ...details(c),
+      opts.message ? "" : undefined,
+      opts.message ? `Message from ${c.providerName}: ${opts.message}` : undefined,
+      "",
+      "Choose a new time (or cancel) with this private link (anyone with it can manage the booking):",
+      opts.manageUrl,
+      "",
+      "Until you do, the appointment stays booked as it is.",
+      contactLine(c) || undefined,
+    ]),
+  };
+}

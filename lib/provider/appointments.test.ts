@@ -32,7 +32,8 @@ describe("status transitions", () => {
   it("offer the buttons that apply, with cancel while the appointment holds its time", () => {
     expect(availableActions({ status: "pending", startsAt: later }, NOW)).toEqual(["confirm", "cancel"]);
     expect(availableActions({ status: "confirmed", startsAt: later }, NOW)).toEqual(["cancel"]);
-    expect(availableActions({ status: "confirmed", startsAt: earlier }, NOW)).toEqual(["complete", "no_show", "cancel"]);
+    // Started (in progress or over): complete or no-show, no longer cancel.
+    expect(availableActions({ status: "confirmed", startsAt: earlier }, NOW)).toEqual(["complete", "no_show"]);
     expect(availableActions({ status: "no_show", startsAt: earlier }, NOW)).toEqual([]);
     expect(availableActions({ status: "cancelled", startsAt: later }, NOW)).toEqual([]);
   });

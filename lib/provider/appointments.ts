@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
@@ -39,7 +39,8 @@ export type DashboardAction = AppointmentAction | "cancel";
 /** The buttons an appointment card shows, in order. */
 export function availableActions(a: { status: AppointmentStatus; startsAt: Date }, now: Date): DashboardAction[] {
   const actions: DashboardAction[] = APPOINTMENT_ACTIONS.filter((action) => canApply(action, a, now));
-  if (canCancel(a)) actions.push("cancel");
+  // Once it has started, the client is there (complete) or not (no-show): cancelling is not offered.
+  if (canCancel(a) && a.startsAt.getTime() > now.getTime()) actions.push("cancel");
   return actions;
 }
 
@@ -138,4 +139,37 @@ export async function listDashboardAppointments(
     else days.push({ date, appointments: [row] });
   }
   return { today, truncated, days };
+}
+
+export type ClientHistory = { visits: number; noShows: number; cancelled: number; upcoming: number; lastVisit: Date | null };
+
+/**
+ * A client's record at this business, for the provider's details panel: by the verified
+ * account when the appointment has one, else by email (case-insensitive). Counts only.
+ */
+export async function clientHistory(
+  db: Db,
+  args: { providerId: string; clientUserId: string | null; clientEmail: string },
+  now = new Date(),
+): Promise<ClientHistory> {
+  const who = args.clientUserId
+    ? sql`(${appointments.clientUserId} = ${args.clientUserId} or lower(${appointments.clientEmail}) = lower(${args.clientEmail}))`
+    : sql`lower(${appointments.clientEmail}) = lower(${args.clientEmail})`;
+  const [row] = await db
+    .select({
+      visits: sql<number>`count(*) filter (where ${appointments.status} = 'completed')::int`,
+      noShows: sql<number>`count(*) filter (where ${appointments.status} = 'no_show')::int`,
+      cancelled: sql<number>`count(*) filter (where ${appointments.status} = 'cancelled')::int`,
+      upcoming: sql<number>`count(*) filter (where ${appointments.status} in ('pending', 'confirmed') and ${appointments.endsAt} > ${now.toISOString()}::timestamptz)::int`,
+      lastVisit: sql<string | null>`max(${appointments.startsAt}) filter (where ${appointments.status} = 'completed')`,
+    })
+    .from(appointments)
+    .where(and(eq(appointments.providerId, args.providerId), who));
+  return {
+    visits: row?.visits ?? 0,
+    noShows: row?.noShows ?? 0,
+    cancelled: row?.cancelled ?? 0,
+    upcoming: row?.upcoming ?? 0,
+    lastVisit: row?.lastVisit ? new Date(row.lastVisit) : null,
+  };
 }

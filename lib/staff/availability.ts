@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { providers, staffAvailability, staffMembers, staffTimeOff } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
+import { formatWhen } from "@/lib/availability/format";
+import { loadSchedule, type ScheduleAppointment } from "@/lib/booking/schedule";
+import { HOLDING_STATUSES } from "@/lib/booking/slots";
 import { AppError } from "@/lib/infra/errors";
 import { assertValidWeeklyHours, intervalRow, type HoursInterval } from "@/lib/provider/hours";
 import { optionalText } from "@/lib/provider/form-fields";
@@ -56,6 +59,11 @@ export const timeOffSchema = z
     startDate: isoDate("First day"),
     endDate: z.string().trim().optional().transform((v) => v ?? ""),
     reason: optionalText("Reason", 200),
+    // Ticked after being shown the appointments the time off would leave outside working time.
+    confirmConflicts: z
+      .string()
+      .optional()
+      .transform((v) => v === "1"),
   })
   .transform((v) => ({ ...v, endDate: v.endDate || v.startDate }))
   .superRefine((v, ctx) => {
@@ -75,12 +83,40 @@ export async function listUpcomingTimeOff(db: Db, providerId: string, staffId: s
     .orderBy(asc(staffTimeOff.startDate));
 }
 
-export async function addTimeOff(db: Db, providerId: string, staffId: string, input: TimeOffInput, now = new Date()): Promise<void> {
-  const today = zonedDate(now, await memberZoneOrThrow(db, providerId, staffId));
+/** The member's appointments still ahead on the given days: what time off over them would leave outside working time. */
+export async function bookedDuring(db: Db, providerId: string, staffId: string, from: string, to: string, now = new Date()): Promise<ScheduleAppointment[]> {
+  const data = await loadSchedule(db, providerId, from, to);
+  if (!data) return [];
+  return data.appointments.filter(
+    (a) => a.staffId === staffId && (HOLDING_STATUSES as readonly string[]).includes(a.status) && a.endsAt.getTime() > now.getTime() && !a.kept,
+  );
+}
+
+/**
+ * Adds time off. Over booked appointments it first refuses, naming them (client and time), so
+ * the provider sees the conflicts before saving; with `confirmConflicts` it adds it anyway and
+ * says how many appointments are now conflicts to resolve.
+ */
+export async function addTimeOff(
+  db: Db,
+  providerId: string,
+  staffId: string,
+  input: TimeOffInput,
+  now = new Date(),
+): Promise<{ conflicts: number }> {
+  const timezone = await memberZoneOrThrow(db, providerId, staffId);
+  const today = zonedDate(now, timezone);
   if (input.endDate < today) {
     throw new AppError("VALIDATION", undefined, { fieldErrors: { endDate: ["Time off must end today or later."] } });
   }
+  const booked = await bookedDuring(db, providerId, staffId, input.startDate, input.endDate, now);
+  if (booked.length && !input.confirmConflicts) {
+    const list = booked.map((a) => `${a.clientName}, ${formatWhen(a.startsAt, a.endsAt, timezone)}`).join("; ");
+    const message = `${booked.length === 1 ? "1 appointment is" : `${booked.length} appointments are`} booked with them then: ${list}. Add the time off anyway and resolve ${booked.length === 1 ? "it" : "them"} next (reassign, ask the client to reschedule, cancel or keep)?`;
+    throw new AppError("VALIDATION", message, { fieldErrors: { confirmConflicts: [message] } });
+  }
   await db.insert(staffTimeOff).values({ staffId, startDate: input.startDate, endDate: input.endDate, reason: input.reason });
+  return { conflicts: booked.length };
 }
 
 export async function removeTimeOff(db: Db, providerId: string, staffId: string, timeOffId: string): Promise<void> {

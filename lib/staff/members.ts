@@ -41,6 +41,8 @@ export type StaffListItem = {
   active: boolean;
   displayOrder: number;
   hasLogin: boolean;
+  /** Has weekly working hours: without any, clients cannot book them. */
+  hasHours: boolean;
   photoVersion: number | null;
   services: { id: string; name: string }[];
 };
@@ -61,6 +63,7 @@ export async function listStaff(db: Db, providerId: string): Promise<StaffListIt
       displayOrder: staffMembers.displayOrder,
       userId: staffMembers.userId,
       photoUpdatedAt: staffPhotos.updatedAt,
+      hasHours: sql<boolean>`exists (select 1 from staff_availability sa where sa.staff_id = ${staffMembers.id} and sa.available)`,
     })
     .from(staffMembers)
     .leftJoin(staffPhotos, eq(staffPhotos.staffId, staffMembers.id))

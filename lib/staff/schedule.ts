@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, providers, staffMembers } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
@@ -64,6 +64,34 @@ export async function listStaffSchedule(db: Db, userId: string, now: Date = new 
     .orderBy(asc(appointments.startsAt))
     .limit(limit);
   return { staff, upcoming };
+}
+
+/** How far back the staff member's "Past" tab reaches. */
+export const PAST_DAYS = 30;
+
+/**
+ * The signed-in member's appointments that have ended in the last PAST_DAYS days, newest first,
+ * whatever their status: those still pending or confirmed are the ones to mark completed or a
+ * no-show. The same access rules as the upcoming list.
+ */
+export async function listStaffPast(db: Db, userId: string, now: Date = new Date(), limit = 200): Promise<StaffSchedule> {
+  const member = await linkedMember(db, userId, now);
+  if (!member) return { staff: null, upcoming: [] };
+  const staff = { id: member.id, name: member.name, providerName: member.providerName, timezone: member.timezone, active: member.active, access: member.access };
+  if (member.access !== "ok") return { staff, upcoming: [] };
+  const past = await appointmentsJoined(db, staffView)
+    .where(
+      and(
+        eq(appointments.staffId, member.id),
+        eq(appointments.providerId, member.providerId),
+        lte(appointments.endsAt, now),
+        gte(appointments.startsAt, new Date(now.getTime() - PAST_DAYS * 86_400_000)),
+        sql`${appointments.status} <> 'cancelled'`,
+      ),
+    )
+    .orderBy(desc(appointments.startsAt))
+    .limit(limit);
+  return { staff, upcoming: past };
 }
 
 /** Appointments grouped by their day in the business's zone, days in order. */

@@ -15,7 +15,7 @@ const labels: Record<AppointmentAction, { label: string; pending: string; varian
   no_show: { label: "No-show", pending: "Saving…", variant: "secondary" },
 };
 
-export type ListState = { view: string; status: string; staff?: string };
+export type ListState = { view: string; status: string; staff?: string; returnTo?: string };
 
 function Hidden({ appointmentId, list }: { appointmentId: string; list: ListState }) {
   return (
@@ -24,6 +24,7 @@ function Hidden({ appointmentId, list }: { appointmentId: string; list: ListStat
       <input type="hidden" name="view" value={list.view} />
       <input type="hidden" name="status" value={list.status} />
       {list.staff ? <input type="hidden" name="staff" value={list.staff} /> : null}
+      {list.returnTo ? <input type="hidden" name="returnTo" value={list.returnTo} /> : null}
     </>
   );
 }

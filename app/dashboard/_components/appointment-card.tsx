@@ -5,6 +5,8 @@ import { zonedTime } from "@/lib/availability";
 import type { DashboardAppointment } from "@/lib/booking/read";
 import { availableActions } from "@/lib/provider/appointments";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { ConflictMark } from "@/components/dashboard/schedule-grid";
 import { AppointmentActions, ReassignForm, type ListState } from "./appointment-actions";
 
 const sourceLabels: Record<string, string> = { walk_in: "Walk-in", phone: "Phone booking" };
@@ -16,6 +18,8 @@ export function AppointmentCard({
   list,
   syncStatus,
   reassign,
+  conflict,
+  conflictActions,
 }: {
   appointment: DashboardAppointment;
   timezone: string;
@@ -28,6 +32,10 @@ export function AppointmentCard({
    * GET, so it works without JavaScript), and once open, who could take it.
    */
   reassign?: { openHref: string; options: { id: string; name: string }[] | null };
+  /** Outside working time since time off, hours or a closed date changed (lib/booking/schedule.ts). */
+  conflict?: boolean;
+  /** With a conflict: asking the client to reschedule, or keeping it (reassign and cancel are the card's own). */
+  conflictActions?: ReactNode;
 }) {
   const actions = availableActions(a, now);
   const start = zonedTime(a.startsAt, timezone);
@@ -47,6 +55,7 @@ export function AppointmentCard({
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold text-slate-900">{a.serviceName}</h3>
             <StatusBadge status={a.status} />
+            {conflict ? <ConflictMark /> : null}
             {syncStatus ? <SyncBadge status={syncStatus} /> : null}
             {sourceLabels[a.source] ? (
               <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-200">
@@ -103,6 +112,12 @@ export function AppointmentCard({
               </>
             ) : null}
           </dl>
+          {conflict && conflictActions ? (
+            <div className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
+              <p>Outside working time: reassign, ask the client to reschedule, cancel, or keep it.</p>
+              {conflictActions}
+            </div>
+          ) : null}
           {actions.length ? (
             <div className="border-t border-slate-100 pt-3">
               <AppointmentActions appointmentId={a.id} clientName={a.clientName} actions={actions} list={list} />

@@ -6,6 +6,8 @@ import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/lib/app/runtime";
+import { listConflicts } from "@/lib/booking/schedule";
+import { ConflictSummary } from "../_components/conflict-summary";
 import { zonedDate } from "@/lib/availability";
 import { zoneLabel } from "@/lib/infra/time";
 import { formatLongDate } from "@/lib/availability/format";
@@ -27,10 +29,11 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
   const { provider } = await requireProvider();
   const db = await getDb();
   const now = new Date();
-  const [search, hours, closed] = await Promise.all([
+  const [search, hours, closed, conflicts] = await Promise.all([
     searchParams,
     loadWeeklyHours(db, provider.id),
     listUpcomingClosedDates(db, provider.id, now),
+    listConflicts(db, provider.id, now),
   ]);
   const tz = provider.timezone;
   const error = search.error ? (ownValue(errorCodes, search.error)?.message ?? "Something went wrong on our side. Please try again.") : null;
@@ -50,6 +53,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Promis
         }
       />
       {search.saved === "1" ? <Flash tone="success">Opening hours saved.</Flash> : null}
+      <ConflictSummary conflicts={conflicts} timezone={provider.timezone} />
 
       <Card title="Weekly hours">
         <p className="mb-4 text-sm text-slate-600">

@@ -156,9 +156,10 @@ export const addTimeOffAction = formAction({
   authorise: authoriseMember,
   schema: timeOffSchema,
   call: async ({ provider, staffId }, input) => addTimeOff(await getDb(), provider.id, staffId, input),
-  done: ({ provider, staffId }) => ({
-    revalidate: staffPaths(provider.slug, staffId),
-    redirect: `/dashboard/staff/${staffId}/availability?timeOff=1#time-off`,
+  // Over booked appointments: on to the member's page, where they are marked to be resolved.
+  done: ({ provider, staffId }, _input, { conflicts }) => ({
+    revalidate: [...staffPaths(provider.slug, staffId), "/dashboard", "/dashboard/schedule"],
+    redirect: conflicts ? `/dashboard/staff/${staffId}?timeOff=1#upcoming` : `/dashboard/staff/${staffId}/availability?timeOff=1#time-off`,
   }),
 });
 

@@ -79,6 +79,9 @@ function StaffItem({ staff: s, first, last }: { staff: StaffListItem; first: boo
             <p className="break-words text-sm text-slate-600">
               {s.services.length ? s.services.map((x) => x.name).join(", ") : "No services yet"}
             </p>
+            {s.active && !s.hasHours ? (
+              <p className="text-sm font-medium text-amber-900">No working hours yet: clients cannot book them yet.</p>
+            ) : null}
           </div>
         </div>
         <div className="flex flex-wrap gap-2">

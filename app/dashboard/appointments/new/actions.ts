@@ -11,6 +11,12 @@ import { emailSchema, isoDate } from "@/lib/infra/validation";
 
 const newAppointmentSchema = z.object({
   serviceId: z.uuid({ error: "Choose a service." }),
+  // "" is "any available"; a member must provide the service (createBooking checks it).
+  staffId: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.uuid({ error: "Choose a staff member." }).optional()),
   date: isoDate("Date"),
   time: z
     .string({ error: "Choose a time." })
@@ -31,6 +37,7 @@ export const createAppointmentAction = formAction({
     createBooking(await getDb(), {
       providerId: provider.id,
       serviceId: d.serviceId,
+      staffId: d.staffId,
       start: zonedDateTimeToInstant(d.date, d.time, provider.timezone),
       name: d.name,
       email: d.email,
@@ -42,5 +49,6 @@ export const createAppointmentAction = formAction({
   // Time problems belong beside the time field (OUTSIDE_HOURS says what: passed, closed, off
   // the grid); an unknown or inactive service beside the service.
   fields: { SLOT_TAKEN: "time", OUTSIDE_HOURS: "time", NOT_FOUND: "serviceId" },
+
   done: () => ({ revalidate: ["/dashboard"], redirect: "/dashboard?done=created" }),
 });

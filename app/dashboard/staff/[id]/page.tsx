@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatLongDate } from "@/lib/availability/format";
+import { formatLongDate, formatWhen } from "@/lib/availability/format";
 import { StaffPhoto } from "@/components/staff/staff-photo";
 import { ButtonLink } from "@/components/ui/button";
 import { BackLink } from "@/components/ui/back-link";
@@ -18,10 +18,13 @@ import { deleteStaffAction, revokeInviteAction, sendInviteAction, setStaffActive
 import { MemberAppointments } from "../_components/member-appointments";
 import { reassignOptions } from "@/lib/staff/reassign";
 import { memberOrNotFound } from "./member";
+import { listConflicts } from "@/lib/booking/schedule";
 
 export const metadata: Metadata = { title: "Staff member" };
 
 type Search = {
+  timeOff?: string;
+  done?: string;
   reassigned?: string;
   cancelled?: string;
   created?: string;
@@ -39,6 +42,7 @@ type Search = {
 const flashes: [keyof Search, string][] = [
   ["reassigned", "Appointment reassigned. The client has been told by email."],
   ["cancelled", "Appointment cancelled. The client has been told by email."],
+  ["timeOff", "Time off added."],
   ["created", "Staff member added. Set their working hours next."],
   ["saved", "Changes saved."],
   ["invited", "Invitation sent. The link works once and expires in 7 days."],
@@ -53,17 +57,25 @@ export default async function StaffMemberPage({ params, searchParams }: { params
   const db = await getDb();
   const member = await memberOrNotFound(db, provider.id, id);
   const now = new Date();
-  const [invite, upcoming, usage] = await Promise.all([
+  const [invite, upcoming, usage, conflicts] = await Promise.all([
     getInviteStatus(db, provider.id, member.id, now),
     listMemberUpcoming(db, provider.id, member.id, now),
     getStaffUsage(db, provider.id, member.id, now),
+    listConflicts(db, provider.id, now, { staffId: member.id }),
   ]);
+  const conflictIds = new Set(conflicts.map((c) => c.id));
   const refusal = staffDeletionRefusal(usage);
   const options = await Promise.all(upcoming.map((a) => reassignOptions(db, provider.id, a.id, now)));
   const found = flashes.find(([key]) => search[key] === "1")?.[1];
   const resolved = resolvedSummary(search);
   const kept = search.keptForHistory === "1" ? "They have appointments on record, so they were deactivated instead of deleted." : null;
-  const success = found ? [found, resolved, kept].filter(Boolean).join(" ") : undefined;
+  const conflictDone =
+    search.done === "asked"
+      ? "The client has been emailed a link to choose a new time. The appointment stays booked until they do."
+      : search.done === "kept"
+        ? "Appointment kept as it is: it is no longer marked as a conflict."
+        : undefined;
+  const success = found ? [found, resolved, kept].filter(Boolean).join(" ") : conflictDone;
   const error = search.error === "IN_USE" ? refusal : staffErrorMessage(search.error);
 
   return (
@@ -85,6 +97,19 @@ export default async function StaffMemberPage({ params, searchParams }: { params
       />
       {success ? <Flash tone="success">{success}</Flash> : null}
       {error ? <Flash tone="error">{error}</Flash> : null}
+      {member.active && !member.hasHours ? (
+        <Flash tone="warning">No working hours yet: clients cannot book them yet. Set their hours under Availability.</Flash>
+      ) : null}
+      {conflicts.length ? (
+        <Flash tone="warning">
+          {conflicts.length === 1 ? "1 appointment" : `${conflicts.length} appointments`} of {member.name} now{" "}
+          {conflicts.length === 1 ? "falls" : "fall"} outside their working time:{" "}
+          {conflicts.map((c) => `${c.clientName} (${formatWhen(c.startsAt, c.endsAt, provider.timezone)})`).join("; ")}.{" "}
+          <a href="#upcoming" className="font-medium underline">
+            Resolve {conflicts.length === 1 ? "it" : "them"}
+          </a>
+        </Flash>
+      ) : null}
 
       <Card title="Profile">
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
@@ -152,6 +177,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
               appointments={upcoming}
               options={options}
               back={{ to: "member" }}
+              conflicts={conflictIds}
             />
           )}
         </Card>

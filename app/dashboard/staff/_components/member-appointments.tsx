@@ -3,6 +3,8 @@ import { ReassignFields } from "@/components/staff/reassign-fields";
 import { formatWhen } from "@/lib/availability/format";
 import type { StaffAppointment } from "@/lib/booking/read";
 import { cancelMemberAppointmentAction, reassignAppointmentAction } from "../actions";
+import { ConflictMark } from "@/components/dashboard/schedule-grid";
+import { ConflictActions } from "../../_components/conflict-actions";
 
 /**
  * A member's upcoming appointments, each with "reassign to" (the qualified members free then)
@@ -16,6 +18,7 @@ export function MemberAppointments({
   appointments,
   options,
   back,
+  conflicts,
 }: {
   memberId: string;
   memberName: string;
@@ -24,6 +27,8 @@ export function MemberAppointments({
   /** Per appointment (same order), who could take it. */
   options: { id: string; name: string }[][];
   back: { to: "member" } | { to: "resolve"; then: "deactivate" | "delete" };
+  /** Ids of the appointments outside working time: marked, with "ask to reschedule" and "keep". */
+  conflicts?: Set<string>;
 }) {
   const hidden = (appointmentId: string) => (
     <>
@@ -38,7 +43,10 @@ export function MemberAppointments({
       {appointments.map((a, i) => (
         <li key={a.id} className="space-y-2 py-3 text-sm">
           <div>
-            <p className="font-medium text-slate-900">{formatWhen(a.startsAt, a.endsAt, timezone)}</p>
+            <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+              {formatWhen(a.startsAt, a.endsAt, timezone)}
+              {conflicts?.has(a.id) ? <ConflictMark /> : null}
+            </p>
             <p className="break-words text-slate-600">
               {a.serviceName} · {a.clientName}
             </p>
@@ -59,6 +67,12 @@ export function MemberAppointments({
               </ConfirmButton>
             </form>
           </div>
+          {conflicts?.has(a.id) ? (
+            <div className="space-y-2 rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-inset ring-amber-300">
+              <p>Outside {memberName}&apos;s working time: reassign or cancel above, ask the client to choose a new time, or keep it.</p>
+              <ConflictActions appointmentId={a.id} clientName={a.clientName} back={`/dashboard/staff/${memberId}`} />
+            </div>
+          ) : null}
         </li>
       ))}
     </ul>

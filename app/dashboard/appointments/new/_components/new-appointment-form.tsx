@@ -11,6 +11,12 @@ import { createAppointmentAction } from "../actions";
 type Props = {
   services: { id: string; label: string }[];
   serviceId: string;
+  /** Who provides the service (PRO with staff); empty: no choice to make. */
+  members: { id: string; name: string }[];
+  /** The chosen member, or "" for any available. */
+  staffId: string;
+  /** A start to begin with ("HH:MM", from the schedule's free cell), or "". */
+  time: string;
   date: string;
   today: string;
   /** Open start times ("HH:MM") of the chosen service on the chosen date, as clients see them. */
@@ -22,20 +28,32 @@ type Props = {
  * Service and date are reflected in the URL so the server can list that day's free times;
  * changing them keeps everything else typed (client state), and any time can still be typed.
  */
-export function NewAppointmentForm({ services, serviceId: initialService, date: initialDate, today, freeTimes, timezoneLabel }: Props) {
+export function NewAppointmentForm({
+  services,
+  serviceId: initialService,
+  members,
+  staffId: initialStaff,
+  time: initialTime,
+  date: initialDate,
+  today,
+  freeTimes,
+  timezoneLabel,
+}: Props) {
   const [state, action, pending] = useActionState(createAppointmentAction, initialActionState);
   const router = useRouter();
   const pathname = usePathname();
   const [loadingTimes, startLoadingTimes] = useTransition();
   const [serviceId, setServiceId] = useState(initialService);
   const [date, setDate] = useState(initialDate);
-  const [time, setTime] = useState("");
+  const [staffId, setStaffId] = useState(initialStaff);
+  const [time, setTime] = useState(initialTime);
   const v = (name: string) => state.values?.[name] ?? "";
   const e = (name: string) => state.fieldErrors?.[name];
 
-  function reloadTimes(next: { serviceId: string; date: string }) {
+  function reloadTimes(next: { serviceId: string; date: string; staffId?: string }) {
     if (!next.serviceId || !/^\d{4}-\d{2}-\d{2}$/.test(next.date)) return;
-    const q = new URLSearchParams(next);
+    const member = next.staffId ?? staffId;
+    const q = new URLSearchParams({ serviceId: next.serviceId, date: next.date, ...(member ? { staffId: member } : {}) });
     startLoadingTimes(() => router.replace(`${pathname}?${q}`, { scroll: false }));
   }
 
@@ -66,6 +84,19 @@ export function NewAppointmentForm({ services, serviceId: initialService, date: 
           errors={e("serviceId")}
           options={services.map((s) => ({ value: s.id, label: s.label }))}
         />
+        {members.length ? (
+          <Select
+            label="Staff member"
+            name="staffId"
+            value={staffId}
+            onChange={(ev) => {
+              setStaffId(ev.target.value);
+              reloadTimes({ serviceId, date, staffId: ev.target.value });
+            }}
+            errors={e("staffId")}
+            options={[{ value: "", label: "Any available" }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+          />
+        ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Date"

@@ -7,6 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/app/runtime";
+import { listConflicts } from "@/lib/booking/schedule";
+import { ConflictSummary } from "../../../_components/conflict-summary";
 import { zonedDate } from "@/lib/availability";
 import { requirePro } from "@/lib/app/guards";
 import { loadWeeklyHours } from "@/lib/booking/providers";
@@ -29,10 +31,11 @@ export default async function StaffAvailabilityPage({ params, searchParams }: { 
   const db = await getDb();
   const member = await memberOrNotFound(db, provider.id, id);
   const now = new Date();
-  const [weekly, opening, timeOff] = await Promise.all([
+  const [weekly, opening, timeOff, conflicts] = await Promise.all([
     getStaffWeeklyAvailability(db, provider.id, member.id),
     loadWeeklyHours(db, provider.id),
     listUpcomingTimeOff(db, provider.id, member.id, now),
+    listConflicts(db, provider.id, now, { staffId: member.id }),
   ]);
   const success = search.saved === "1" ? "Availability saved." : search.timeOff === "1" ? "Time off added." : search.timeOffRemoved === "1" ? "Time off removed." : null;
   const error = staffErrorMessage(search.error);
@@ -47,6 +50,7 @@ export default async function StaffAvailabilityPage({ params, searchParams }: { 
       />
       {success ? <Flash tone="success">{success}</Flash> : null}
       {error ? <Flash tone="error">{error}</Flash> : null}
+      <ConflictSummary conflicts={conflicts} timezone={provider.timezone} />
 
       <Card title="Week at a glance">
         <WeekGrid weekly={weekly} opening={opening} />

@@ -25,6 +25,15 @@ export function TimeOffForm({ today, action }: { today: string; action: (prev: A
         />
         <TextField label="Reason (optional)" name="reason" defaultValue={v("reason")} errors={state.fieldErrors?.reason} maxLength={200} placeholder="e.g. Holiday" />
       </div>
+      {state.fieldErrors?.confirmConflicts ? (
+        <div role="alert" className="space-y-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
+          <p>{state.fieldErrors.confirmConflicts[0]}</p>
+          <label className="flex items-start gap-2 font-medium">
+            <input type="checkbox" name="confirmConflicts" value="1" className="mt-0.5 size-4" />
+            Add the time off anyway; I&apos;ll resolve these appointments
+          </label>
+        </div>
+      ) : null}
       <SubmitButton pendingLabel="Adding…">Add time off</SubmitButton>
     </form>
   );
