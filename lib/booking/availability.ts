@@ -43,9 +43,28 @@ export type Availability = {
   horizonDays: number;
   weeklyHours: WeeklyInterval[];
   closedDates: string[];
-  /** Ranges held on this resource by pending/confirmed appointments. */
+  /** Ranges held on this resource by pending/confirmed appointments, widened by their buffers. */
   busy: { start: Date; end: Date }[];
+  /** The same appointments as held (unwidened), for telling a clash from a buffer. */
+  held: { start: Date; end: Date }[];
+  /** Starts of those appointments, for the daily cap. */
+  appointmentStarts: Date[];
+} & SchedulingRules;
+
+/** The service's scheduling rules (its own, else the business's defaults: drizzle/0012). */
+export type SchedulingRules = {
+  /** Minutes between possible starts; 0 = the service's length. */
+  intervalMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  /** Appointments a member (or the business's own calendar) takes a day at most; 0 = no cap. */
+  dailyCap: number;
 };
+
+/** An appointment's range widened by its service's buffers (minutes). */
+export function widened(start: Date, end: Date, beforeMin: number, afterMin: number): { start: Date; end: Date } {
+  return { start: new Date(start.getTime() - beforeMin * 60_000), end: new Date(end.getTime() + afterMin * 60_000) };
+}
 
 export type LoadedAvailability = {
   ok: true;
@@ -71,7 +90,10 @@ type Row = {
   staff_count: number;
   hours: [number, string, string][];
   closed: string[];
-  busy: [number, number][];
+  /** [start ms, end ms, buffer before, buffer after] of each holding appointment. */
+  busy: [number, number, number, number][];
+  /** [interval, buffer before, buffer after, daily cap] of the service being booked. */
+  rules: [number, number, number, number];
 };
 
 /**
@@ -119,7 +141,13 @@ export async function loadAvailability(
       weeklyHours: row.hours.map(([weekday, start, end]) => ({ weekday, start, end })),
       closedDates: row.closed,
       // postgres.js and PGlite both parse json columns; numerics inside JSON arrive as numbers.
-      busy: row.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+      busy: row.busy.map(([s, e, b, a]) => widened(new Date(Number(s)), new Date(Number(e)), Number(b), Number(a))),
+      held: row.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+      appointmentStarts: row.busy.map(([s]) => new Date(Number(s))),
+      intervalMinutes: Number(row.rules[0]),
+      bufferBeforeMinutes: Number(row.rules[1]),
+      bufferAfterMinutes: Number(row.rules[2]),
+      dailyCap: Number(row.rules[3]),
     },
   };
 }

@@ -79,7 +79,7 @@ export async function rescheduleAppointment(
     // A service withdrawn after booking can still be moved; new bookings of it cannot be made.
     activeServiceOnly: false,
   });
-  if (!staffMode) await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now);
+  if (!staffMode) await assertBookableOrThrow(db, ctx, args.start, args.actor.kind, now, current.start);
   const start = new Date(args.start.getTime());
   const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);
   const unchanged = and(

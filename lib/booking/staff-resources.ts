@@ -45,12 +45,14 @@ export type StaffResource = {
   weeklyHours: WeeklyInterval[];
   /** Inclusive date ranges of time off. */
   timeOff: { startDate: string; endDate: string }[];
-  /** The member's own pending/confirmed appointments. */
+  /** The member's own pending/confirmed appointments, widened by their buffers. */
   busy: { start: Date; end: Date }[];
+  /** Their starts, for the daily cap. */
+  appointmentStarts?: Date[];
 };
 
 /** The business's rules shared by all members (its hours are the outer bound of everyone's). */
-export type BusinessRules = Omit<SlotInput, "busy"> & { from: string; to: string };
+export type BusinessRules = Omit<SlotInput, "busy" | "appointmentStarts"> & { from: string; to: string };
 
 export type StaffSlot = { start: Date; end: Date; staffIds: string[] };
 
@@ -61,6 +63,7 @@ export function memberSlotInput(rules: BusinessRules, m: StaffResource): SlotInp
     weeklyHours: intersectWeekly(m.weeklyHours, rules.weeklyHours),
     closedDates: [...rules.closedDates, ...expandDateRanges(m.timeOff, rules.from, rules.to)],
     busy: m.busy,
+    appointmentStarts: m.appointmentStarts,
   };
 }
 
