@@ -100,12 +100,25 @@ function prepare(input: SlotInput): Prepared {
   const cap = input.dailyCap ?? 0;
   if (cap > 0 && input.appointmentStarts?.length) {
     // A day that already holds `cap` appointments is as good as closed for this resource.
-    const perDay = new Map<string, number>();
-    for (const s of input.appointmentStarts) {
-      const d = Temporal.Instant.fromEpochMilliseconds(s.getTime()).toZonedDateTimeISO(timezone).toPlainDate().toString();
-      const n = (perDay.get(d) ?? 0) + 1;
-      perDay.set(d, n);
-      if (n >= cap) closed.add(d);
+    // Counted by the day's bounds (one zone conversion a day, not one an appointment).
+    const sorted = input.appointmentStarts.map((d) => d.getTime()).sort((a, b) => a - b);
+    const firstAtOrAfter = (ms: number) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < ms) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    let dayStart = wallClockToEpochMs(firstDay, 0, timezone);
+    for (let day = firstDay; Temporal.PlainDate.compare(day, lastDay) <= 0; ) {
+      const next = day.add({ days: 1 });
+      const nextStart = wallClockToEpochMs(next, 0, timezone);
+      if (firstAtOrAfter(nextStart) - firstAtOrAfter(dayStart) >= cap) closed.add(day.toString());
+      day = next;
+      dayStart = nextStart;
     }
   }
 
