@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { formatWhen } from "@/lib/availability/format";
+import { changePolicy, formatWhen } from "@/lib/availability/format";
 import type { SearchParams } from "@/lib/booking/picker";
 import type { AppointmentView } from "@/lib/booking/read";
 import { env } from "@/lib/infra/env";
@@ -44,6 +44,11 @@ export function ManageAppointment({ caller, appointment: a, searchParams: sp }: 
 
       <Card>
         <AppointmentSummary appointment={a} />
+        {holding && a.canCancel ? (
+          <p className="mt-4 text-sm text-slate-700" data-testid="cancellation-policy">
+            {changePolicy({ start: a.start, windowHours: a.provider.cancellationWindowHours, timezone: a.provider.timezone, now: new Date() }).text}
+          </p>
+        ) : null}
         {a.status === "pending" ? (
           <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
             Waiting for {a.provider.businessName} to confirm. Your time is held meanwhile, and you&apos;ll get an email once
