@@ -15,6 +15,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { getCurrentUser } from "@/lib/app/guards";
 import { getDb } from "@/lib/app/runtime";
+import { getAccountProfile } from "@/lib/portal/account";
 import { loadBookingPicker } from "@/lib/booking/picker-slots";
 import { StaffChoice } from "@/components/staff/staff-choice";
 
@@ -108,6 +109,8 @@ export default async function BookPage({ params, searchParams }: Props) {
     const end = new Date(start.getTime() + service.durationMinutes * 60_000);
     const user = await getCurrentUser();
     const client = user?.role === "client" ? user : null;
+    // What the account knows is filled in: its saved phone too, not only name and email.
+    const account = client ? await getAccountProfile(await getDb(), client.id) : null;
     const dayHref = bookingHref(provider.slug, { ...base, from, date });
     return (
       <Frame step="details">
@@ -144,7 +147,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             serviceId={service.id}
             staffId={staffId}
             start={chosen.value}
-            initial={{ name: client?.name ?? "", email: client?.email ?? "", phone: "" }}
+            initial={{ name: account?.name ?? client?.name ?? "", email: account?.email ?? client?.email ?? "", phone: account?.phone ?? "" }}
             timezone={tz}
             otherDayHref={bookingHref(provider.slug, { ...base, from })}
             requestOnly={provider.requireApproval}
