@@ -123,6 +123,9 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
           <Select
             label="Start times"
             name="slotIntervalMinutes"
+            // A select takes its default only when mounted: re-mount it with the echoed value,
+            // or the form's reset after a refused submit shows (and then saves) the old choice.
+            key={v("slotIntervalMinutes")}
             defaultValue={v("slotIntervalMinutes")}
             errors={e("slotIntervalMinutes")}
             options={SLOT_INTERVAL_OPTIONS}

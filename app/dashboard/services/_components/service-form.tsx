@@ -104,6 +104,8 @@ export function ServiceForm({
           <Select
             label="Start times"
             name="slotIntervalMinutes"
+            // Re-mounted with the echoed value: a select takes its default only when mounted.
+            key={v("slotIntervalMinutes")}
             defaultValue={v("slotIntervalMinutes")}
             errors={e("slotIntervalMinutes")}
             options={[
