@@ -32,6 +32,10 @@ export type BenchResult = {
   anyTargetMs: number;
   /** Any-available median ÷ the single-provider median above. */
   anyVsSingle: number;
+  /** The 2,000-appointment case with scheduling rules (15-minute interval, 10/10 buffers, cap 12 a day): median. */
+  rulesMedianMs: number;
+  /** Rules median ÷ the plain engine median (twice the starts to try, so about 2× is expected). */
+  rulesVsPlain: number;
 };
 
 const MINUTE = 60_000;
@@ -133,13 +137,22 @@ export function run(options: { runs?: number; warmup?: number } = {}): BenchResu
   const linear = measure("baseline: naive linear busy scan", () => naiveSlots(input).length, Math.max(20, Math.floor(runs / 10)), Math.max(5, Math.floor(warmup / 10)));
   const oneWeek = measure("one week (from/to), 2,000 appointments", () => computeSlots(week).length, runs, warmup);
   const single = measure("isBookableSlot, one start", () => (isBookableSlot(input, probe) ? 1 : 0), runs, warmup);
+  const ruled: SlotInput = {
+    ...input,
+    intervalMinutes: 15,
+    bufferBeforeMinutes: 10,
+    bufferAfterMinutes: 10,
+    dailyCap: 12,
+    appointmentStarts: input.busy.map((b) => b.start),
+  };
+  const rules = measure("rules: 15-min interval, 10/10 buffers, cap 12", () => computeSlots(ruled).length, runs, warmup);
   const team = staffScenario(input);
   const anyRules = { ...empty, from: "2026-04-06", to: "2026-06-05" };
   const any = measure("any available: 10 staff, 60 days, 5,000 appointments", () => computeStaffSlots(anyRules, team.members).length, runs, warmup);
 
   return {
     name: "slots",
-    rows: [engine, baseline, linear, oneWeek, single, any],
+    rows: [engine, baseline, linear, oneWeek, single, any, rules],
     medianMs: engine.medianMs,
     p95Ms: engine.p95Ms,
     targetMs: TARGET_MS,
@@ -149,6 +162,8 @@ export function run(options: { runs?: number; warmup?: number } = {}): BenchResu
     anyP95Ms: any.p95Ms,
     anyTargetMs: ANY_TARGET_MS,
     anyVsSingle: any.medianMs / engine.medianMs,
+    rulesMedianMs: rules.medianMs,
+    rulesVsPlain: rules.medianMs / engine.medianMs,
   };
 }
 
@@ -163,6 +178,9 @@ function printTable(result: BenchResult): void {
   console.log(`median ${result.medianMs.toFixed(3)} ms (target < ${result.targetMs} ms: ${result.medianMs < result.targetMs ? "met" : "MISSED"})`);
   console.log(`naive linear scan / engine: ${result.speedupVsNaive.toFixed(1)}×`);
   console.log(`engine / no appointments:   ${result.overheadVsEmpty.toFixed(2)}×`);
+  console.log(
+    `with scheduling rules: median ${result.rulesMedianMs.toFixed(3)} ms (target < ${result.targetMs} ms: ${result.rulesMedianMs < result.targetMs ? "met" : "MISSED"}; ${result.rulesVsPlain.toFixed(2)}× the plain engine)`,
+  );
   console.log(
     `any available (10 staff, 5,000 appointments): median ${result.anyMedianMs.toFixed(3)} ms, p95 ${result.anyP95Ms.toFixed(3)} ms (target < ${result.anyTargetMs} ms: ${result.anyMedianMs < result.anyTargetMs ? "met" : "MISSED"}; ${result.anyVsSingle.toFixed(2)}× the single provider)`,
   );

@@ -103,6 +103,8 @@ const userSchema = z.object({
   email: z.email(),
   name: z.string().min(1),
   password: z.string().min(10),
+  /** A saved phone (the account page's), which the booking form fills in. */
+  phone: z.string().optional(),
 });
 
 /** Reads, not writes: the mail captured for a recipient, newest first (what /dev/mailbox lists). */
@@ -186,7 +188,7 @@ export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSc
     case "fingerprint":
       return { tables: await fingerprint(db, input.providerIds, input.userIds) };
     case "user": {
-      const u = await createUser(db, { role: input.role, email: input.email.toLowerCase(), name: input.name, password: input.password });
+      const u = await createUser(db, { role: input.role, email: input.email.toLowerCase(), name: input.name, password: input.password, phone: input.phone ?? null });
       return { id: u.id, email: u.email, name: u.name, role: u.role };
     }
   }

@@ -43,7 +43,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <Form action="/" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
           <div className="flex-1 space-y-1">
             <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-              Search businesses
+              Search businesses, services and places
             </label>
             <input
               id="q"
@@ -51,7 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               type="search"
               defaultValue={q}
               maxLength={100}
-              placeholder="Name or what they do, e.g. haircut"
+              placeholder="Name, service or city, e.g. haircut"
               className="block w-full rounded-md border-0 px-3 py-2 text-base text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 sm:text-sm"
             />
           </div>

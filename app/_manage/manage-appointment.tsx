@@ -6,12 +6,13 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
-import { formatWhen } from "@/lib/availability/format";
+import { changePolicy, formatWhen } from "@/lib/availability/format";
 import type { SearchParams } from "@/lib/booking/picker";
 import type { AppointmentView } from "@/lib/booking/read";
 import { env } from "@/lib/infra/env";
 import { cancelAppointmentAction, rescheduleAppointmentAction } from "./actions";
 import { boundCaller, managePath, type ManageCaller } from "./caller";
+import type { ConfirmationChannels } from "./confirmation";
 import { RescheduleButton, RescheduleSection } from "./pick-section";
 
 /**
@@ -20,7 +21,18 @@ import { RescheduleButton, RescheduleSection } from "./pick-section";
  * change online; the caller (caller.ts) decides only what is theirs alone: the way back to their
  * list, the calendar file's address, "book again", and the guest's manage link.
  */
-export function ManageAppointment({ caller, appointment: a, searchParams: sp }: { caller: ManageCaller; appointment: AppointmentView; searchParams: SearchParams }) {
+export function ManageAppointment({
+  caller,
+  appointment: a,
+  searchParams: sp,
+  confirmation = null,
+}: {
+  caller: ManageCaller;
+  appointment: AppointmentView;
+  searchParams: SearchParams;
+  /** Right after booking: which confirmation is really on its way (confirmation.ts). */
+  confirmation?: ConfirmationChannels | null;
+}) {
   const path = managePath(caller);
   const [by, key] = boundCaller(caller);
   const guest = caller.by === "guest";
@@ -34,7 +46,7 @@ export function ManageAppointment({ caller, appointment: a, searchParams: sp }: 
   return (
     <div className="space-y-6">
       {guest ? null : <BackToAppointments />}
-      <Flashes sp={sp} appointment={a} />
+      <Flashes sp={sp} appointment={a} confirmation={confirmation} />
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">
           {guest ? "Your appointment" : `${a.service.name} at ${a.provider.businessName}`}
@@ -44,6 +56,11 @@ export function ManageAppointment({ caller, appointment: a, searchParams: sp }: 
 
       <Card>
         <AppointmentSummary appointment={a} />
+        {holding && a.canCancel ? (
+          <p className="mt-4 text-sm text-slate-700" data-testid="cancellation-policy">
+            {changePolicy({ start: a.start, windowHours: a.provider.cancellationWindowHours, timezone: a.provider.timezone, now: new Date() }).text}
+          </p>
+        ) : null}
         {a.status === "pending" ? (
           <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
             Waiting for {a.provider.businessName} to confirm. Your time is held meanwhile, and you&apos;ll get an email once
@@ -128,20 +145,46 @@ export function BackToAppointments() {
   );
 }
 
-/** What the last action did (its redirect's query), said once. */
-function Flashes({ sp, appointment: a }: { sp: SearchParams; appointment: AppointmentView }) {
-  if (sp.booked === "1" && a.status === "pending") {
-    return (
-      <Flash tone="success">
-        <strong>Request sent!</strong> {a.provider.businessName} will confirm your appointment. We&apos;ve emailed the
-        details to {a.clientEmail}.
-      </Flash>
-    );
-  }
+/** "to you@example.com and a text to +44 …", or null when nothing is sent. */
+function whereTo(c: ConfirmationChannels, email: string): string | null {
+  if (c.email && c.sms) return `${email}, with a text to ${c.phone}`;
+  if (c.email) return email;
+  if (c.sms) return `${c.phone} by text`;
+  return null;
+}
+
+/** What the last action did (its redirect's query), said once; after booking, honestly what is coming. */
+function Flashes({ sp, appointment: a, confirmation }: { sp: SearchParams; appointment: AppointmentView; confirmation: ConfirmationChannels | null }) {
   if (sp.booked === "1") {
+    const pending = a.status === "pending";
+    const to = confirmation ? whereTo(confirmation, a.clientEmail) : a.clientEmail;
+    const lead = pending ? (
+      <>
+        <strong>Request sent!</strong> {a.provider.businessName} will confirm your appointment.
+      </>
+    ) : (
+      <>
+        <strong>You&apos;re booked!</strong>
+      </>
+    );
     return (
       <Flash tone="success">
-        <strong>You&apos;re booked!</strong> A confirmation is on its way to {a.clientEmail}.
+        {lead}{" "}
+        {to ? (
+          pending ? (
+            <>We&apos;ve sent the details to {to}.</>
+          ) : (
+            <>A confirmation is on its way to {to}.</>
+          )
+        ) : (
+          <>
+            No confirmation will be sent: your notification preferences have confirmations turned off. Keep this page, or{" "}
+            <Link href="/account/preferences" className="font-medium underline">
+              change your preferences
+            </Link>
+            .
+          </>
+        )}
       </Flash>
     );
   }

@@ -81,6 +81,14 @@ export const providers = pgTable(
     bookingHorizonDays: integer().notNull().default(60),
     /** Online bookings (guest or client) start as pending until the provider confirms them; the slot is held meanwhile. */
     requireApproval: boolean().notNull().default(false),
+    /** Scheduling defaults every service inherits (services override each one; null there = this). */
+    /** Minutes between possible start times; 0 = the service's own length. */
+    slotIntervalMinutes: integer().notNull().default(0),
+    /** Time kept free before and after each appointment (preparation, clean-up). */
+    bufferBeforeMinutes: integer().notNull().default(0),
+    bufferAfterMinutes: integer().notNull().default(0),
+    /** Most appointments one member (or the business's own calendar) takes a day; 0 = no cap. */
+    dailyCapPerMember: integer().notNull().default(0),
     createdAt: stampedNow(),
     updatedAt: stampedNow(),
   },
@@ -91,6 +99,9 @@ export const providers = pgTable(
     check("providers_min_notice_check", sql`${t.minNoticeMinutes} between 0 and 43200`),
     check("providers_horizon_check", sql`${t.bookingHorizonDays} between 1 and 365`),
     check("providers_currency_check", sql`${t.currency} = '' or ${t.currency} ~ '^[A-Z]{3}$'`),
+    check("providers_slot_interval_check", sql`${t.slotIntervalMinutes} in (0, 15, 30, 60)`),
+    check("providers_buffers_check", sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`),
+    check("providers_daily_cap_check", sql`${t.dailyCapPerMember} between 0 and 100`),
   ],
 );
 
@@ -104,12 +115,24 @@ export const services = pgTable(
     durationMinutes: integer().notNull(),
     priceCents: integer().notNull().default(0),
     active: boolean().notNull().default(true),
+    // Scheduling rules of this service; null = the business's default (providers' columns).
+    slotIntervalMinutes: integer(),
+    bufferBeforeMinutes: integer(),
+    bufferAfterMinutes: integer(),
+    minNoticeMinutes: integer(),
+    bookingHorizonDays: integer(),
+    dailyCapPerMember: integer(),
     createdAt: stampedNow(),
   },
   (t) => [
     index().on(t.providerId),
     check("services_duration_check", sql`${t.durationMinutes} between 5 and 720`),
     check("services_price_check", sql`${t.priceCents} >= 0`),
+    check("services_slot_interval_check", sql`${t.slotIntervalMinutes} in (0, 15, 30, 60)`),
+    check("services_buffers_check", sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`),
+    check("services_min_notice_check", sql`${t.minNoticeMinutes} between 0 and 43200`),
+    check("services_horizon_check", sql`${t.bookingHorizonDays} between 1 and 365`),
+    check("services_daily_cap_check", sql`${t.dailyCapPerMember} between 0 and 100`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPrice } from "@/lib/provider/money";
-import { formatDayLabel, formatDayParts, formatDuration, formatLongDate, formatWhen } from "./format";
+import { changePolicy, contactBusiness, formatDayLabel, formatDayParts, formatDuration, formatLongDate, formatWhen } from "./format";
 
 describe("booking formats", () => {
   it("names a day in full, whatever the server's zone", () => {
@@ -27,5 +27,34 @@ describe("booking formats", () => {
     expect(formatPrice(123456, "EUR")).toBe("€1,234.56");
     expect(formatPrice(4000, "USD")).toBe("US$40.00");
     expect(formatPrice(0, "GBP")).toBe("Free");
+  });
+});
+
+describe("changePolicy", () => {
+  // Tuesday 10 March 2026, 09:30 in London (GMT).
+  const start = new Date("2026-03-10T09:30:00Z");
+  const tz = "Europe/London";
+  it("says until when it is free to cancel or change, on the business's clock", () => {
+    expect(changePolicy({ start, windowHours: 48, timezone: tz, now: new Date("2026-03-07T12:00:00Z") })).toEqual({
+      open: true,
+      text: "Free to cancel or change until Sunday 8 March 09:30 — 48 hours before.",
+    });
+    expect(changePolicy({ start, windowHours: 1, timezone: "Europe/Berlin", now: new Date("2026-03-07T12:00:00Z") }).text).toBe(
+      "Free to cancel or change until Tuesday 10 March 09:30 — 1 hour before.",
+    );
+    expect(changePolicy({ start, windowHours: 0, timezone: tz, now: new Date("2026-03-10T09:00:00Z") }).text).toBe(
+      "Free to cancel or change online until it starts.",
+    );
+  });
+
+  it("says it is too late inside the window, and who to call", () => {
+    expect(changePolicy({ start, windowHours: 48, timezone: tz, now: new Date("2026-03-08T09:30:00Z") })).toEqual({
+      open: false,
+      text: "It can no longer be cancelled or changed online (the limit is 48 hours before).",
+    });
+    expect(contactBusiness({ businessName: "Bloom", phone: "+44 20 7946 0000", email: "a@b.c" })).toBe(
+      "To cancel or change it, call Bloom on +44 20 7946 0000.",
+    );
+    expect(contactBusiness({ businessName: "Bloom", phone: "", email: "a@b.c" })).toBe("To cancel or change it, contact Bloom at a@b.c.");
   });
 });

@@ -68,3 +68,44 @@ export function formatDuration(minutes: number): string {
 export function formatClock(time: string): string {
   return time.slice(0, 5);
 }
+
+/** Whether an appointment can still be cancelled or changed online, in words for the client. */
+export type ChangePolicy = {
+  /** True until the window closes (`windowHours` before the start). */
+  open: boolean;
+  /** "Free to cancel or change until Sunday 8 March 09:30 — 48 hours before." or why not any more. */
+  text: string;
+};
+
+const hoursWord = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
+
+/**
+ * The cancellation window of an appointment, said before it is booked and in every message that
+ * offers changes: until when it is free to cancel or change (on the provider's clock), or that
+ * it no longer can be online. The caller adds how to reach the business when it is closed.
+ */
+export function changePolicy(args: { start: Date; windowHours: number; timezone: string; now: Date }): ChangePolicy {
+  const { start, windowHours, timezone, now } = args;
+  const deadline = new Date(start.getTime() - windowHours * 3_600_000);
+  if (now.getTime() >= deadline.getTime() || now.getTime() >= start.getTime()) {
+    return {
+      open: false,
+      text:
+        windowHours > 0
+          ? `It can no longer be cancelled or changed online (the limit is ${hoursWord(windowHours)} before).`
+          : "It can no longer be cancelled or changed online.",
+    };
+  }
+  if (windowHours === 0) return { open: true, text: "Free to cancel or change online until it starts." };
+  return {
+    open: true,
+    text: `Free to cancel or change until ${formatDayLabel(zonedDate(deadline, timezone))} ${zonedTime(deadline, timezone)} — ${hoursWord(windowHours)} before.`,
+  };
+}
+
+/** How to reach a business when it is too late to change online: its phone, else its email. */
+export function contactBusiness(p: { businessName: string; phone: string; email?: string }): string {
+  if (p.phone) return `To cancel or change it, call ${p.businessName} on ${p.phone}.`;
+  if (p.email) return `To cancel or change it, contact ${p.businessName} at ${p.email}.`;
+  return `To cancel or change it, contact ${p.businessName} directly.`;
+}

@@ -342,3 +342,38 @@ describe("isBookableSlot", () => {
     expect(isBookableSlot(ny, d("2026-11-01T09:00:00Z"))).toBe(false);
   });
 });
+
+describe("computeSlots: scheduling rules", () => {
+  // Monday 5 January 2026 in Paris (UTC+1), open 09:00–11:00.
+  const day = { from: "2026-01-05", to: "2026-01-05", weeklyHours: weekdays("09:00", "11:00") };
+  const times = (i: Partial<SlotInput>) => localTimes(computeSlots(input({ ...day, ...i })), "Europe/Paris");
+
+  it("steps by the slot interval, not the duration, and keeps each slot inside the hours", () => {
+    expect(times({ durationMinutes: 45 })).toEqual(["09:00", "09:45"]);
+    expect(times({ durationMinutes: 45, intervalMinutes: 15 })).toEqual(["09:00", "09:15", "09:30", "09:45", "10:00", "10:15"]);
+    expect(times({ durationMinutes: 45, intervalMinutes: 30 })).toEqual(["09:00", "09:30", "10:00"]);
+    expect(times({ durationMinutes: 45, intervalMinutes: 0 })).toEqual(["09:00", "09:45"]);
+  });
+
+  it("keeps the buffers of both sides free around a busy range", () => {
+    // An appointment 10:00–10:30 whose own buffer after is 15 minutes: busy 10:00–10:45.
+    const busy = [{ start: d("2026-01-05T09:00:00Z"), end: d("2026-01-05T09:45:00Z") }];
+    expect(times({ durationMinutes: 30, intervalMinutes: 15, busy })).toEqual(["09:00", "09:15", "09:30"]);
+    // The new one needs 15 minutes before and after it too.
+    expect(times({ durationMinutes: 30, intervalMinutes: 15, busy, bufferBeforeMinutes: 15, bufferAfterMinutes: 15 })).toEqual([
+      "09:00",
+      "09:15",
+    ]);
+    const start = d("2026-01-05T08:30:00Z"); // 09:30
+    expect(isBookableSlot(input({ ...day, durationMinutes: 30, intervalMinutes: 15, busy }), start)).toBe(true);
+    expect(isBookableSlot(input({ ...day, durationMinutes: 30, intervalMinutes: 15, busy, bufferAfterMinutes: 15 }), start)).toBe(false);
+  });
+
+  it("closes a day that already holds the daily cap of appointments", () => {
+    const appointmentStarts = [d("2026-01-05T08:00:00Z"), d("2026-01-06T08:00:00Z")];
+    expect(times({ durationMinutes: 60, dailyCap: 2, appointmentStarts })).toEqual(["09:00", "10:00"]);
+    expect(times({ durationMinutes: 60, dailyCap: 1, appointmentStarts })).toEqual([]);
+    expect(isBookableSlot(input({ ...day, durationMinutes: 60, dailyCap: 1, appointmentStarts }), d("2026-01-05T09:00:00Z"))).toBe(false);
+    expect(times({ durationMinutes: 60, dailyCap: 0, appointmentStarts })).toEqual(["09:00", "10:00"]);
+  });
+});

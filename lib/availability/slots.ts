@@ -9,8 +9,8 @@ import { parseLocalDate, parseWallTime, wallClockToEpochMs } from "./zoned";
  * What must stay true (lib/availability contract):
  * - Opening intervals are wall-clock times in the provider's zone. Each day's interval start
  *   and end are converted to instants ("compatible" disambiguation), then slots step in real
- *   minutes by the service duration from the interval start; a slot ends at or before the
- *   interval end. So on a spring-forward day a 01:00–04:00 New York interval is 2 real hours
+ *   minutes by the slot interval (the service duration unless `intervalMinutes` is set) from
+ *   the interval start; a slot ends at or before the interval end. So on a spring-forward day a 01:00–04:00 New York interval is 2 real hours
  *   (01:00 EST → 04:00 EDT); on a fall-back day it is 4 real hours (01:00 EDT, the first
  *   01:00, → 04:00 EST) and an hourly service shows 01:00 twice (EDT, then EST) — the business
  *   is open for both of those real hours. Hours that do not touch the changed hour (09:00–17:00)
@@ -18,6 +18,10 @@ import { parseLocalDate, parseWallTime, wallClockToEpochMs } from "./zoned";
  * - Several intervals a weekday are allowed; each has its own grid. Overlapping intervals
  *   yield the union of their grids (deduplicated).
  * - Busy ranges are half-open [start, end): a slot may start exactly when an appointment ends.
+ *   Buffers: the slot widened by bufferBefore/After must not overlap a busy range (which the
+ *   caller has widened by that appointment's own buffers), so the gap between two appointments
+ *   is at least the earlier one's buffer after plus the later one's buffer before.
+ * - Daily cap: a local day with `dailyCap` appointment starts (appointmentStarts) has no slots.
  * - Minimum notice: slot.start >= now + minNoticeMinutes.
  * - Horizon: the slot's local date (the day whose hours produced it) <= today in the zone
  *   + horizonDays. Dates before today have no slots.
@@ -35,6 +39,10 @@ type Prepared = {
   overlapping: boolean;
   closed: Set<string>;
   durationMs: number;
+  /** Step between grid starts. */
+  stepMs: number;
+  padBeforeMs: number;
+  padAfterMs: number;
   /** Earliest allowed slot start, epoch ms. */
   earliestMs: number;
   firstDay: Temporal.PlainDate;
@@ -79,6 +87,8 @@ function prepare(input: SlotInput): Prepared {
   }
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError("now is an invalid Date");
+  const interval = input.intervalMinutes ?? 0;
+  if (!Number.isFinite(interval) || interval < 0) throw new RangeError(`intervalMinutes must be >= 0, got ${interval}`);
 
   const today = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(timezone).toPlainDate();
   let firstDay = today;
@@ -86,11 +96,40 @@ function prepare(input: SlotInput): Prepared {
   if (input.from !== undefined) firstDay = laterOf(firstDay, parseLocalDate(input.from));
   if (input.to !== undefined) lastDay = earlierOf(lastDay, parseLocalDate(input.to));
 
+  const closed = new Set(input.closedDates);
+  const cap = input.dailyCap ?? 0;
+  if (cap > 0 && input.appointmentStarts?.length) {
+    // A day that already holds `cap` appointments is as good as closed for this resource.
+    // Counted by the day's bounds (one zone conversion a day, not one an appointment).
+    const sorted = input.appointmentStarts.map((d) => d.getTime()).sort((a, b) => a - b);
+    const firstAtOrAfter = (ms: number) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < ms) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    let dayStart = wallClockToEpochMs(firstDay, 0, timezone);
+    for (let day = firstDay; Temporal.PlainDate.compare(day, lastDay) <= 0; ) {
+      const next = day.add({ days: 1 });
+      const nextStart = wallClockToEpochMs(next, 0, timezone);
+      if (firstAtOrAfter(nextStart) - firstAtOrAfter(dayStart) >= cap) closed.add(day.toString());
+      day = next;
+      dayStart = nextStart;
+    }
+  }
+
   return {
     timezone,
     ...groupWeeklyHours(input.weeklyHours),
-    closed: new Set(input.closedDates),
+    closed,
     durationMs: durationMinutes * MINUTE_MS,
+    stepMs: (interval > 0 ? interval : durationMinutes) * MINUTE_MS,
+    padBeforeMs: Math.max(0, input.bufferBeforeMinutes ?? 0) * MINUTE_MS,
+    padAfterMs: Math.max(0, input.bufferAfterMinutes ?? 0) * MINUTE_MS,
     earliestMs: nowMs + minNoticeMinutes * MINUTE_MS,
     firstDay,
     lastDay,
@@ -104,13 +143,13 @@ function prepare(input: SlotInput): Prepared {
 function forEachGridStart(p: Prepared, day: Temporal.PlainDate, visit: (startMs: number) => void): void {
   const intervals = p.byWeekday[day.dayOfWeek]!;
   if (intervals.length === 0 || p.closed.has(day.toString())) return;
-  const { durationMs: dur, earliestMs } = p;
+  const { durationMs: dur, stepMs: step, earliestMs } = p;
   for (const iv of intervals) {
     const intervalStart = wallClockToEpochMs(day, iv.startMin, p.timezone);
     const intervalEnd = wallClockToEpochMs(day, iv.endMin, p.timezone);
     let s = intervalStart;
-    if (s < earliestMs) s += Math.ceil((earliestMs - s) / dur) * dur; // stay on the grid
-    for (; s + dur <= intervalEnd; s += dur) visit(s);
+    if (s < earliestMs) s += Math.ceil((earliestMs - s) / step) * step; // stay on the grid
+    for (; s + dur <= intervalEnd; s += step) visit(s);
   }
 }
 
@@ -120,8 +159,9 @@ export function computeSlots(input: SlotInput): Slot[] {
   const busy = new BusyIndex(input.busy);
   const starts: number[] = [];
   const dur = p.durationMs;
+  const { padBeforeMs, padAfterMs } = p;
   const pushIfFree = (s: number) => {
-    if (!busy.overlaps(s, s + dur)) starts.push(s);
+    if (!busy.overlaps(s - padBeforeMs, s + dur + padAfterMs)) starts.push(s);
   };
   for (let day = p.firstDay; Temporal.PlainDate.compare(day, p.lastDay) <= 0; day = day.add({ days: 1 })) {
     forEachGridStart(p, day, pushIfFree);
@@ -153,6 +193,7 @@ export function isBookableSlot(input: SlotInput, start: Date): boolean {
     if (s === startMs) onGrid = true;
   });
   if (!onGrid) return false;
-  const endMs = startMs + p.durationMs;
-  return !input.busy.some((b) => b.start.getTime() < endMs && b.end.getTime() > startMs);
+  const from = startMs - p.padBeforeMs;
+  const endMs = startMs + p.durationMs + p.padAfterMs;
+  return !input.busy.some((b) => b.start.getTime() < endMs && b.end.getTime() > from);
 }

@@ -16,9 +16,21 @@ export type SlotInput = {
   weeklyHours: WeeklyInterval[];
   /** "YYYY-MM-DD" in the provider's zone. */
   closedDates: string[];
-  /** Pending/confirmed appointments of this resource, half-open [start, end). */
+  /**
+   * Pending/confirmed appointments of this resource, half-open [start, end), each already
+   * widened by its own buffers (before/after): what the resource cannot give to anyone else.
+   */
   busy: { start: Date; end: Date }[];
   durationMinutes: number;
+  /** Minutes between possible starts of an interval's grid; 0 or absent: the duration. */
+  intervalMinutes?: number;
+  /** Kept free around the new appointment: its padded range must not overlap `busy`. */
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
+  /** At most this many appointments a local day on this resource; 0 or absent: no cap. */
+  dailyCap?: number;
+  /** Starts of the resource's holding appointments, counted per local day against `dailyCap`. */
+  appointmentStarts?: Date[];
   minNoticeMinutes: number;
   horizonDays: number;
   now: Date;

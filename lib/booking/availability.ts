@@ -43,11 +43,30 @@ export type Availability = {
   horizonDays: number;
   weeklyHours: WeeklyInterval[];
   closedDates: string[];
-  /** Ranges held on this resource: pending/confirmed appointments and its calendars' busy times. */
+  /** Ranges held on this resource: pending/confirmed appointments widened by their buffers, then its calendars' busy times. */
   busy: { start: Date; end: Date }[];
+  /** The appointments as held (unwidened, in the order of `busy`), for telling a clash from a buffer. */
+  held: { start: Date; end: Date }[];
+  /** Starts of those appointments, for the daily cap. */
+  appointmentStarts: Date[];
   /** The part of `busy` mirrored from the resource's Google calendars (calendar_busy_intervals). */
   calendarBusy: { start: Date; end: Date }[];
+} & SchedulingRules;
+
+/** The service's scheduling rules (its own, else the business's defaults: drizzle/0014). */
+export type SchedulingRules = {
+  /** Minutes between possible starts; 0 = the service's length. */
+  intervalMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  /** Appointments a member (or the business's own calendar) takes a day at most; 0 = no cap. */
+  dailyCap: number;
 };
+
+/** An appointment's range widened by its service's buffers (minutes). */
+export function widened(start: Date, end: Date, beforeMin: number, afterMin: number): { start: Date; end: Date } {
+  return { start: new Date(start.getTime() - beforeMin * 60_000), end: new Date(end.getTime() + afterMin * 60_000) };
+}
 
 export type LoadedAvailability = {
   ok: true;
@@ -73,8 +92,13 @@ type Row = {
   staff_count: number;
   hours: [number, string, string][];
   closed: string[];
-  /** [start, end] of an appointment; [start, end, 1] of a mirrored calendar busy time. */
-  busy: [number, number, number?][];
+  /**
+   * [start ms, end ms, buffer before, buffer after] of each holding appointment;
+   * [start ms, end ms, 0, 0, 1] of each mirrored calendar busy time.
+   */
+  busy: [number, number, number, number, number?][];
+  /** [interval, buffer before, buffer after, daily cap] of the service being booked. */
+  rules: [number, number, number, number];
 };
 
 /**
@@ -108,6 +132,8 @@ export async function loadAvailability(
   if (!row) return { ok: false, missing: "provider" };
   if (row.duration_minutes === null) return { ok: false, missing: "service" };
   if (staffId && !row.staff_id) return { ok: false, missing: "staff" };
+  const appointments = row.busy.filter((r) => r[4] === undefined);
+  const calendarBusy = row.busy.filter((r) => r[4] !== undefined).map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) }));
   return {
     ok: true,
     durationMinutes: row.duration_minutes,
@@ -122,8 +148,17 @@ export async function loadAvailability(
       weeklyHours: row.hours.map(([weekday, start, end]) => ({ weekday, start, end })),
       closedDates: row.closed,
       // postgres.js and PGlite both parse json columns; numerics inside JSON arrive as numbers.
-      busy: row.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
-      calendarBusy: row.busy.filter((b) => b[2] !== undefined).map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+      busy: [
+        ...appointments.map(([s, e, b, a]) => widened(new Date(Number(s)), new Date(Number(e)), Number(b), Number(a))),
+        ...calendarBusy,
+      ],
+      held: appointments.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+      appointmentStarts: appointments.map(([s]) => new Date(Number(s))),
+      calendarBusy,
+      intervalMinutes: Number(row.rules[0]),
+      bufferBeforeMinutes: Number(row.rules[1]),
+      bufferAfterMinutes: Number(row.rules[2]),
+      dailyCap: Number(row.rules[3]),
     },
   };
 }

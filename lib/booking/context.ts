@@ -4,7 +4,7 @@ import { providers, services, staffMembers, users } from "@/db/schema";
 import { addDays, isBookableSlot, zonedDate, type SlotInput } from "@/lib/availability";
 import { AppError } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
-import { loadAvailability, resourceOf } from "./availability";
+import { loadAvailability, resourceOf, type Availability } from "./availability";
 
 /*
  * What booking, listing slots and rescheduling need to know about a provider and a service,
@@ -120,6 +120,8 @@ export async function assertBookableOrThrow(
   start: Date,
   by: BookingActorKind,
   now: Date,
+  /** The start of the appointment being moved: it neither crowds nor counts against itself. */
+  movingFrom?: Date,
 ): Promise<void> {
   const fail = (message: string): never => {
     throw new AppError("OUTSIDE_HOURS", message, { fieldErrors: { start: [message] } });
@@ -150,20 +152,60 @@ export async function assertBookableOrThrow(
     durationMinutes: loaded.durationMinutes,
     minNoticeMinutes: by === "provider" ? 0 : a.minNoticeMinutes,
     horizonDays: by === "provider" ? PROVIDER_HORIZON_DAYS : a.horizonDays,
+    intervalMinutes: a.intervalMinutes,
     now,
   };
-  if (isBookableSlot(input, start)) return;
+  if (isBookableSlot(input, start)) {
+    // A provider books past the buffers and the daily cap; guests and clients do not.
+    if (by !== "provider") assertRulesOrThrow(a, ctx.service.durationMinutes, start, movingFrom, fail);
+    return;
+  }
   if (input.busy.length > 0 && isBookableSlot({ ...input, busy: [] }, start)) throw new AppError("SLOT_TAKEN", CALENDAR_BUSY_MESSAGE);
   if (start.getTime() < now.getTime()) fail("That time has already passed. Please pick a later time.");
   if (by !== "provider") {
-    if (start.getTime() < now.getTime() + provider.minNoticeMinutes * 60_000) {
-      fail(`Bookings need at least ${describeMinutes(provider.minNoticeMinutes)} notice. Please pick a later time.`);
+    // The service's own notice and horizon when it has them (slot_availability), else the business's.
+    if (start.getTime() < now.getTime() + a.minNoticeMinutes * 60_000) {
+      fail(`Bookings need at least ${describeMinutes(a.minNoticeMinutes)} notice. Please pick a later time.`);
     }
     if (isBookableSlot({ ...input, horizonDays: PROVIDER_HORIZON_DAYS }, start)) {
-      fail(`Bookings can be made at most ${provider.bookingHorizonDays} days ahead.`);
+      fail(`Bookings can be made at most ${describeMinutes(a.horizonDays * 1440)} ahead.`);
     }
   }
   fail("That time is not available for booking. Please pick one of the offered times.");
+}
+
+/**
+ * The daily cap and the buffers, for a start already on the grid: the day's other holding
+ * appointments must be fewer than the cap, and the new appointment widened by its buffers must
+ * not touch another widened by its own. A plain overlap is left to the exclusion constraint
+ * (SLOT_TAKEN), so only a clash of buffers is reported here.
+ */
+function assertRulesOrThrow(
+  a: Availability,
+  durationMinutes: number,
+  start: Date,
+  movingFrom: Date | undefined,
+  fail: (message: string) => never,
+): void {
+  const others = a.held
+    .map((h, i) => ({ held: h, busy: a.busy[i]! }))
+    .filter((x) => movingFrom === undefined || x.held.start.getTime() !== movingFrom.getTime());
+  if (a.dailyCap > 0) {
+    const day = zonedDate(start, a.timezone);
+    const that = others.filter((x) => zonedDate(x.held.start, a.timezone) === day).length;
+    if (that >= a.dailyCap) fail("That day is fully booked. Please pick another day.");
+  }
+  const s = start.getTime();
+  const e = s + durationMinutes * 60_000;
+  const ps = s - a.bufferBeforeMinutes * 60_000;
+  const pe = e + a.bufferAfterMinutes * 60_000;
+  const tooClose = others.some(
+    (x) =>
+      x.busy.start.getTime() < pe &&
+      x.busy.end.getTime() > ps &&
+      !(x.held.start.getTime() < e && x.held.end.getTime() > s),
+  );
+  if (tooClose) fail("That time is too close to another appointment. Please pick one of the offered times.");
 }
 
 /** 90 → "90 minutes", 120 → "2 hours", 1440 → "1 day". */

@@ -88,7 +88,7 @@ export async function rescheduleAppointment(
       to: new Date(args.start.getTime() + ctx.service.durationMinutes * 60_000),
       excludeAppointmentId: current.id,
     });
-    await assertBookableOrThrow(db, { ...ctx, liveBusy: live.get(null) }, args.start, args.actor.kind, now);
+    await assertBookableOrThrow(db, { ...ctx, liveBusy: live.get(null) }, args.start, args.actor.kind, now, current.start);
   }
   const start = new Date(args.start.getTime());
   const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, ilike, or } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db";
 import { providerHours, providers, services } from "@/db/schema";
 import type { WeeklyInterval } from "@/lib/availability";
 
@@ -110,30 +110,86 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** At most this many words of a query count; the rest is ignored. */
+const MAX_SEARCH_WORDS = 6;
+
+/** A query's words: split on spaces and commas, each at most 100 characters. */
+export function searchWords(q: string): string[] {
+  return q
+    .trim()
+    .slice(0, 100)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_WORDS);
+}
+
 /**
- * Providers whose business name or description contains `q` (case-insensitive), by name,
- * 50 a page. An empty `q` lists every provider.
+ * Providers matching every word of `q` in their business name, an offered service's name,
+ * their address (street, city) or description — in any case, with accents folded on both
+ * sides (search_fold in drizzle/0014) — best match first: a word that starts the name or one
+ * of its words counts most, then anywhere in the name, a service, the address, the
+ * description. Ties by name, 50 a page. An empty `q` lists every provider by name.
  */
 export async function searchProviders(
   db: DbOrTx,
   q: string,
   opts: { page?: number } = {},
 ): Promise<PublicProviderSummary[]> {
-  const term = q.trim().slice(0, 100);
+  const words = searchWords(q);
   const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const pattern = `%${escapeLike(term)}%`;
-  return db
-    .select({
-      id: providers.id,
-      slug: providers.slug,
-      businessName: providers.businessName,
-      description: providers.description,
-      address: providers.address,
-      timezone: providers.timezone,
-    })
-    .from(providers)
-    .where(term ? or(ilike(providers.businessName, pattern), ilike(providers.description, pattern)) : undefined)
-    .orderBy(asc(providers.businessName), asc(providers.id))
-    .limit(SEARCH_PAGE_SIZE)
-    .offset((page - 1) * SEARCH_PAGE_SIZE);
+  if (words.length === 0) {
+    return db
+      .select({
+        id: providers.id,
+        slug: providers.slug,
+        businessName: providers.businessName,
+        description: providers.description,
+        address: providers.address,
+        timezone: providers.timezone,
+      })
+      .from(providers)
+      .orderBy(asc(providers.businessName), asc(providers.id))
+      .limit(SEARCH_PAGE_SIZE)
+      .offset((page - 1) * SEARCH_PAGE_SIZE);
+  }
+  const scores: SQL[] = [];
+  const matches: SQL[] = [];
+  for (const word of words) {
+    const w = sql`search_fold(${escapeLike(word)}::text)`;
+    const anywhere = sql`('%' || ${w} || '%')`;
+    scores.push(sql`(
+      (c.n like ${w} || '%')::int * 4 + (c.n like '% ' || ${w} || '%')::int * 3 + (c.n like ${anywhere})::int * 6
+      + (c.sv like ${anywhere})::int * 5 + (c.a like ${anywhere})::int * 3 + (c.d like ${anywhere})::int)`);
+    matches.push(sql`(c.n like ${anywhere} or c.sv like ${anywhere} or c.a like ${anywhere} or c.d like ${anywhere})`);
+  }
+  const rows = await queryRows<{
+    id: string;
+    slug: string;
+    business_name: string;
+    description: string;
+    address: string;
+    timezone: string;
+  }>(
+    db,
+    sql`with c as (
+          select p.id, p.slug, p.business_name, p.description, p.address, p.timezone,
+            search_fold(p.business_name) as n, search_fold(p.address) as a, search_fold(p.description) as d,
+            coalesce((select string_agg(search_fold(s.name), ' | ') from services s
+                      where s.provider_id = p.id and s.active), '') as sv
+          from providers p
+        )
+        select c.id, c.slug, c.business_name, c.description, c.address, c.timezone
+        from c
+        where ${sql.join(matches, sql` and `)}
+        order by ${sql.join(scores, sql` + `)} desc, c.business_name, c.id
+        limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    businessName: r.business_name,
+    description: r.description,
+    address: r.address,
+    timezone: r.timezone,
+  }));
 }

@@ -282,6 +282,9 @@ export type BookingMailContext = {
   notes: string;
   start: Date;
   end: Date;
+  /** Free to cancel or change online until this many hours before `start` (mails state it). */
+  cancellationWindowHours: number;
+  providerEmail: string;
 };
 
 /** The mail view: the parties of an appointment and what messages say of it. */
@@ -309,6 +312,8 @@ export function mailParties(a: AppointmentView & { ownerEmail?: string }): MailP
       notes: a.notes,
       start: a.start,
       end: a.end,
+      cancellationWindowHours: a.provider.cancellationWindowHours,
+      providerEmail: a.provider.email,
     },
   };
 }

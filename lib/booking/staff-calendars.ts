@@ -84,7 +84,7 @@ export async function staffCandidatesOrThrow(
   const rules: BusinessRules = { ...args.rules, from: addDays(day, -1), to: addDays(day, 1) };
   const free = members.filter((m) => isBookableSlot(memberSlotInput(rules, m), args.start));
   if (free.length === 0) {
-    const working = members.some((m) => isBookableSlot({ ...memberSlotInput(rules, m), busy: [] }, args.start));
+    const working = members.some((m) => isBookableSlot({ ...memberSlotInput(rules, m), busy: [], dailyCap: 0 }, args.start));
     if (working) throw new AppError("SLOT_TAKEN");
     const message = args.staffId
       ? "That staff member isn't working then. Please pick one of the offered times."
@@ -121,8 +121,12 @@ export async function bookingRules(
     closedDates: a.closedDates,
     durationMinutes: loaded.durationMinutes,
     minNoticeMinutes: args.by === "provider" ? 0 : a.minNoticeMinutes,
-    // A provider may book any future day by phone.
+    // A provider may book any future day by phone, and past the buffers and the daily cap.
     horizonDays: args.by === "provider" ? 3650 : a.horizonDays,
+    intervalMinutes: a.intervalMinutes,
+    bufferBeforeMinutes: args.by === "provider" ? 0 : a.bufferBeforeMinutes,
+    bufferAfterMinutes: args.by === "provider" ? 0 : a.bufferAfterMinutes,
+    dailyCap: args.by === "provider" ? 0 : a.dailyCap,
     now: args.now,
   };
 }

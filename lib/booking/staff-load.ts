@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db";
 import { staffMembers, staffPhotos, staffServices } from "@/db/schema";
 import { isUuid } from "@/lib/infra/validation";
+import { widened } from "./availability";
 import type { StaffResource } from "./staff-resources";
 
 type Row = {
@@ -9,7 +10,7 @@ type Row = {
   display_order: number;
   hours: [number, string, string][];
   time_off: [string, string][];
-  busy: [number, number][];
+  busy: [number, number, number, number][];
   calendar_busy: [number, number][];
 };
 
@@ -45,8 +46,9 @@ export async function loadStaffResources(
                   from staff_availability a where a.staff_id = m.id and a.available), '[]'::json) as hours,
         coalesce((select json_agg(json_build_array(t.start_date::text, t.end_date::text))
                   from staff_time_off t where t.staff_id = m.id and t.end_date >= ${args.from}::date and t.start_date <= ${args.to}::date), '[]'::json) as time_off,
-        coalesce((select json_agg(json_build_array(extract(epoch from x.starts_at) * 1000, extract(epoch from x.ends_at) * 1000))
-                  from appointments x
+        coalesce((select json_agg(json_build_array(extract(epoch from x.starts_at) * 1000, extract(epoch from x.ends_at) * 1000,
+                    coalesce(sx.buffer_before_minutes, pr.buffer_before_minutes), coalesce(sx.buffer_after_minutes, pr.buffer_after_minutes)))
+                  from appointments x join services sx on sx.id = x.service_id
                   where x.staff_id = m.id and x.status in ('pending', 'confirmed') ${exclude}
                     and x.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
                     and x.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as busy,
@@ -58,6 +60,7 @@ export async function loadStaffResources(
                     and b.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
                     and b.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as calendar_busy
       from staff_members m
+      join providers pr on pr.id = m.provider_id
       join staff_services ss on ss.staff_id = m.id and ss.service_id = ${args.serviceId}::uuid
       where m.provider_id = ${args.providerId}::uuid and m.active
         ${args.staffId ? sql`and m.id = ${args.staffId}::uuid` : sql``}
@@ -68,7 +71,9 @@ export async function loadStaffResources(
     displayOrder: r.display_order,
     weeklyHours: r.hours.map(([weekday, start, end]) => ({ weekday, start, end })),
     timeOff: r.time_off.map(([startDate, endDate]) => ({ startDate, endDate })),
-    busy: r.busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
+    // Each appointment widened by its own service's buffers (availability.ts, the same rule).
+    busy: r.busy.map(([s, e, b, a]) => widened(new Date(Number(s)), new Date(Number(e)), Number(b), Number(a))),
+    appointmentStarts: r.busy.map(([s]) => new Date(Number(s))),
     calendarBusy: r.calendar_busy.map(([s, e]) => ({ start: new Date(Number(s)), end: new Date(Number(e)) })),
   }));
 }

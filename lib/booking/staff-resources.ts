@@ -45,14 +45,16 @@ export type StaffResource = {
   weeklyHours: WeeklyInterval[];
   /** Inclusive date ranges of time off. */
   timeOff: { startDate: string; endDate: string }[];
-  /** The member's own pending/confirmed appointments. */
+  /** The member's own pending/confirmed appointments, widened by their buffers. */
   busy: { start: Date; end: Date }[];
   /** Busy times from the member's own Google calendar (they block the member, but are no "load" for fairOrder). */
   calendarBusy?: { start: Date; end: Date }[];
+  /** Their starts, for the daily cap. */
+  appointmentStarts?: Date[];
 };
 
 /** The business's rules shared by all members (its hours are the outer bound of everyone's). */
-export type BusinessRules = Omit<SlotInput, "busy"> & { from: string; to: string };
+export type BusinessRules = Omit<SlotInput, "busy" | "appointmentStarts"> & { from: string; to: string };
 
 export type StaffSlot = { start: Date; end: Date; staffIds: string[] };
 
@@ -63,6 +65,7 @@ export function memberSlotInput(rules: BusinessRules, m: StaffResource): SlotInp
     weeklyHours: intersectWeekly(m.weeklyHours, rules.weeklyHours),
     closedDates: [...rules.closedDates, ...expandDateRanges(m.timeOff, rules.from, rules.to)],
     busy: m.calendarBusy?.length ? [...m.busy, ...m.calendarBusy] : m.busy,
+    appointmentStarts: m.appointmentStarts,
   };
 }
 

@@ -1,3 +1,4 @@
+import { changePolicy, contactBusiness } from "@/lib/availability/format";
 import type { BookingMailContext } from "@/lib/booking/read";
 
 /**
@@ -61,17 +62,30 @@ function clientDetails(c: BookingMailContext): string[] {
   ];
 }
 
-/** The guest's manage link, said to be a key: it is the only way a guest gets back to the booking. */
-const privateManageLink = (url: string) => [
-  "To cancel or reschedule, use this private link (anyone with it can manage the booking):",
-  url,
-];
-const manageLinkIfAny = (url?: string) => (url ? ["", "Manage your booking:", url] : []);
+/**
+ * What a mail that offers changes says of them: the cancellation window ("Free to cancel or
+ * change until …") and the link; once the window has closed, that it can't be changed online
+ * and whom to call — never a link that only says no. `now` is when the mail is written.
+ */
+function changeLines(c: BookingMailContext, url: string | undefined, kind: "private" | "plain", now: Date): string[] {
+  const policy = changePolicy({ start: c.start, windowHours: c.cancellationWindowHours, timezone: c.timezone, now });
+  if (!policy.open) {
+    return [
+      "",
+      `${policy.text} ${contactBusiness({ businessName: c.providerName, phone: c.providerPhone, email: c.providerEmail })}`,
+      ...(url ? ["Your booking:", url] : []),
+    ];
+  }
+  if (!url) return ["", policy.text];
+  // The guest's manage link, said to be a key: it is the only way a guest gets back to the booking.
+  const intro = kind === "private" ? "To cancel or reschedule, use this private link (anyone with it can manage the booking):" : "To cancel or reschedule:";
+  return ["", policy.text, intro, url];
+}
 
 const join = (lines: (string | false | undefined)[]) =>
   lines.filter((l): l is string => typeof l === "string").join("\n") + "\n";
 
-export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl: string }): MailText {
+export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl: string; now?: Date }): MailText {
   return {
     subject: subject(`Booking confirmed: ${c.serviceName} at ${c.providerName}`),
     text: join([
@@ -80,8 +94,7 @@ export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl
       `your booking with ${c.providerName} is confirmed.`,
       "",
       ...details(c),
-      "",
-      ...privateManageLink(opts.manageUrl),
+      ...changeLines(c, opts.manageUrl, "private", opts.now ?? new Date()),
       "",
       "The appointment is attached as a calendar file.",
       contactLine(c) || undefined,
@@ -90,7 +103,7 @@ export function bookingConfirmationMail(c: BookingMailContext, opts: { manageUrl
 }
 
 /** To the client of an online booking that waits for the provider's approval: no calendar file until it is confirmed. */
-export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manageUrl: string }): MailText {
+export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manageUrl: string; now?: Date }): MailText {
   return {
     subject: subject(`Booking request received: ${c.serviceName} at ${c.providerName}`),
     text: join([
@@ -99,8 +112,7 @@ export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manage
       `thank you for your booking request. ${c.providerName} will confirm your appointment, and we will email you when they do. The time is held for you meanwhile.`,
       "",
       ...details(c),
-      "",
-      ...privateManageLink(opts.manageUrl),
+      ...changeLines(c, opts.manageUrl, "private", opts.now ?? new Date()),
       "",
       "Once it is confirmed, you can add the appointment to your calendar from that page.",
       contactLine(c) || undefined,
@@ -109,7 +121,7 @@ export function bookingRequestReceivedMail(c: BookingMailContext, opts: { manage
 }
 
 /** To the client when the provider confirms a pending booking; the confirmed appointment is attached as a calendar file. */
-export function approvalConfirmedMail(c: BookingMailContext, opts: { manageUrl?: string }): MailText {
+export function approvalConfirmedMail(c: BookingMailContext, opts: { manageUrl?: string; now?: Date }): MailText {
   return {
     subject: subject(`Confirmed: ${c.serviceName} at ${c.providerName}`),
     text: join([
@@ -117,8 +129,8 @@ export function approvalConfirmedMail(c: BookingMailContext, opts: { manageUrl?:
       "",
       `${c.providerName} has confirmed your appointment: ${c.serviceName}, ${formatInZone(c.start, c.timezone)}.`,
       c.providerAddress ? `Address: ${c.providerAddress}` : undefined,
+      ...changeLines(c, opts.manageUrl, "plain", opts.now ?? new Date()),
       "",
-      opts.manageUrl ? `To cancel or reschedule: ${opts.manageUrl}` : undefined,
       "The appointment is attached as a calendar file.",
       contactLine(c) || undefined,
       "",
@@ -191,7 +203,7 @@ export function cancellationProviderMail(
 
 export function rescheduleClientMail(
   c: BookingMailContext,
-  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; manageUrl?: string; pending?: boolean },
+  opts: { by: CancelledBy; oldStart: Date; oldEnd: Date; manageUrl?: string; pending?: boolean; now?: Date },
 ): MailText {
   return {
     subject: subject(`Rescheduled: ${c.serviceName} at ${c.providerName}`),
@@ -206,7 +218,7 @@ export function rescheduleClientMail(
       `Now: ${formatRangeInZone(c.start, c.end, c.timezone)}`,
       "",
       ...details(c),
-      ...manageLinkIfAny(opts.manageUrl),
+      ...changeLines(c, opts.manageUrl, "plain", opts.now ?? new Date()),
       "",
       opts.pending
         ? `${c.providerName} still has to confirm your appointment; we will email you when they do.`
@@ -239,7 +251,7 @@ export function rescheduleProviderMail(
 }
 
 /** To the client when the provider moves their appointment to another staff member; the time stays. */
-export function reassignedClientMail(c: BookingMailContext, opts: { staffName: string; manageUrl?: string }): MailText {
+export function reassignedClientMail(c: BookingMailContext, opts: { staffName: string; manageUrl?: string; now?: Date }): MailText {
   return {
     subject: subject(`Update: ${c.serviceName} at ${c.providerName}`),
     text: join([
@@ -248,7 +260,7 @@ export function reassignedClientMail(c: BookingMailContext, opts: { staffName: s
       `your appointment at ${c.providerName} is now with ${oneLine(opts.staffName)}. The time stays the same.`,
       "",
       ...details(c),
-      ...manageLinkIfAny(opts.manageUrl),
+      ...changeLines(c, opts.manageUrl, "plain", opts.now ?? new Date()),
       contactLine(c) || undefined,
     ]),
   };
@@ -320,7 +332,8 @@ export function staffAssignedMail(c: BookingMailContext, opts: { staffName: stri
 }
 
 /** To the client the day before (lib/notices/reminders.ts): the guest's link is in their confirmation. */
-export function reminderMail(c: BookingMailContext, opts: { link: string | null }): MailText {
+export function reminderMail(c: BookingMailContext, opts: { link: string | null; now?: Date }): MailText {
+  const policy = changePolicy({ start: c.start, windowHours: c.cancellationWindowHours, timezone: c.timezone, now: opts.now ?? new Date() });
   return {
     subject: subject(`Reminder: ${c.serviceName} at ${c.providerName} tomorrow`),
     text: [
@@ -330,8 +343,14 @@ export function reminderMail(c: BookingMailContext, opts: { link: string | null 
       "",
       ...details(c),
       "",
-      opts.link ? `To cancel or reschedule: ${opts.link}` : "To cancel or reschedule, use the private link in your booking confirmation.",
-      c.providerPhone ? `To reach ${c.providerName}, call ${c.providerPhone}.` : "",
+      // Inside the window the link could only say no: say whom to call instead.
+      ...(policy.open
+        ? [
+            policy.text,
+            opts.link ? `To cancel or reschedule: ${opts.link}` : "To cancel or reschedule, use the private link in your booking confirmation.",
+            c.providerPhone ? `To reach ${c.providerName}, call ${c.providerPhone}.` : "",
+          ]
+        : [`${policy.text} ${contactBusiness({ businessName: c.providerName, phone: c.providerPhone, email: c.providerEmail })}`]),
     ]
       .filter((l, i, all) => l !== "" || all[i - 1] !== "")
       .join("\n"),

@@ -51,3 +51,43 @@ export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
+
+/** A whole number that may be left blank: blank is null ("use the default"). */
+export function optionalWholeNumber(label: string, min: number, max: number) {
+  const number = wholeNumber(label, min, max);
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx): number | null => {
+      if (!v) return null;
+      const r = number.safeParse(v);
+      if (r.success) return r.data;
+      for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    });
+}
+
+/** Minutes between possible start times: 0 is "the service's length". */
+export const SLOT_INTERVALS = [0, 15, 30, 60] as const;
+const SLOT_INTERVAL_MESSAGE = "Choose a slot interval from the list.";
+
+export const slotInterval = z
+  .string({ error: SLOT_INTERVAL_MESSAGE })
+  .trim()
+  .refine((v) => SLOT_INTERVALS.some((n) => String(n) === v), SLOT_INTERVAL_MESSAGE)
+  .transform(Number);
+
+/** The same, where blank means "the business's default" (null). */
+export const optionalSlotInterval = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v ?? "")
+  .refine((v) => v === "" || SLOT_INTERVALS.some((n) => String(n) === v), SLOT_INTERVAL_MESSAGE)
+  .transform((v) => (v === "" ? null : Number(v)));
+
+/** A field that is absent from the form (not blank) reads as `value`. */
+export function absentAs<T extends z.ZodType>(value: string, schema: T) {
+  return z.preprocess((v) => (v === undefined ? value : v), schema);
+}

@@ -51,6 +51,18 @@ describe("profile form", () => {
     expect(fields).toEqual(["bookingHorizonDays", "cancellationWindowHours", "minNoticeMinutes", "slug", "timezone"]);
   });
 
+  it("takes the scheduling defaults, refusing an interval off the list, a blank buffer and a cap out of range", () => {
+    const ok = profileSchema("UTC").parse(form({ slotIntervalMinutes: "30", bufferBeforeMinutes: "0", bufferAfterMinutes: "15", dailyCapPerMember: "8" }));
+    expect(ok).toMatchObject({ slotIntervalMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, dailyCapPerMember: 8 });
+    const bad = profileSchema("UTC").safeParse(form({ slotIntervalMinutes: "45", bufferBeforeMinutes: "", bufferAfterMinutes: "300", dailyCapPerMember: "101" }));
+    expect(z.flattenError(bad.error!).fieldErrors).toEqual({
+      slotIntervalMinutes: ["Choose a slot interval from the list."],
+      bufferBeforeMinutes: ["Buffer before is required.", "Buffer before must be a whole number."],
+      bufferAfterMinutes: ["Buffer after must be at most 240."],
+      dailyCapPerMember: ["Daily limit must be at most 100."],
+    });
+  });
+
   it("reads the approval checkbox as on only when ticked, and refuses any other value", () => {
     const parse = (extra: Record<string, string>) => profileSchema("UTC").safeParse(form(extra));
     expect(parse({ requireApproval: "on" }).data?.requireApproval).toBe(true);
@@ -84,9 +96,15 @@ describe.each(testDrivers())("provider profile on %s", (kind) => {
 
   it("saves every field", async () => {
     const { provider: p } = await makeProvider(t.db);
-    const input = profileSchema(p.timezone).parse(form({ slug: `saved-${p.id.slice(0, 8)}`, requireApproval: "on" }));
+    const input = profileSchema(p.timezone).parse(
+      form({ slug: `saved-${p.id.slice(0, 8)}`, requireApproval: "on", slotIntervalMinutes: "30", bufferAfterMinutes: "15" }),
+    );
     await updateProfile(t.db, p.id, input);
     expect(await getProfileOrThrow(t.db, p.id)).toMatchObject({
+      slotIntervalMinutes: 30,
+      bufferAfterMinutes: 15,
+      bufferBeforeMinutes: 0,
+      dailyCapPerMember: 0,
       businessName: "Hair by Ada",
       slug: `saved-${p.id.slice(0, 8)}`,
       timezone: "Asia/Kolkata",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { providers } from "@/db/schema";
 import { AppError, PG, pgConstraint, pgErrorCode } from "@/lib/infra/errors";
-import { checkbox, optionalPhone, optionalText, requiredText, wholeNumber } from "./form-fields";
+import { absentAs, checkbox, optionalPhone, optionalText, requiredText, slotInterval, wholeNumber } from "./form-fields";
 import { CURRENCIES } from "./money";
 import { isSelectableTimeZone } from "@/lib/infra/time";
 import { publicProviderColumns } from "@/lib/booking/providers";
@@ -43,6 +43,11 @@ export function profileSchema(currentTimezone?: string, currentCurrency?: string
     cancellationWindowHours: wholeNumber("Cancellation window", 0, 720),
     minNoticeMinutes: wholeNumber("Minimum notice", 0, 43_200),
     bookingHorizonDays: wholeNumber("Booking horizon", 1, 365),
+    // Scheduling defaults of every service; absent (an older form) keeps "none", blank is an error.
+    slotIntervalMinutes: absentAs("0", slotInterval),
+    bufferBeforeMinutes: absentAs("0", wholeNumber("Buffer before", 0, 240)),
+    bufferAfterMinutes: absentAs("0", wholeNumber("Buffer after", 0, 240)),
+    dailyCapPerMember: absentAs("0", wholeNumber("Daily limit", 0, 100)),
     // An unticked box is absent from the form: absent means off.
     requireApproval: checkbox,
   });
@@ -58,7 +63,15 @@ export type ProviderProfile = ProfileInput & {
 
 export async function getProfileOrThrow(db: Db, providerId: string): Promise<ProviderProfile> {
   const [row] = await db
-    .select({ ...publicProviderColumns, plan: providers.plan, proUntil: providers.proUntil })
+    .select({
+      ...publicProviderColumns,
+      slotIntervalMinutes: providers.slotIntervalMinutes,
+      bufferBeforeMinutes: providers.bufferBeforeMinutes,
+      bufferAfterMinutes: providers.bufferAfterMinutes,
+      dailyCapPerMember: providers.dailyCapPerMember,
+      plan: providers.plan,
+      proUntil: providers.proUntil,
+    })
     .from(providers)
     .where(eq(providers.id, providerId));
   if (!row) throw new AppError("NOT_FOUND");

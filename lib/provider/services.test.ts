@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { services } from "@/db/schema";
 import { testDrivers } from "@/test/db";
@@ -38,7 +39,8 @@ describe("service form", () => {
   const form = { name: "Cut", description: "", durationMinutes: "45", price: "30.00", active: "on" };
 
   it("parses the form into a service", () => {
-    expect(serviceSchema.parse(form)).toEqual({ name: "Cut", description: "", durationMinutes: 45, priceCents: 3000, active: true });
+    const noRules = { slotIntervalMinutes: null, bufferBeforeMinutes: null, bufferAfterMinutes: null, minNoticeMinutes: null, bookingHorizonDays: null, dailyCapPerMember: null };
+    expect(serviceSchema.parse(form)).toEqual({ name: "Cut", description: "", durationMinutes: 45, priceCents: 3000, active: true, ...noRules });
     expect(serviceSchema.parse({ ...form, active: undefined }).active).toBe(false);
   });
 
@@ -47,6 +49,20 @@ describe("service form", () => {
     expect(Object.keys(r.error!.flatten().fieldErrors).sort()).toEqual(["durationMinutes", "name", "price"]);
     expect(serviceSchema.safeParse({ ...form, durationMinutes: "725" }).success).toBe(false);
     expect(serviceSchema.safeParse({ ...form, durationMinutes: "0" }).success).toBe(false);
+  });
+
+  it("takes the service's own scheduling rules, blank meaning the business's default, and refuses bad ones", () => {
+    const parsed = serviceSchema.parse({ ...form, slotIntervalMinutes: "15", bufferBeforeMinutes: "", bufferAfterMinutes: "10", minNoticeMinutes: " ", bookingHorizonDays: "30", dailyCapPerMember: "0" });
+    expect(parsed).toMatchObject({ slotIntervalMinutes: 15, bufferBeforeMinutes: null, bufferAfterMinutes: 10, minNoticeMinutes: null, bookingHorizonDays: 30, dailyCapPerMember: 0 });
+    expect(serviceSchema.parse({ ...form, slotIntervalMinutes: "0" }).slotIntervalMinutes).toBe(0);
+    const r = serviceSchema.safeParse({ ...form, slotIntervalMinutes: "20", bufferBeforeMinutes: "241", bufferAfterMinutes: "-5", bookingHorizonDays: "0", dailyCapPerMember: "1.5" });
+    expect(z.flattenError(r.error!).fieldErrors).toEqual({
+      slotIntervalMinutes: ["Choose a slot interval from the list."],
+      bufferBeforeMinutes: ["Buffer before must be at most 240."],
+      bufferAfterMinutes: ["Buffer after must be a whole number."],
+      bookingHorizonDays: ["Booking window must be at least 1."],
+      dailyCapPerMember: ["Daily limit must be a whole number."],
+    });
   });
 });
 
@@ -64,7 +80,7 @@ describe.each(testDrivers())("services on %s", (kind) => {
     // Active first, then inactive.
     expect(await listServices(t.db, p.id)).toEqual([
       expect.objectContaining({ id: existing.id, active: true }),
-      { id, name: "Colour & cut", description: "Full colour", durationMinutes: 90, priceCents: 9000, active: false },
+      expect.objectContaining({ id, name: "Colour & cut", description: "Full colour", durationMinutes: 90, priceCents: 9000, active: false }),
     ]);
   });
 

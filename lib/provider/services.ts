@@ -6,7 +6,7 @@ import { appointments, services } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
 import { countAppointmentUsage, type AppointmentUsage } from "@/lib/booking/usage";
-import { checkbox, optionalText, requiredText, wholeNumber } from "./form-fields";
+import { checkbox, optionalSlotInterval, optionalText, optionalWholeNumber, requiredText, wholeNumber } from "./form-fields";
 import { parsePriceToCents } from "./money";
 
 export const serviceSchema = z
@@ -27,10 +27,18 @@ export const serviceSchema = z
         return cents;
       }),
     active: checkbox,
+    // Scheduling rules of this service; blank = the business's default (its profile).
+    slotIntervalMinutes: optionalSlotInterval,
+    bufferBeforeMinutes: optionalWholeNumber("Buffer before", 0, 240),
+    bufferAfterMinutes: optionalWholeNumber("Buffer after", 0, 240),
+    minNoticeMinutes: optionalWholeNumber("Minimum notice", 0, 43_200),
+    bookingHorizonDays: optionalWholeNumber("Booking window", 1, 365),
+    dailyCapPerMember: optionalWholeNumber("Daily limit", 0, 100),
   })
   .transform(({ price, ...rest }) => ({ ...rest, priceCents: price }));
 
-export type ServiceInput = z.output<typeof serviceSchema>;
+/** What the form gives; a caller that leaves the rules out leaves them as they are. */
+export type ServiceInput = Omit<z.output<typeof serviceSchema>, keyof ServiceRules> & Partial<ServiceRules>;
 
 export type ServiceRow = {
   id: string;
@@ -39,6 +47,16 @@ export type ServiceRow = {
   durationMinutes: number;
   priceCents: number;
   active: boolean;
+} & ServiceRules;
+
+/** A service's own scheduling rules; null = the business's default. */
+export type ServiceRules = {
+  slotIntervalMinutes: number | null;
+  bufferBeforeMinutes: number | null;
+  bufferAfterMinutes: number | null;
+  minNoticeMinutes: number | null;
+  bookingHorizonDays: number | null;
+  dailyCapPerMember: number | null;
 };
 
 const serviceColumns = {
@@ -48,6 +66,12 @@ const serviceColumns = {
   durationMinutes: services.durationMinutes,
   priceCents: services.priceCents,
   active: services.active,
+  slotIntervalMinutes: services.slotIntervalMinutes,
+  bufferBeforeMinutes: services.bufferBeforeMinutes,
+  bufferAfterMinutes: services.bufferAfterMinutes,
+  minNoticeMinutes: services.minNoticeMinutes,
+  bookingHorizonDays: services.bookingHorizonDays,
+  dailyCapPerMember: services.dailyCapPerMember,
 };
 
 /** The provider's services: active first, then by name. */

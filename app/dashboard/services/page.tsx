@@ -14,7 +14,7 @@ import { isUuid } from "@/lib/infra/validation";
 import { formatMoney } from "@/lib/provider/money";
 import { deletionRefusal, getServiceUsage, listServices, type ServiceRow } from "@/lib/provider/services";
 import { createServiceAction, deleteServiceAction, setServiceActiveAction } from "./actions";
-import { ServiceForm } from "./_components/service-form";
+import { NO_SERVICE_RULES, ServiceForm } from "./_components/service-form";
 import { ownValue } from "@/lib/infra/text";
 
 export const metadata: Metadata = { title: "Services" };
@@ -87,8 +87,9 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         <Card title="Add a service">
           <ServiceForm
             currency={provider.currency}
+            defaults={provider}
             action={createServiceAction}
-            initial={{ name: "", description: "", durationMinutes: "30", price: "", active: true }}
+            initial={{ name: "", description: "", durationMinutes: "30", price: "", active: true, ...NO_SERVICE_RULES }}
             submitLabel="Add service"
           />
         </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { guestAppointmentOrNotFound } from "@/app/_manage/caller";
+import { confirmationChannels } from "@/app/_manage/confirmation";
 import { ManageAppointment } from "@/app/_manage/manage-appointment";
 import type { SearchParams } from "@/lib/booking/picker";
 
@@ -17,5 +18,6 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<SearchP
 export default async function ManageBookingPage({ params, searchParams }: Props) {
   const { token } = await params;
   const appointment = await guestAppointmentOrNotFound(token);
-  return <ManageAppointment caller={{ by: "guest", token }} appointment={appointment} searchParams={await searchParams} />;
+  const sp = await searchParams;
+  return <ManageAppointment caller={{ by: "guest", token }} appointment={appointment} searchParams={sp} confirmation={sp.booked === "1" ? await confirmationChannels(appointment) : null} />;
 }

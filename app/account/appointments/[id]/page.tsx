@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ownAppointmentOrNotFound } from "@/app/_manage/caller";
+import { confirmationChannels } from "@/app/_manage/confirmation";
 import { ManageAppointment } from "@/app/_manage/manage-appointment";
 import type { SearchParams } from "@/lib/booking/picker";
 
@@ -11,5 +12,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 export default async function OwnAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const appointment = await ownAppointmentOrNotFound(id);
-  return <ManageAppointment caller={{ by: "client", appointmentId: appointment.id }} appointment={appointment} searchParams={await searchParams} />;
+  const sp = await searchParams;
+  return <ManageAppointment caller={{ by: "client", appointmentId: appointment.id }} appointment={appointment} searchParams={sp} confirmation={sp.booked === "1" ? await confirmationChannels(appointment) : null} />;
 }

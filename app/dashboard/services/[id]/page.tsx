@@ -13,6 +13,9 @@ import { ServiceForm } from "../_components/service-form";
 
 export const metadata: Metadata = { title: "Edit service" };
 
+/** A rule the service does not set reads as a blank field ("the business's default"). */
+const blankIfNull = (n: number | null) => (n === null ? "" : String(n));
+
 export default async function EditServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { provider } = await requireProvider();
   const { id } = await params;
@@ -28,6 +31,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
       <Card>
         <ServiceForm
           currency={provider.currency}
+          defaults={provider}
           action={updateServiceAction.bind(null, service.id)}
           initial={{
             name: service.name,
@@ -35,6 +39,12 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
             durationMinutes: String(service.durationMinutes),
             price: formatCents(service.priceCents),
             active: service.active,
+            slotIntervalMinutes: blankIfNull(service.slotIntervalMinutes),
+            bufferBeforeMinutes: blankIfNull(service.bufferBeforeMinutes),
+            bufferAfterMinutes: blankIfNull(service.bufferAfterMinutes),
+            minNoticeMinutes: blankIfNull(service.minNoticeMinutes),
+            bookingHorizonDays: blankIfNull(service.bookingHorizonDays),
+            dailyCapPerMember: blankIfNull(service.dailyCapPerMember),
           }}
           submitLabel="Save service"
         />

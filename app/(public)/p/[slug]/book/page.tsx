@@ -7,7 +7,7 @@ import { DetailsForm } from "./_components/details-form";
 import { BookingSteps } from "@/components/booking/booking-steps";
 import { bookingHref, bookingStep, bookPath, parseBookingParams, pickerTimes, pickerWindow, type SearchParams } from "@/lib/booking/picker";
 import { ChoiceSummary } from "@/components/booking/choice-summary";
-import { formatDuration, formatWhen } from "@/lib/availability/format";
+import { changePolicy, contactBusiness, formatDuration, formatWhen } from "@/lib/availability/format";
 import { formatPrice } from "@/lib/provider/money";
 import { ServiceList } from "@/components/booking/service-list";
 import { SlotPicker } from "@/components/booking/slot-picker";
@@ -15,6 +15,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Flash } from "@/components/ui/flash";
 import { getCurrentUser } from "@/lib/app/guards";
 import { getDb } from "@/lib/app/runtime";
+import { getAccountProfile } from "@/lib/portal/account";
 import { loadBookingPicker } from "@/lib/booking/picker-slots";
 import { StaffChoice } from "@/components/staff/staff-choice";
 
@@ -108,6 +109,8 @@ export default async function BookPage({ params, searchParams }: Props) {
     const end = new Date(start.getTime() + service.durationMinutes * 60_000);
     const user = await getCurrentUser();
     const client = user?.role === "client" ? user : null;
+    // What the account knows is filled in: its saved phone too, not only name and email.
+    const account = client ? await getAccountProfile(await getDb(), client.id) : null;
     const dayHref = bookingHref(provider.slug, { ...base, from, date });
     return (
       <Frame step="details">
@@ -118,6 +121,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             { label: "When", value: `${formatWhen(start, end, tz)} (${tz})`, changeHref: dayHref, changeLabel: "Change time" },
           ]}
         />
+        <CancellationPolicy start={start} provider={provider} now={now} />
         <section aria-labelledby="your-details" className="space-y-4">
           <h2 id="your-details" className="scroll-mt-4 text-lg font-semibold text-slate-900">
             Your details
@@ -143,7 +147,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             serviceId={service.id}
             staffId={staffId}
             start={chosen.value}
-            initial={{ name: client?.name ?? "", email: client?.email ?? "", phone: "" }}
+            initial={{ name: account?.name ?? client?.name ?? "", email: account?.email ?? client?.email ?? "", phone: account?.phone ?? "" }}
             timezone={tz}
             otherDayHref={bookingHref(provider.slug, { ...base, from })}
             requestOnly={provider.requireApproval}
@@ -161,6 +165,31 @@ export default async function BookPage({ params, searchParams }: Props) {
       ) : null}
       <SlotPicker path={bookPath(provider.slug)} params={base} window={w} slots={picked} timezone={tz} nextAnchor="your-details" />
     </Frame>
+  );
+}
+
+/** The cancellation window, before the client commits: until when it is free to change, or whom to call. */
+function CancellationPolicy({
+  start,
+  provider,
+  now,
+}: {
+  start: Date;
+  provider: { businessName: string; phone: string; email: string; timezone: string; cancellationWindowHours: number };
+  now: Date;
+}) {
+  const policy = changePolicy({ start, windowHours: provider.cancellationWindowHours, timezone: provider.timezone, now });
+  return (
+    <section aria-labelledby="cancellation-policy" className={`rounded-md px-3 py-2 text-sm ${policy.open ? "bg-slate-50 text-slate-700" : "bg-amber-50 text-amber-900"}`}>
+      <h2 id="cancellation-policy" className="font-semibold">
+        Cancellation policy
+      </h2>
+      <p>
+        {policy.open
+          ? policy.text
+          : `Once booked, this time can't be cancelled or changed online: it is less than ${provider.cancellationWindowHours} ${provider.cancellationWindowHours === 1 ? "hour" : "hours"} away. ${contactBusiness(provider)}`}
+      </p>
+    </section>
   );
 }
 
