@@ -6,7 +6,7 @@ import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { requireProvider, requirePro } from "@/lib/app/guards";
 import { cancelAppointment } from "@/lib/booking/manage";
-import { APPOINTMENT_ACTIONS, applyAppointmentAction, parseStatusFilter, parseView } from "@/lib/provider/appointments";
+import { APPOINTMENT_ACTIONS, applyAppointmentAction, cancelUpcomingOfEmail, parseStatusFilter, parseView } from "@/lib/provider/appointments";
 import { dashboardHref } from "./dashboard-href";
 import { reassignAppointment } from "@/lib/staff/reassign";
 import { isUuid } from "@/lib/infra/validation";
@@ -59,6 +59,25 @@ export const cancelAppointmentAction = formAction({
       reason: reason || undefined,
     }),
   done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: "cancel" }) }),
+});
+
+const cancelEmailSchema = z.object({
+  appointmentId: z.uuid({ error: "Unknown appointment." }),
+  ...listState,
+});
+
+/** From an appointment card: cancel every upcoming booking made with that card's email (after a confirmation). */
+export const cancelUpcomingOfEmailAction = formAction({
+  authorise: requireProvider,
+  schema: cancelEmailSchema,
+  echo: false,
+  call: async ({ provider }, { appointmentId }) =>
+    cancelUpcomingOfEmail(await getDb(), {
+      providerId: provider.id,
+      appointmentId,
+      reason: "The business cancelled the upcoming bookings made with this email.",
+    }),
+  done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: "cancel-email" }) }),
 });
 
 const reassignSchema = z.object({

@@ -81,6 +81,8 @@ export const providers = pgTable(
     bookingHorizonDays: integer().notNull().default(60),
     /** Online bookings (guest or client) start as pending until the provider confirms them; the slot is held meanwhile. */
     requireApproval: boolean().notNull().default(false),
+    /** How many upcoming online bookings one unverified guest email may hold here (lib/booking/limits.ts). */
+    guestBookingLimit: integer().notNull().default(3),
     createdAt: stampedNow(),
     updatedAt: stampedNow(),
   },
@@ -90,6 +92,7 @@ export const providers = pgTable(
     check("providers_cancellation_window_check", sql`${t.cancellationWindowHours} between 0 and 720`),
     check("providers_min_notice_check", sql`${t.minNoticeMinutes} between 0 and 43200`),
     check("providers_horizon_check", sql`${t.bookingHorizonDays} between 1 and 365`),
+    check("providers_guest_booking_limit_check", sql`${t.guestBookingLimit} between 1 and 20`),
     check("providers_currency_check", sql`${t.currency} = '' or ${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );

@@ -43,6 +43,7 @@ export function profileSchema(currentTimezone?: string, currentCurrency?: string
     cancellationWindowHours: wholeNumber("Cancellation window", 0, 720),
     minNoticeMinutes: wholeNumber("Minimum notice", 0, 43_200),
     bookingHorizonDays: wholeNumber("Booking horizon", 1, 365),
+    guestBookingLimit: wholeNumber("Upcoming bookings per guest", 1, 20),
     // An unticked box is absent from the form: absent means off.
     requireApproval: checkbox,
   });

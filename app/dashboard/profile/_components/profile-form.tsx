@@ -27,6 +27,13 @@ const bookingRules = [
     hint: "How soon a new online booking may start. 0–43,200.",
   },
   { label: "Booking horizon (days)", name: "bookingHorizonDays", min: 1, max: 365, hint: "How far ahead clients can book. 1–365." },
+  {
+    label: "Upcoming bookings per guest",
+    name: "guestBookingLimit",
+    min: 1,
+    max: 20,
+    hint: "How many upcoming online bookings one email may hold (signed-in clients with a confirmed email are not limited). 1–20.",
+  },
 ] as const;
 
 export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; timeZones: string[]; appUrl: string }) {
@@ -81,7 +88,7 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
 
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Booking rules</legend>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2">
           {bookingRules.map((r) => (
             <TextField
               key={r.name}
