@@ -10,7 +10,7 @@ import next from "next";
 import type { AddressInfo } from "node:net";
 import { REQUEST_DEADLINE_MS } from "@/db";
 import { withDatabaseDeadline } from "@/db/guard";
-import { applyTrustedClientAddress, refusalPage, serverActionRefusal } from "@/lib/infra/http";
+import { applyTrustedClientAddress, normalizeRequest, refusalPage, serverActionRefusal } from "@/lib/infra/http";
 import { lookupPageFingerprint } from "@/lib/page-cache/registry";
 import { createPageCache } from "@/lib/page-cache/server";
 import { envOrExit } from "./lib/config";
@@ -48,6 +48,7 @@ const server = createServer((req, res) => withDatabaseDeadline(REQUEST_DEADLINE_
 
 function serve(req: IncomingMessage, res: ServerResponse): void {
   applyTrustedClientAddress(req, hops);
+  normalizeRequest(req);
   // A cross-origin or oversized server-action post: Next.js would answer a plain 500.
   const refusal = serverActionRefusal(req);
   if (refusal) {

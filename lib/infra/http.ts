@@ -152,3 +152,29 @@ export function refusalPage(r: Refusal): { status: number; headers: Record<strin
     body,
   };
 }
+
+/**
+ * Small repairs before Next.js sees a request: an absolute-form target ("GET http://host/x",
+ * legal for proxies) becomes its path, which Next.js otherwise fails on with a TypeError; and
+ * encodings the client refused ("gzip;q=0") are taken out of Accept-Encoding, which Next.js's
+ * compression does not read.
+ */
+export function normalizeRequest(req: Pick<IncomingMessage, "url" | "headers">): void {
+  const url = req.url ?? "/";
+  if (!url.startsWith("/") && url !== "*") {
+    try {
+      const parsed = new URL(url);
+      req.url = `${parsed.pathname}${parsed.search}`;
+    } catch {
+      req.url = "/";
+    }
+  }
+  const accept = req.headers["accept-encoding"];
+  if (typeof accept === "string" && /;\s*q\s*=\s*0(?:\.0*)?\s*(?:,|$)/i.test(accept)) {
+    req.headers["accept-encoding"] = accept
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s && !/;\s*q\s*=\s*0(?:\.0*)?$/i.test(s))
+      .join(", ");
+  }
+}
