@@ -53,7 +53,14 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   const refusal = serverActionRefusal(req);
   if (refusal) {
     const page = refusalPage(refusal);
-    res.writeHead(page.status, page.headers).end(page.body);
+    // Read (and drop) what the client is still sending before answering, so it sees the answer
+    // rather than a reset connection; a body far past any form's size is cut off.
+    let received = 0;
+    req.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > 64 * 1024 * 1024) req.destroy();
+    });
+    req.on("end", () => res.writeHead(page.status, page.headers).end(page.body));
     req.resume();
     return;
   }
