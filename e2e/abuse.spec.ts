@@ -56,3 +56,31 @@ test.describe("abuse limits", () => {
     }
   });
 });
+
+test("a password change signs the other session out and keeps this one signed in", async ({ page, browser, deviceOptions }) => {
+  const { RegisterPage } = await import("./pages/register-page");
+  const email = uniqueEmail("changer");
+  const register = new RegisterPage(page);
+  await register.goto();
+  await register.register({ name: "Cam Changer", email, password: "first-password-1", role: "client" });
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
+  // Session B: the same cookie in another browser (a stolen or second device).
+  const other = await browser.newContext({ ...deviceOptions, storageState: await page.context().storageState() });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/account/settings");
+  await expect(otherPage).toHaveURL(/\/account\/settings/);
+
+  await page.goto("/account/settings");
+  await page.getByLabel("Current password").fill("first-password-1");
+  await page.getByLabel("New password", { exact: true }).fill("second-password-2");
+  await page.getByLabel("Repeat new password").fill("second-password-2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("You have been signed out everywhere else.")).toBeVisible();
+  await expect(page).toHaveURL(/\/account\/settings\?passwordChanged=1$/);
+
+  await otherPage.goto("/account/settings");
+  await expect(otherPage).toHaveURL(/\/login/);
+  await page.goto("/account/settings");
+  await expect(page).toHaveURL(/\/account\/settings/);
+  await other.close();
+});

@@ -41,7 +41,8 @@ export const changePasswordAction = formAction({
   },
   done: (_ctx, _input, stillSignedIn) =>
     stillSignedIn
-      ? { state: { ok: true, message: "Your password has been changed. You have been signed out everywhere else." } }
+      ? // A fresh request, so the page renders with the new session cookie.
+        { redirect: "/account/settings?passwordChanged=1" }
       : { redirect: "/login?passwordChanged=1" },
   // Never echo passwords back into the form.
   echo: false,
