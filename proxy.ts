@@ -27,11 +27,17 @@ export function proxy(request: NextRequest) {
   // Next.js takes the nonce for its own scripts from the request's CSP header.
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A route that sets its own, stricter policy keeps it (the staff photo: default-src 'none').
+  if (!OWN_POLICY.test(pathname)) response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
+/** Route handlers that answer with their own Content-Security-Policy. */
+const OWN_POLICY = /^\/api\/staff\/[^/]+\/photo\/?$/;
+
 export const config = {
-  // Pages, server actions and route handlers; not static files or the Auth.js endpoints.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|css|js|map|txt)$).*)"],
+  // Every path but the build's static files and the Auth.js endpoints: a page at a path that
+  // looks like a file ("/invite/abc.js") is still a page and gets its policy (there is no
+  // public/ folder, so nothing else ends in an extension).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
 };

@@ -10,7 +10,7 @@ import next from "next";
 import type { AddressInfo } from "node:net";
 import { REQUEST_DEADLINE_MS } from "@/db";
 import { withDatabaseDeadline } from "@/db/guard";
-import { applyTrustedClientAddress } from "@/lib/infra/http";
+import { applyTrustedClientAddress, normalizeRequest, refusalPage, serverActionRefusal } from "@/lib/infra/http";
 import { lookupPageFingerprint } from "@/lib/page-cache/registry";
 import { createPageCache } from "@/lib/page-cache/server";
 import { envOrExit } from "./lib/config";
@@ -48,6 +48,22 @@ const server = createServer((req, res) => withDatabaseDeadline(REQUEST_DEADLINE_
 
 function serve(req: IncomingMessage, res: ServerResponse): void {
   applyTrustedClientAddress(req, hops);
+  normalizeRequest(req);
+  // A cross-origin or oversized server-action post: Next.js would answer a plain 500.
+  const refusal = serverActionRefusal(req);
+  if (refusal) {
+    const page = refusalPage(refusal);
+    // Read (and drop) what the client is still sending before answering, so it sees the answer
+    // rather than a reset connection; a body far past any form's size is cut off.
+    let received = 0;
+    req.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > 64 * 1024 * 1024) req.destroy();
+    });
+    req.on("end", () => res.writeHead(page.status, page.headers).end(page.body));
+    req.resume();
+    return;
+  }
   if (!pageCache) return void handle(req, res);
   pageCache.serve(req, res).then(
     (answered) => {

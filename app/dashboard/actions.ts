@@ -9,6 +9,7 @@ import { cancelAppointment } from "@/lib/booking/manage";
 import {
   APPOINTMENT_ACTIONS,
   applyAppointmentAction,
+  cancelUpcomingOfEmail,
   parseStatusFilter,
   parseView,
   type ListView,
@@ -79,6 +80,25 @@ export const cancelAppointmentAction = formAction({
       reason: reason || undefined,
     }),
   done: (_ctx, input) => ({ revalidate: ["/dashboard"], redirect: backTo(input, "cancel") }),
+});
+
+const cancelEmailSchema = z.object({
+  appointmentId: z.uuid({ error: "Unknown appointment." }),
+  ...listState,
+});
+
+/** From an appointment card: cancel every upcoming booking made with that card's email (after a confirmation). */
+export const cancelUpcomingOfEmailAction = formAction({
+  authorise: requireProvider,
+  schema: cancelEmailSchema,
+  echo: false,
+  call: async ({ provider }, { appointmentId }) =>
+    cancelUpcomingOfEmail(await getDb(), {
+      providerId: provider.id,
+      appointmentId,
+      reason: "The business cancelled the upcoming bookings made with this email.",
+    }),
+  done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: "cancel-email" }) }),
 });
 
 const reassignSchema = z.object({

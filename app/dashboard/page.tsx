@@ -46,6 +46,7 @@ const doneMessages: Record<string, string> = {
   complete: "Appointment marked as completed.",
   no_show: "Appointment marked as a no-show.",
   cancel: "Appointment cancelled. The client has been emailed.",
+  "cancel-email": "Every upcoming booking made with that email has been cancelled.",
   created: "Appointment booked.",
   reassign: "Appointment reassigned. The client and the new staff member have been told.",
   asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",

@@ -89,6 +89,8 @@ export const providers = pgTable(
     bufferAfterMinutes: integer().notNull().default(0),
     /** Most appointments one member (or the business's own calendar) takes a day; 0 = no cap. */
     dailyCapPerMember: integer().notNull().default(0),
+    /** How many upcoming online bookings one unverified guest email may hold here (lib/booking/limits.ts). */
+    guestBookingLimit: integer().notNull().default(3),
     createdAt: stampedNow(),
     updatedAt: stampedNow(),
   },
@@ -98,6 +100,7 @@ export const providers = pgTable(
     check("providers_cancellation_window_check", sql`${t.cancellationWindowHours} between 0 and 720`),
     check("providers_min_notice_check", sql`${t.minNoticeMinutes} between 0 and 43200`),
     check("providers_horizon_check", sql`${t.bookingHorizonDays} between 1 and 365`),
+    check("providers_guest_booking_limit_check", sql`${t.guestBookingLimit} between 1 and 20`),
     check("providers_currency_check", sql`${t.currency} = '' or ${t.currency} ~ '^[A-Z]{3}$'`),
     check("providers_slot_interval_check", sql`${t.slotIntervalMinutes} in (0, 15, 30, 60)`),
     check("providers_buffers_check", sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`),

@@ -28,6 +28,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     // A refused sign-in is an answer, not a server error.
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
+      // A cookie that does not decrypt (garbage, an old secret) is the client's problem, and
+      // the request simply has no session: one line, no stack.
+      const type = (error as { type?: unknown }).type;
+      if (type === "JWTSessionError") {
+        log.warn({ component: "auth", event: "session_cookie_unreadable" }, "session cookie could not be read");
+        return;
+      }
       log.error({ component: "auth", err: error }, "auth error");
     },
   },

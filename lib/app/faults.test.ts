@@ -24,7 +24,7 @@ type Outcome = { start: string; status: number; id?: string };
 
 describe.runIf(testDrivers().includes("postgres"))("a PostgreSQL restart while bookings are made", () => {
   const t = setUpTestDb("postgres");
-  const f = setUpProviderFixture(t, { provider: { slug: "restart-studio" } });
+  const f = setUpProviderFixture(t, { provider: { slug: "restart-studio", guestBookingLimit: 20 } });
   let admin: postgres.Sql;
 
   beforeAll(async () => {

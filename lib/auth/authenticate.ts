@@ -109,3 +109,38 @@ export async function authenticate(
   const { passwordHash: _hash, ...safe } = user;
   return { ok: true, user: safe };
 }
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; message: string; retryAfterSeconds: number };
+
+/**
+ * Checks a signed-in user's current password (changing it, deleting the account) against the
+ * same per-account counters as sign-in: guesses here and at /login add up to one allowance, so
+ * a stolen session cannot try passwords without limit. A success clears the count, like a
+ * sign-in. An unknown user is "invalid".
+ */
+export async function checkCurrentPassword(db: Db, userId: string, password: string, now: Date = new Date()): Promise<PasswordCheck> {
+  const [user] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return { ok: false, reason: "invalid" };
+  const L = SIGN_IN_LIMITS;
+  const accountKey = `signin:account:${user.email}`;
+  const accountDailyKey = `signin:account-day:${user.email}`;
+  const hits = [
+    await hitRateLimit(db, accountKey, L.perAccount, L.windowSeconds, now),
+    await hitRateLimit(db, accountDailyKey, L.perAccountDaily, L.dailyWindowSeconds, now),
+  ];
+  const blocked = hits.filter((r) => !r.allowed);
+  if (blocked.length > 0) {
+    const retryAfterSeconds = Math.max(...blocked.map((r) => r.retryAfterSeconds));
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return {
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds,
+      message: `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    };
+  }
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: "invalid" };
+  await clearRateLimit(db, accountKey);
+  await refundRateLimit(db, accountDailyKey);
+  return { ok: true };
+}

@@ -72,6 +72,9 @@ export function safeNextPath(raw: unknown): string | null {
   }
   if (url.origin !== "http://slotbook.invalid") return null;
   const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments collapse on parsing ("/.//evil" → "//evil"): the result must still be a
+  // same-origin path, never protocol-relative.
+  if (!path.startsWith("/") || path.startsWith("//") || /^\/[\\/]/.test(path) || /[\u0000-\u001f\u007f\\]/.test(path)) return null;
   if (["/login", "/register"].some((p) => underPrefix(url.pathname, p)) || url.pathname.startsWith("/api/auth")) return null;
   return path;
 }

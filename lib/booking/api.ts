@@ -36,14 +36,15 @@ export async function slotsResponse(db: Db, slug: string, query: Record<string, 
   };
 }
 
-export async function bookingResponse(db: Db, slug: string, body: Record<string, unknown>, now?: Date) {
+/** `clientAddress`: the caller's address (lib/infra/http.ts clientIp), for the per-address booking limit. */
+export async function bookingResponse(db: Db, slug: string, body: Record<string, unknown>, now?: Date, clientAddress: string | null = null) {
   const parsed = bookingRequestSchema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   const providerId = await providerIdOrThrow(db, slug);
   const { start, ...rest } = parsed.data;
   const { appointment, manageToken } = await createBooking(
     db,
-    { ...rest, providerId, start: new Date(start), by: "guest", clientUserId: null },
+    { ...rest, providerId, start: new Date(start), by: "guest", clientUserId: null, clientAddress },
     now,
   );
   return {

@@ -32,7 +32,7 @@ describe("a new booking's status", () => {
 
 describe.each(testDrivers())("bookings that need the provider's approval on %s", (kind) => {
   const t = setUpTestDb(kind);
-  const f = setUpProviderFixture(t, { provider: { requireApproval: true } });
+  const f = setUpProviderFixture(t, { provider: { requireApproval: true, guestBookingLimit: 20 } });
   let day = 3;
   const nextDate = () => `2026-03-${String(day++).padStart(2, "0")}`;
   const input = (over: Partial<CreateBookingInput> = {}): CreateBookingInput => ({

@@ -26,6 +26,8 @@ export type BookingProvider = {
   bookingHorizonDays: number;
   /** Online bookings start as pending until the provider confirms them. */
   requireApproval: boolean;
+  /** How many upcoming online bookings one unverified guest email may hold (lib/booking/limits.ts). */
+  guestBookingLimit: number;
 };
 
 export type BookingService = { id: string; name: string; durationMinutes: number; active: boolean };
@@ -43,6 +45,7 @@ export const providerColumns = {
   minNoticeMinutes: providers.minNoticeMinutes,
   bookingHorizonDays: providers.bookingHorizonDays,
   requireApproval: providers.requireApproval,
+  guestBookingLimit: providers.guestBookingLimit,
 };
 
 export async function loadProvider(db: DbOrTx, providerId: string): Promise<BookingProvider | null> {

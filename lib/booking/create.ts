@@ -9,6 +9,7 @@ import { liveBusyFor } from "./live-busy";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
 import { newTokenWithHash } from "@/lib/infra/tokens";
 import { insertAppointment, type WriteActor } from "./write";
+import { enforceBookingLimits } from "./limits";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -24,6 +25,11 @@ export type CreateBookingInput = {
   /** "provider" = walk-in/phone booking from the dashboard: minimum notice and horizon do not apply; hours and overlaps still do. */
   by: "guest" | "client" | "provider";
   source?: "online" | "walk_in" | "phone";
+  /**
+   * The client's address as the server saw it (the booking page and the API pass it): at most
+   * BOOKINGS_PER_ADDRESS_PER_HOUR bookings per business from one. Null/absent: not limited by address.
+   */
+  clientAddress?: string | null;
 };
 
 // Callers parse their own input (bookingRequestSchema); the domain checks again so that no
@@ -83,6 +89,21 @@ export async function createBooking(
 
   try {
     return await db.transaction(async (tx) => {
+      // Online bookings are bounded per guest email and per address (lib/booking/limits.ts),
+      // checked here, in the writing transaction, so concurrent requests cannot overshoot.
+      if (input.by !== "provider") {
+        await enforceBookingLimits(
+          tx,
+          {
+            providerId: provider.id,
+            email: c.email,
+            guestLimit: provider.guestBookingLimit,
+            clientUserId: input.by === "client" ? (input.clientUserId ?? null) : null,
+            clientAddress: input.clientAddress ?? null,
+          },
+          now,
+        );
+      }
       // Staff bookings: the free qualified members in fair order (one when chosen); each is
       // tried in a savepoint and the exclusion constraint accepts the first still free, so
       // concurrent "any available" bookings spread over the free members.

@@ -17,7 +17,8 @@ const now = new Date("2026-03-02T08:00:00Z");
 
 describe.each(testDrivers())("managing a booking on %s", (kind) => {
   const t = setUpTestDb(kind);
-  const f = setUpProviderFixture(t);
+  // One shared business books the same guest many times: the per-guest limit (limits.test.ts) at its highest.
+  const f = setUpProviderFixture(t, { provider: { guestBookingLimit: 20 } });
   let other: ProviderFixture;
   let day = 3;
 

@@ -29,6 +29,8 @@ export type PublicProvider = {
   bookingHorizonDays: number;
   /** Online bookings wait as pending until the provider confirms them. */
   requireApproval: boolean;
+  /** How many upcoming online bookings one unverified guest email may hold here (1–20). */
+  guestBookingLimit: number;
   services: PublicService[];
   /** Sorted by weekday, then start; "HH:MM". */
   hours: WeeklyInterval[];
@@ -58,6 +60,7 @@ export const publicProviderColumns = {
   minNoticeMinutes: providers.minNoticeMinutes,
   bookingHorizonDays: providers.bookingHorizonDays,
   requireApproval: providers.requireApproval,
+  guestBookingLimit: providers.guestBookingLimit,
 };
 
 /** Slugs are lower-case letters, digits and dashes: anything else (NUL, spaces …) is simply unknown. */

@@ -15,7 +15,7 @@ const WED = "2026-03-04";
 
 describe.each(testDrivers())("rescheduling a staff booking on %s", (kind) => {
   const t = setUpTestDb(kind);
-  const f = setUpProviderFixture(t, { plan: "pro" });
+  const f = setUpProviderFixture(t, { plan: "pro", provider: { guestBookingLimit: 20 } });
   let ana: string;
   let ben: string;
   beforeAll(async () => {

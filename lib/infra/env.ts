@@ -45,6 +45,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Slotbook <no-reply@slotbook.local>"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  // Per client address: bookings at one business an hour, accounts registered an hour (0: off).
+  // RATE_LIMIT_PER_MINUTE=0 turns both off too (load tests); the per-email limits stay.
+  BOOKINGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(5),
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
   // socket's address is the client).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
 import { log } from "./log";
-import { applyTrustedClientAddress, clientIp, errorResponse, trustedClientAddress } from "./http";
+import { applyTrustedClientAddress, clientIp, errorResponse, normalizeRequest, SERVER_ACTION_BODY_LIMIT, serverActionRefusal, trustedClientAddress } from "./http";
 
 describe("errorResponse", () => {
   it("maps AppErrors to their status and message, with fieldErrors on 422", async () => {
@@ -112,5 +112,38 @@ describe("applyTrustedClientAddress over a real socket", () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe("serverActionRefusal (what Next.js would answer with a plain 500)", () => {
+  const post = (headers: Record<string, string>, url = "/dashboard/profile") => ({ method: "POST", url, headers: { host: "app.example", ...headers } });
+
+  it("refuses a server-action post from another origin with 403, and lets a same-origin one through", () => {
+    expect(serverActionRefusal(post({ origin: "https://evil.example", "next-action": "abc" }))?.status).toBe(403);
+    expect(serverActionRefusal(post({ origin: "null" }))?.status).toBe(403);
+    expect(serverActionRefusal(post({ origin: "http://app.example", "next-action": "abc" }))).toBeNull();
+    // Behind a trusted proxy, the forwarded host is the one the browser saw.
+    expect(serverActionRefusal(post({ origin: "https://public.example", "x-forwarded-host": "public.example" }))).toBeNull();
+    // No Origin (an old browser, curl): Next.js decides, as before.
+    expect(serverActionRefusal(post({}))).toBeNull();
+  });
+
+  it("refuses a declared body over the 3 MB action limit with 413; the API and other methods are not its business", () => {
+    expect(serverActionRefusal(post({ "content-length": String(4 * 1024 * 1024) }))?.status).toBe(413);
+    expect(serverActionRefusal(post({ "content-length": String(SERVER_ACTION_BODY_LIMIT) }))).toBeNull();
+    expect(serverActionRefusal(post({ origin: "https://evil.example", "content-length": String(4 * 1024 * 1024) }, "/api/providers/x/bookings"))).toBeNull();
+    expect(serverActionRefusal({ method: "GET", url: "/", headers: { host: "app.example", origin: "https://evil.example" } })).toBeNull();
+  });
+});
+
+describe("normalizeRequest", () => {
+  it("turns an absolute-form target into its path, and drops encodings refused with q=0", () => {
+    const req = { url: "http://app.example/p/salon?x=1", headers: { "accept-encoding": "gzip;q=0, br;q=0.0, identity" } as Record<string, string> };
+    normalizeRequest(req);
+    expect(req.url).toBe("/p/salon?x=1");
+    expect(req.headers["accept-encoding"]).toBe("identity");
+    const ok = { url: "/x", headers: { "accept-encoding": "gzip, deflate;q=0.5" } as Record<string, string> };
+    normalizeRequest(ok);
+    expect(ok).toEqual({ url: "/x", headers: { "accept-encoding": "gzip, deflate;q=0.5" } });
   });
 });

@@ -100,3 +100,81 @@ export function applyTrustedClientAddress(req: IncomingMessage, hops: number): v
     delete req.headers["x-forwarded-port"];
   }
 }
+
+/** next.config.ts experimental.serverActions.bodySizeLimit ("3mb"): Next.js refuses a larger action body. */
+export const SERVER_ACTION_BODY_LIMIT = 3 * 1024 * 1024;
+
+export type Refusal = { status: 403 | 413; title: string; message: string };
+
+/**
+ * What Next.js would refuse with a plain 500, answered here first with its real status: a
+ * server-action post (any POST outside /api/, where only actions are posted) from another
+ * origin (Origin's host ≠ Host, as Next.js compares them), or whose declared body is over the
+ * action body limit. Null: let Next.js handle it.
+ */
+export function serverActionRefusal(req: Pick<IncomingMessage, "method" | "url" | "headers">): Refusal | null {
+  if (req.method !== "POST" || (req.url ?? "/").startsWith("/api/")) return null;
+  const origin = req.headers.origin;
+  if (origin && origin !== "null") {
+    const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(",")[0]!.trim().toLowerCase();
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host.toLowerCase();
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== host) {
+      return { status: 403, title: "Not allowed", message: "This form was sent from another site, so it was not accepted. Nothing was changed." };
+    }
+  } else if (origin === "null") {
+    return { status: 403, title: "Not allowed", message: "This form was sent from another site, so it was not accepted. Nothing was changed." };
+  }
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (Number.isFinite(length) && length > SERVER_ACTION_BODY_LIMIT) {
+    return { status: 413, title: "Too large", message: "What you sent is larger than 3 MB, so it was not accepted. Nothing was changed." };
+  }
+  return null;
+}
+
+/** A refusal as a small page of its own (no scripts, so a policy of its own). */
+export function refusalPage(r: Refusal): { status: number; headers: Record<string, string>; body: string } {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(r.title)} · Slotbook</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>${escape(r.title)}</h1><p>${escape(r.message)}</p><p><a href="/">Back to Slotbook</a></p></body></html>`;
+  return {
+    status: r.status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      Connection: "close",
+    },
+    body,
+  };
+}
+
+/**
+ * Small repairs before Next.js sees a request: an absolute-form target ("GET http://host/x",
+ * legal for proxies) becomes its path, which Next.js otherwise fails on with a TypeError; and
+ * encodings the client refused ("gzip;q=0") are taken out of Accept-Encoding, which Next.js's
+ * compression does not read.
+ */
+export function normalizeRequest(req: Pick<IncomingMessage, "url" | "headers">): void {
+  const url = req.url ?? "/";
+  if (!url.startsWith("/") && url !== "*") {
+    try {
+      const parsed = new URL(url);
+      req.url = `${parsed.pathname}${parsed.search}`;
+    } catch {
+      req.url = "/";
+    }
+  }
+  const accept = req.headers["accept-encoding"];
+  if (typeof accept === "string" && /;\s*q\s*=\s*0(?:\.0*)?\s*(?:,|$)/i.test(accept)) {
+    req.headers["accept-encoding"] = accept
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s && !/;\s*q\s*=\s*0(?:\.0*)?$/i.test(s))
+      .join(", ");
+  }
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "./errors";
 
@@ -11,7 +11,7 @@ export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterS
  * window resets and the count increments atomically, whoever races.
  */
 export async function hitRateLimit(
-  db: Db,
+  db: DbOrTx,
   key: string,
   limit: number,
   windowSeconds: number,
@@ -41,19 +41,19 @@ export async function hitRateLimit(
 }
 
 /** Throws RATE_LIMITED (with Retry-After seconds) once `key` has used up its window. */
-export async function enforceRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<void> {
+export async function enforceRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number): Promise<void> {
   if (limit <= 0) return;
   const r = await hitRateLimit(db, key, limit, windowSeconds);
   if (!r.allowed) throw new AppError("RATE_LIMITED", undefined, { retryAfter: r.retryAfterSeconds });
 }
 
 /** Resets a key, e.g. a successful sign-in clears that account's failure count. */
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
+export async function clearRateLimit(db: DbOrTx, key: string): Promise<void> {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }
 
 /** Gives back one hit, e.g. a successful sign-in does not count against its IP's failure budget. */
-export async function refundRateLimit(db: Db, key: string): Promise<void> {
+export async function refundRateLimit(db: DbOrTx, key: string): Promise<void> {
   await db
     .update(rateLimits)
     .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })

@@ -3,7 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkCurrentPassword } from "@/lib/auth/authenticate";
+import { hashPassword } from "@/lib/auth/password";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/infra/errors";
 
@@ -57,26 +59,39 @@ export async function updateProfile(db: Db, userId: string, input: z.infer<typeo
   if (updated.length === 0) throw new AppError("NOT_FOUND");
 }
 
-async function checkPasswordOrThrow(db: Db, userId: string, password: string, field: string): Promise<void> {
+/** The current password, counted against the sign-in throttle (lib/auth/authenticate.ts): wrong → VALIDATION on `field`, too many → RATE_LIMITED. */
+async function checkPasswordOrThrow(db: Db, userId: string, password: string, field: string, now: Date): Promise<void> {
   const [row] = await db
-    .select({ passwordHash: users.passwordHash })
+    .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.role, "client")))
     .limit(1);
   if (!row) throw new AppError("NOT_FOUND");
-  if (!row.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
-    throw new AppError("VALIDATION", "Please check the highlighted fields.", { fieldErrors: { [field]: ["That password is not right."] } });
+  const check = await checkCurrentPassword(db, userId, password, now);
+  if (check.ok) return;
+  if (check.reason === "rate_limited") {
+    throw new AppError("RATE_LIMITED", check.message, { retryAfter: check.retryAfterSeconds, fieldErrors: { [field]: [check.message] } });
   }
+  throw new AppError("VALIDATION", "Please check the highlighted fields.", { fieldErrors: { [field]: ["That password is not right."] } });
 }
 
+/**
+ * Changes the password and ends every session of the account (users.session_version), in one
+ * transaction: a stolen session stops working at once. The caller signs the current browser
+ * in again with the new password (app/account/settings/actions.ts).
+ */
 export async function changePassword(
   db: Db,
   userId: string,
   input: { currentPassword: string; newPassword: string },
+  now: Date = new Date(),
 ): Promise<void> {
-  await checkPasswordOrThrow(db, userId, input.currentPassword, "currentPassword");
+  await checkPasswordOrThrow(db, userId, input.currentPassword, "currentPassword", now);
   const passwordHash = await hashPassword(input.newPassword);
-  await db.update(users).set({ passwordHash }).where(and(eq(users.id, userId), eq(users.role, "client")));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(and(eq(users.id, userId), eq(users.role, "client")));
+    await endAllSessions(tx, userId);
+  });
 }
 
 /**
@@ -85,7 +100,7 @@ export async function changePassword(
  * guest's manage link live on the appointment); the login, favourites, preferences and
  * unsubscribe tokens go with the account (cascades).
  */
-export async function deleteAccount(db: Db, userId: string, password: string): Promise<void> {
-  await checkPasswordOrThrow(db, userId, password, "password");
+export async function deleteAccount(db: Db, userId: string, password: string, now: Date = new Date()): Promise<void> {
+  await checkPasswordOrThrow(db, userId, password, "password", now);
   await db.delete(users).where(and(eq(users.id, userId), eq(users.role, "client")));
 }

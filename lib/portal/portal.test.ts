@@ -32,7 +32,7 @@ const now = new Date("2026-03-02T08:00:00Z");
 
 describe.each(testDrivers())("client portal on %s", (kind) => {
   const t = setUpTestDb(kind);
-  const f = setUpProviderFixture(t, { provider: { cancellationWindowHours: 24 } });
+  const f = setUpProviderFixture(t, { provider: { cancellationWindowHours: 24, guestBookingLimit: 20 } });
   let day = 3;
 
   const client = (values: Partial<typeof users.$inferInsert> = {}) => createUser(t.db, { role: "client", ...values });

@@ -173,3 +173,45 @@ export async function clientHistory(
     lastVisit: row?.lastVisit ? new Date(row.lastVisit) : null,
   };
 }
+
+/**
+ * Cancels, in one transaction, every upcoming pending or confirmed appointment at this
+ * provider booked with the same email as `appointmentId` (compared case-insensitively): the
+ * provider's answer to one guest filling the calendar. Each goes through the write path, so
+ * each is recorded and told like a single cancel. Another provider's (or an unknown)
+ * appointment is NOT_FOUND and nothing changes. Returns how many were cancelled.
+ */
+export async function cancelUpcomingOfEmail(
+  db: Db,
+  args: { providerId: string; appointmentId: string; reason?: string },
+  now = new Date(),
+): Promise<{ email: string; cancelled: number }> {
+  if (!isUuid(args.appointmentId)) throw new AppError("NOT_FOUND");
+  const reason = args.reason?.trim() || null;
+  return db.transaction(async (tx) => {
+    const [origin] = await tx
+      .select({ email: appointments.clientEmail })
+      .from(appointments)
+      .where(and(eq(appointments.id, args.appointmentId), eq(appointments.providerId, args.providerId)));
+    if (!origin) throw new AppError("NOT_FOUND");
+    const holding = and(eq(appointments.providerId, args.providerId), inArray(appointments.status, ["pending", "confirmed"]));
+    const targets = await tx
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(and(holding, gte(appointments.startsAt, now), sql`lower(${appointments.clientEmail}) = lower(${origin.email})`))
+      .orderBy(asc(appointments.startsAt));
+    let cancelled = 0;
+    for (const { id } of targets) {
+      const updated = await updateAppointment(tx, {
+        appointmentId: id,
+        kind: "cancelled",
+        actor: { kind: "provider", providerId: args.providerId },
+        where: holding!,
+        set: { status: "cancelled", cancellationReason: reason, cancelledBy: "provider" },
+        reason,
+      });
+      if (updated) cancelled++;
+    }
+    return { email: origin.email, cancelled };
+  });
+}

@@ -21,6 +21,7 @@ const form = (overrides: Record<string, string> = {}) => ({
   cancellationWindowHours: "24",
   minNoticeMinutes: "60",
   bookingHorizonDays: "90",
+  guestBookingLimit: "5",
   ...overrides,
 });
 
@@ -44,11 +45,11 @@ describe("time zone options", () => {
 describe("profile form", () => {
   it("rejects a slug with capitals or spaces, an unknown zone and out-of-range numbers, naming each field", () => {
     const r = profileSchema("UTC").safeParse(
-      form({ slug: "Hair By Ada", timezone: "Nowhere/Land", cancellationWindowHours: "721", minNoticeMinutes: "", bookingHorizonDays: "0" }),
+      form({ slug: "Hair By Ada", timezone: "Nowhere/Land", cancellationWindowHours: "721", minNoticeMinutes: "", bookingHorizonDays: "0", guestBookingLimit: "21" }),
     );
     expect(r.success).toBe(false);
     const fields = Object.keys(r.error!.flatten().fieldErrors).sort();
-    expect(fields).toEqual(["bookingHorizonDays", "cancellationWindowHours", "minNoticeMinutes", "slug", "timezone"]);
+    expect(fields).toEqual(["bookingHorizonDays", "cancellationWindowHours", "guestBookingLimit", "minNoticeMinutes", "slug", "timezone"]);
   });
 
   it("takes the scheduling defaults, refusing an interval off the list, a blank buffer and a cap out of range", () => {
@@ -110,6 +111,7 @@ describe.each(testDrivers())("provider profile on %s", (kind) => {
       timezone: "Asia/Kolkata",
       currency: "INR",
       bookingHorizonDays: 90,
+      guestBookingLimit: 5,
       requireApproval: true,
     });
   });

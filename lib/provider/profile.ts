@@ -48,6 +48,7 @@ export function profileSchema(currentTimezone?: string, currentCurrency?: string
     bufferBeforeMinutes: absentAs("0", wholeNumber("Buffer before", 0, 240)),
     bufferAfterMinutes: absentAs("0", wholeNumber("Buffer after", 0, 240)),
     dailyCapPerMember: absentAs("0", wholeNumber("Daily limit", 0, 100)),
+    guestBookingLimit: wholeNumber("Upcoming bookings per guest", 1, 20),
     // An unticked box is absent from the form: absent means off.
     requireApproval: checkbox,
   });

@@ -8,7 +8,7 @@ import { createProviderFixture, createUser } from "@/test/fixtures";
 import { outcome } from "@/test/expect-app-error";
 import { createAppointment as makeAppointment } from "@/test/fixtures";
 import { acceptStaffInvite, getInviteStatus, revokeStaffInvite, sendStaffInvite, viewInvite } from "./invites";
-import { createStaff, setStaffActive } from "./members";
+import { createStaff, setStaffActive, updateStaff } from "./members";
 import { applyStaffAppointmentAction, listStaffSchedule } from "./schedule";
 
 const NOW = new Date("2030-03-10T12:00:00Z");
@@ -53,6 +53,20 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     await revokeStaffInvite(t.db, provider.id, staffId, NOW);
     expect(await outcome(acceptStaffInvite(t.db, { token: second, password: PASSWORD }, NOW))).toBe("TOKEN_INVALID");
     expect(await t.db.select().from(users).where(eq(users.email, "exp@example.test"))).toEqual([]);
+  });
+
+  it("a change of the member's email revokes the open invite; other edits keep it", async () => {
+    const { provider, service, staffId } = await newMember("old-address@example.test");
+    const token = await sendStaffInvite(t.db, provider.id, staffId, NOW);
+    const edit = (email: string, bio: string) =>
+      updateStaff(t.db, provider.id, staffId, { name: "Sam Staff", email, phone: "", bio, active: true, serviceIds: [service.id] });
+    await edit("Old-Address@example.test", "Same address, other case");
+    expect(await viewInvite(t.db, token, NOW)).toMatchObject({ ok: true });
+    await edit("new-address@example.test", "Moved");
+    expect(await viewInvite(t.db, token, NOW)).toEqual({ ok: false });
+    expect(await outcome(acceptStaffInvite(t.db, { token, password: PASSWORD }, NOW))).toBe("TOKEN_INVALID");
+    expect(await t.db.select().from(users).where(eq(users.email, "new-address@example.test"))).toEqual([]);
+    expect(await getInviteStatus(t.db, provider.id, staffId, NOW)).toMatchObject({ state: "none" });
   });
 
   it("another provider cannot invite or revoke this provider's member", async () => {

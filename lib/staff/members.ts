@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { appointments, providers, services, staffInvites, staffMembers, staffPhotos, staffServices } from "@/db/schema";
@@ -161,12 +161,24 @@ export async function updateStaff(db: Db, providerId: string, staffId: string, i
     await lockProvider(tx, providerId);
     if (input.active) await assertRoomForActive(tx, providerId, staffId);
     const serviceIds = await ownServiceIds(tx, providerId, input.serviceIds);
+    const [before] = await tx
+      .select({ email: staffMembers.email })
+      .from(staffMembers)
+      .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId)))
+      .for("update");
     const updated = await tx
       .update(staffMembers)
       .set({ name: input.name, email: input.email, phone: input.phone, bio: input.bio, active: input.active })
       .where(and(eq(staffMembers.id, staffId), eq(staffMembers.providerId, providerId)))
       .returning({ id: staffMembers.id });
-    if (!updated.length) throw new AppError("NOT_FOUND");
+    if (!updated.length || !before) throw new AppError("NOT_FOUND");
+    // An open invite was mailed to the old address: a new address must get a new link.
+    if (before.email.trim().toLowerCase() !== input.email.trim().toLowerCase()) {
+      await tx
+        .update(staffInvites)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(staffInvites.staffId, staffId), isNull(staffInvites.usedAt), isNull(staffInvites.revokedAt)));
+    }
     await tx.delete(staffServices).where(eq(staffServices.staffId, staffId));
     if (serviceIds.length) await tx.insert(staffServices).values(serviceIds.map((serviceId) => ({ staffId, serviceId })));
   });

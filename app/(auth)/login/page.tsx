@@ -17,6 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-sm space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Sign in</h1>
       {sp.registered ? <Flash tone="success">Your account is ready. Please sign in.</Flash> : null}
+      {sp.passwordChanged ? <Flash tone="success">Your password has been changed. Please sign in with the new one.</Flash> : null}
       {sp.reset ? <Flash tone="success">Your password is changed and you were signed out everywhere. Please sign in.</Flash> : null}
       {next ? <Flash tone="info">Please sign in to continue.</Flash> : null}
       <Card>

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
@@ -7,13 +8,14 @@ import { formAction } from "@/lib/infra/actions";
 import { registerUser } from "@/lib/auth/register";
 import { roleHome } from "@/lib/auth/roles";
 import { registerSchema } from "@/lib/auth/schemas";
+import { clientIp } from "@/lib/infra/http";
 
 /** Creates the account (and a provider's business), mails the verification link, signs in. Public. */
 export const registerAction = formAction({
   authorise: async () => null,
   schema: registerSchema,
   call: async (_ctx, input) => {
-    const { user } = await registerUser(await getDb(), input);
+    const { user } = await registerUser(await getDb(), input, new Date(), clientIp(await headers()));
     try {
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     } catch (e) {

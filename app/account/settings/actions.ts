@@ -1,6 +1,6 @@
 "use server";
 
-import { signOut } from "@/lib/app/auth";
+import { signIn, signOut } from "@/lib/app/auth";
 import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { requireRole } from "@/lib/app/guards";
@@ -28,8 +28,22 @@ export const updateProfileAction = formAction({
 export const changePasswordAction = formAction({
   authorise: authoriseClient,
   schema: passwordChangeSchema,
-  call: ({ db, user }, input) => changePassword(db, user.id, input),
-  done: () => ({ state: { ok: true, message: "Your password has been changed." } }),
+  call: async ({ db, user }, input) => {
+    // Ends every session of the account, this one included…
+    await changePassword(db, user.id, input);
+    // …then signs this browser in again with the new password: only the other sessions end.
+    try {
+      await signIn("credentials", { email: user.email, password: input.newPassword, redirect: false });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  done: (_ctx, _input, stillSignedIn) =>
+    stillSignedIn
+      ? // A fresh request, so the page renders with the new session cookie.
+        { redirect: "/account/settings?passwordChanged=1" }
+      : { redirect: "/login?passwordChanged=1" },
   // Never echo passwords back into the form.
   echo: false,
 });

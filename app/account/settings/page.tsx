@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeleteAccountForm, PasswordForm, ProfileForm } from "./_components/settings-forms";
 import { Card } from "@/components/ui/card";
+import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/lib/app/runtime";
 import { requireRole } from "@/lib/app/guards";
@@ -10,7 +11,8 @@ import { getAccountProfile } from "@/lib/portal/account";
 
 export const metadata: Metadata = { title: "Account settings" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
   const user = await requireRole("client");
   const profile = await getAccountProfile(await getDb(), user.id);
   if (!profile) notFound();
@@ -18,6 +20,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Account settings" description={<span className="break-all">{profile.email}</span>} />
+      {sp.passwordChanged ? <Flash tone="success">Your password has been changed. You have been signed out everywhere else.</Flash> : null}
       <Card title="Your details">
         <ProfileForm name={profile.name} phone={profile.phone} />
       </Card>

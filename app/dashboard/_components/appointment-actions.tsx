@@ -7,7 +7,7 @@ import { ReassignFields } from "@/components/staff/reassign-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/infra/action-state";
 import type { AppointmentAction, DashboardAction } from "@/lib/provider/appointments";
-import { appointmentStatusAction, cancelAppointmentAction, reassignFromDashboardAction } from "../actions";
+import { appointmentStatusAction, cancelAppointmentAction, cancelUpcomingOfEmailAction, reassignFromDashboardAction } from "../actions";
 
 const labels: Record<AppointmentAction, { label: string; pending: string; variant: "primary" | "secondary" }> = {
   confirm: { label: "Confirm", pending: "Confirming…", variant: "primary" },
@@ -99,15 +99,38 @@ function CancelForm({ appointmentId, clientName, list }: { appointmentId: string
   );
 }
 
+/** Cancels every upcoming booking with this card's email: for one guest filling the calendar. */
+function CancelEmailForm({ appointmentId, clientEmail, list }: { appointmentId: string; clientEmail: string; list: ListState }) {
+  const [state, formAction] = useActionState(cancelUpcomingOfEmailAction, initialActionState);
+  return (
+    <form action={formAction}>
+      <Hidden appointmentId={appointmentId} list={list} />
+      <ConfirmButton
+        confirm={`Cancel every upcoming booking made with ${clientEmail}? Each is cancelled and the guest is told by email.`}
+        pendingLabel="Cancelling…"
+      >
+        Cancel all upcoming from this email
+      </ConfirmButton>
+      {state.message ? (
+        <p role="alert" className="mt-1 text-sm text-red-600">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
 /** The buttons of one appointment card; each reports its own failure beside it. */
 export function AppointmentActions({
   appointmentId,
   clientName,
+  clientEmail,
   actions,
   list,
 }: {
   appointmentId: string;
   clientName: string;
+  clientEmail: string;
   actions: DashboardAction[];
   list: ListState;
 }) {
@@ -122,6 +145,7 @@ export function AppointmentActions({
         </div>
       ) : null}
       {actions.includes("cancel") ? <CancelForm appointmentId={appointmentId} clientName={clientName} list={list} /> : null}
+      {actions.includes("cancel") ? <CancelEmailForm appointmentId={appointmentId} clientEmail={clientEmail} list={list} /> : null}
     </div>
   );
 }

@@ -120,7 +120,7 @@ export function AppointmentCard({
           ) : null}
           {actions.length ? (
             <div className="border-t border-slate-100 pt-3">
-              <AppointmentActions appointmentId={a.id} clientName={a.clientName} actions={actions} list={list} />
+              <AppointmentActions appointmentId={a.id} clientName={a.clientName} clientEmail={a.clientEmail} actions={actions} list={list} />
             </div>
           ) : null}
         </div>

@@ -48,6 +48,13 @@ const bookingRules = [
     max: 100,
     hint: "Most appointments one team member (or you) takes a day. 0 = no limit.",
   },
+  {
+    label: "Upcoming bookings per guest",
+    name: "guestBookingLimit",
+    min: 1,
+    max: 20,
+    hint: "How many upcoming online bookings one email may hold (signed-in clients with a confirmed email are not limited). 1–20.",
+  },
 ] as const;
 
 export const SLOT_INTERVAL_OPTIONS = [
@@ -109,7 +116,7 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
 
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Booking rules</legend>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2">
           {bookingRules.map((r) => (
             <TextField
               key={r.name}

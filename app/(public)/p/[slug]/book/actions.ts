@@ -31,7 +31,8 @@ export const createBookingAction = formAction({
   },
   schema: bookingRequestSchema,
   call: async ({ db, provider, client }, input) => {
-    await enforceRateLimit(db, `booking-form:${clientIp(await headers())}`, env().RATE_LIMIT_PER_MINUTE, 60);
+    const address = clientIp(await headers());
+    await enforceRateLimit(db, `booking-form:${address}`, env().RATE_LIMIT_PER_MINUTE, 60);
     return createBooking(db, {
       providerId: provider.id,
       serviceId: input.serviceId,
@@ -44,6 +45,7 @@ export const createBookingAction = formAction({
       clientUserId: client?.id ?? null,
       by: client ? "client" : "guest",
       source: "online",
+      clientAddress: address,
     });
   },
   // The slot is gone: going back must not show it from the router cache.

@@ -1,0 +1,2 @@
+ALTER TABLE "providers" ADD COLUMN "guest_booking_limit" integer DEFAULT 3 NOT NULL;--> statement-breakpoint
+ALTER TABLE "providers" ADD CONSTRAINT "providers_guest_booking_limit_check" CHECK ("providers"."guest_booking_limit" between 1 and 20);

@@ -1,0 +1,86 @@
+import { expect, test, uniqueEmail } from "./fixtures";
+import type { ApiSlot } from "./providers";
+
+/**
+ * Issue 20's "Done when" on the production build (the e2e server runs with
+ * RATE_LIMIT_PER_MINUTE=0, so the per-address limits are off here; lib/booking/limits.test.ts
+ * and lib/portal/account-limits.test.ts hold those on the database).
+ */
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+test.describe("abuse limits", () => {
+  test("12 API bookings by one guest email make 3; the other 9 are a 422 naming the email field", async ({ newProvider }) => {
+    const provider = await newProvider();
+    const from = new Date(Date.now() + 2 * 86_400_000);
+    const to = new Date(Date.now() + 20 * 86_400_000);
+    const res = await provider.page.request.get(`/api/providers/${provider.slug}/slots`, {
+      params: { serviceId: provider.service.id, from: isoDate(from), to: isoDate(to) },
+    });
+    const slots = ((await res.json()) as { slots: ApiSlot[] }).slots;
+    expect(slots.length).toBeGreaterThanOrEqual(12);
+    const email = uniqueEmail("filler");
+    const statuses: number[] = [];
+    for (const slot of slots.slice(0, 12)) {
+      const r = await provider.page.request.post(`/api/providers/${provider.slug}/bookings`, {
+        data: { serviceId: provider.service.id, start: slot.start, name: "Filler", email, phone: "+44 20 7946 0001" },
+      });
+      statuses.push(r.status());
+      if (r.status() !== 201) {
+        const body = (await r.json()) as { error: string; fieldErrors: Record<string, string[]> };
+        expect(body.fieldErrors.email?.[0]).toMatch(/already has 3 upcoming bookings here/);
+      }
+    }
+    expect(statuses).toEqual([...Array(3).fill(201), ...Array(9).fill(422)]);
+  });
+
+  test("a cross-origin server-action post answers 403 and a 4 MB one 413, not 500", async ({ request }) => {
+    const crossOrigin = await request.post("/login", {
+      headers: { Origin: "https://evil.example", "Next-Action": "0".repeat(40), "Content-Type": "text/plain" },
+      data: "[]",
+    });
+    expect(crossOrigin.status()).toBe(403);
+    expect(await crossOrigin.text()).toContain("was not accepted");
+    const large = await request.post("/login", {
+      headers: { "Next-Action": "0".repeat(40), "Content-Type": "text/plain" },
+      data: "x".repeat(4 * 1024 * 1024),
+    });
+    expect(large.status()).toBe(413);
+  });
+
+  test("HTML at file-like paths carries the page CSP", async ({ request }) => {
+    for (const path of ["/invite/abc.js", "/verify-email/x.map", "/reset-password/x.css"]) {
+      const r = await request.get(path);
+      expect(r.headers()["content-type"] ?? "").toContain("text/html");
+      expect(r.headers()["content-security-policy"] ?? "", path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    }
+  });
+});
+
+test("a password change signs the other session out and keeps this one signed in", async ({ page, browser, deviceOptions }) => {
+  const { RegisterPage } = await import("./pages/register-page");
+  const email = uniqueEmail("changer");
+  const register = new RegisterPage(page);
+  await register.goto();
+  await register.register({ name: "Cam Changer", email, password: "first-password-1", role: "client" });
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
+  // Session B: the same cookie in another browser (a stolen or second device).
+  const other = await browser.newContext({ ...deviceOptions, storageState: await page.context().storageState() });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/account/settings");
+  await expect(otherPage).toHaveURL(/\/account\/settings/);
+
+  await page.goto("/account/settings");
+  await page.getByLabel("Current password").fill("first-password-1");
+  await page.getByLabel("New password", { exact: true }).fill("second-password-2");
+  await page.getByLabel("Repeat new password").fill("second-password-2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("You have been signed out everywhere else.")).toBeVisible();
+  await expect(page).toHaveURL(/\/account\/settings\?passwordChanged=1$/);
+
+  await otherPage.goto("/account/settings");
+  await expect(otherPage).toHaveURL(/\/login/);
+  await page.goto("/account/settings");
+  await expect(page).toHaveURL(/\/account\/settings/);
+  await other.close();
+});
