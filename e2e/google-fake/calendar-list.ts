@@ -1,4 +1,4 @@
-import type { Reply } from "./calendar";
+import type { Reply } from "./errors";
 import type { FakeState } from "./state";
 import { isRole, ROLE_RANK, type FakeCalendar, type ListEntry } from "./store";
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { calendarListGet, calendarListList } from "./calendar-list";
-import { apiError, scopeError, sendJson } from "./errors";
+import { apiError, scopeError, sendJson, type Reply } from "./errors";
 import { listEvents } from "./events-list";
 import { present } from "./events-view";
 import { cancelEvent, changeEvent, findEvent, insertEvent, type WriteResult } from "./events-write";
@@ -16,7 +16,6 @@ import type { CallRecord, FakeState, Grant } from "./state";
  */
 
 export type Route = { method: string; op: string; calendarId?: string; eventId?: string };
-export type Reply = { status: number; body?: unknown; reason?: string; message?: string; location?: string };
 export type Ctx = { res: ServerResponse; state: FakeState; body: unknown; q: URLSearchParams; record(c: Omit<CallRecord, "at" | "target">): void };
 
 const EVENT_OPS: Record<string, [string, string]> = {

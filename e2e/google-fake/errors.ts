@@ -87,3 +87,6 @@ export function rateLimitDetails(reason: string): unknown[] {
 export function oauthError(res: ServerResponse, status: number, error: string, description: string) {
   sendJson(res, status, { error, error_description: description });
 }
+
+/** What a Calendar handler answers: a status, and a body or one of Google's error shapes. */
+export type Reply = { status: number; body?: unknown; reason?: string; message?: string; location?: string };

@@ -1,4 +1,4 @@
-import type { Reply } from "./calendar";
+import type { Reply } from "./errors";
 import { calendarItems, present, type Item } from "./events-view";
 import type { FakeState } from "./state";
 import { ROLE_RANK, type FakeCalendar, type Role } from "./store";

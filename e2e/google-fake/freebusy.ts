@@ -1,4 +1,4 @@
-import type { Reply } from "./calendar";
+import type { Reply } from "./errors";
 import { calendarItems, isBusy } from "./events-view";
 import type { FakeState, Grant } from "./state";
 import { formatInstant, isTimeZone, parseInstant } from "./time";
