@@ -266,7 +266,10 @@ describe("the README, on a clean copy of the working tree", () => {
       const target = path.resolve(ROOT, handoff);
       if (!target.startsWith(path.join(ROOT, ".next-"))) throw new Error(`README_BUILD_HANDOFF must be a .next-* directory, not ${handoff}`);
       await rm(target, { recursive: true, force: true });
-      await cp(path.join(dir, ".next"), target, { recursive: true, preserveTimestamps: true });
+      // verbatimSymlinks: the build's node_modules/<package>-<hash> links are relative
+      // (../../node_modules/<package>); copied as they are they point at this tree's packages,
+      // where a resolved copy would point into the temporary folder, deleted after this test.
+      await cp(path.join(dir, ".next"), target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
     }
   }, 20 * 60_000);
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync } from "node:fs";
 import { readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -71,7 +71,27 @@ export async function buildApp(distDir: string, output: Output = "inherit"): Pro
 }
 
 export function hasBuild(distDir: string): boolean {
-  return existsSync(path.join(distDir, "BUILD_ID"));
+  return existsSync(path.join(distDir, "BUILD_ID")) && packageLinksResolve(distDir);
+}
+
+/**
+ * Whether the build's links to its external packages (`<distDir>/node_modules/<name>-<hash>`,
+ * made by Turbopack) all lead somewhere: a build copied from another folder with its links
+ * resolved points into that folder, and fails at its first request once it is gone.
+ */
+function packageLinksResolve(distDir: string): boolean {
+  const root = path.join(distDir, "node_modules");
+  if (!existsSync(root)) return true;
+  const links: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.isSymbolicLink()) links.push(path.join(root, entry.name));
+    else if (entry.isDirectory()) {
+      for (const inner of readdirSync(path.join(root, entry.name), { withFileTypes: true })) {
+        if (inner.isSymbolicLink()) links.push(path.join(root, entry.name, inner.name));
+      }
+    }
+  }
+  return links.every((link) => existsSync(link));
 }
 
 /** Secrets for one throw-away run: production mode refuses to start without them. */
