@@ -150,6 +150,9 @@ function writeActor(input: CreateBookingInput, providerId: string, token: string
   return { kind: "provider", providerId };
 }
 
+/** Tries of one candidate that a deadlock between conflicting inserts may cost. */
+const MAX_DEADLOCK_RETRIES = 3;
+
 /**
  * Writes with the first candidate the exclusion constraint accepts, each try in its own
  * savepoint so a refused one leaves the transaction usable. SLOT_TAKEN when none is.
@@ -160,10 +163,19 @@ async function insertWithFirstFree(
   insert: (sp: Tx, staffId: string | null) => Promise<Appointment>,
 ): Promise<Appointment> {
   for (const staffId of candidates) {
-    try {
-      return await tx.transaction((sp) => insert(sp, staffId));
-    } catch (e) {
-      if (pgErrorCode(e) !== PG.exclusionViolation) throw e;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await tx.transaction((sp) => insert(sp, staffId));
+      } catch (e) {
+        const code = pgErrorCode(e);
+        // Two inserts of overlapping times can each wait for the other inside the exclusion
+        // constraint, and PostgreSQL ends one of them with a deadlock. Only its savepoint is
+        // rolled back, so ask again: by then the other has committed (23P01: taken) or gone
+        // (the time is free), and the answer is the true one rather than a 500.
+        if (code === PG.deadlockDetected && attempt < MAX_DEADLOCK_RETRIES) continue;
+        if (code !== PG.exclusionViolation) throw e;
+        break;
+      }
     }
   }
   throw new AppError("SLOT_TAKEN");

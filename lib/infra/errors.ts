@@ -53,6 +53,7 @@ export const PG = {
   exclusionViolation: "23P01",
   foreignKeyViolation: "23503",
   checkViolation: "23514",
+  deadlockDetected: "40P01",
 } as const;
 
 /** The SQLSTATE of a driver error, looking through Drizzle's wrapping (`cause`). */
