@@ -178,3 +178,26 @@ export function normalizeRequest(req: Pick<IncomingMessage, "url" | "headers">):
       .join(", ");
   }
 }
+
+/**
+ * The origin a request was addressed to, from its Host (or, behind trusted proxies, the
+ * X-Forwarded-Host that scripts/serve.ts lets through; Next.js sets it from Host otherwise)
+ * and protocol. Next.js builds a custom server's request URLs from the address it listens on
+ * (http://0.0.0.0:PORT), which Auth.js would put into its redirects. Without a usable host (no
+ * Host header, the listening address itself, anything that is not a bare host[:port]):
+ * `fallback`'s origin (APP_URL).
+ */
+export function requestOrigin(headers: Headers, fallback: string): string {
+  const first = (v: string | null) => v?.split(",")[0]?.trim() || null;
+  const host = (first(headers.get("x-forwarded-host")) ?? first(headers.get("host")))?.toLowerCase();
+  const proto = first(headers.get("x-forwarded-proto")) === "https" ? "https" : "http";
+  const fallbackOrigin = new URL(fallback).origin;
+  if (!host) return fallbackOrigin;
+  try {
+    const url = new URL(`${proto}://${host}`);
+    if (url.host !== host || url.hostname === "0.0.0.0" || url.hostname === "[::]") return fallbackOrigin;
+    return url.origin;
+  } catch {
+    return fallbackOrigin;
+  }
+}
