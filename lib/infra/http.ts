@@ -106,6 +106,13 @@ export const SERVER_ACTION_BODY_LIMIT = 3 * 1024 * 1024;
 
 export type Refusal = { status: 403 | 413; title: string; message: string };
 
+/** A server-action body over SERVER_ACTION_BODY_LIMIT, declared (here) or streamed (http-body.ts). */
+export const TOO_LARGE: Refusal = {
+  status: 413,
+  title: "Too large",
+  message: "What you sent is larger than 3 MB, so it was not accepted. Nothing was changed.",
+};
+
 /**
  * What Next.js would refuse with a plain 500, answered here first with its real status: a
  * server-action post (any POST outside /api/, where only actions are posted) from another
@@ -131,7 +138,7 @@ export function serverActionRefusal(req: Pick<IncomingMessage, "method" | "url" 
   }
   const length = Number(req.headers["content-length"] ?? 0);
   if (Number.isFinite(length) && length > SERVER_ACTION_BODY_LIMIT) {
-    return { status: 413, title: "Too large", message: "What you sent is larger than 3 MB, so it was not accepted. Nothing was changed." };
+    return TOO_LARGE;
   }
   return null;
 }
