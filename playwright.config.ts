@@ -44,7 +44,7 @@ const launchOptions = {
  * (about 40 s of a run). Journeys a phone user takes (booking, manage, portal, auth,
  * accessibility, keyboard) stay on both projects.
  */
-const DEVICE_INDEPENDENT = ["api.spec.ts", "cache.spec.ts", "database-outage.spec.ts", "property.spec.ts", "security.spec.ts", "smoke.spec.ts", "two-instances.spec.ts"];
+const DEVICE_INDEPENDENT = ["abuse-limits.spec.ts", "api.spec.ts", "cache.spec.ts", "database-outage.spec.ts", "property.spec.ts", "security.spec.ts", "smoke.spec.ts", "two-instances.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

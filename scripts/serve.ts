@@ -10,7 +10,8 @@ import next from "next";
 import type { AddressInfo } from "node:net";
 import { REQUEST_DEADLINE_MS } from "@/db";
 import { withDatabaseDeadline } from "@/db/guard";
-import { applyTrustedClientAddress, normalizeRequest, refusalPage, serverActionRefusal } from "@/lib/infra/http";
+import { applyTrustedClientAddress, normalizeRequest, refusalPage, serverActionRefusal, TOO_LARGE, type Refusal } from "@/lib/infra/http";
+import { isUnsizedActionPost, readBodyWithin, withBody } from "@/lib/infra/http-body";
 import { lookupPageFingerprint } from "@/lib/page-cache/registry";
 import { createPageCache } from "@/lib/page-cache/server";
 import { envOrExit } from "./lib/config";
@@ -52,7 +53,6 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   // A cross-origin or oversized server-action post: Next.js would answer a plain 500.
   const refusal = serverActionRefusal(req);
   if (refusal) {
-    const page = refusalPage(refusal);
     // Read (and drop) what the client is still sending before answering, so it sees the answer
     // rather than a reset connection; a body far past any form's size is cut off.
     let received = 0;
@@ -60,10 +60,27 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
       received += chunk.length;
       if (received > 64 * 1024 * 1024) req.destroy();
     });
-    req.on("end", () => res.writeHead(page.status, page.headers).end(page.body));
+    req.on("end", () => refuse(res, refusal));
     req.resume();
     return;
   }
+  // A chunked body declares no length for serverActionRefusal to judge: read it first, up to the limit.
+  if (isUnsizedActionPost(req)) {
+    readBodyWithin(req).then(
+      (body) => (body === null ? refuse(res, TOO_LARGE) : route(withBody(req, body), res)),
+      () => res.destroy(),
+    );
+    return;
+  }
+  route(req, res);
+}
+
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  const page = refusalPage(refusal);
+  if (!res.headersSent && !res.destroyed) res.writeHead(page.status, page.headers).end(page.body);
+}
+
+function route(req: IncomingMessage, res: ServerResponse): void {
   if (!pageCache) return void handle(req, res);
   pageCache.serve(req, res).then(
     (answered) => {

@@ -17,6 +17,7 @@ import {
 } from "@/lib/provider/appointments";
 import { dashboardHref } from "./dashboard-href";
 import { reassignAppointment } from "@/lib/staff/reassign";
+import { queueCancellationSummary } from "@/lib/notices/bulk-cancel";
 import { isUuid } from "@/lib/infra/validation";
 
 // The list's filters ride along so the page comes back as it was; they are re-parsed, never trusted.
@@ -97,6 +98,7 @@ export const cancelUpcomingOfEmailAction = formAction({
       providerId: provider.id,
       appointmentId,
       reason: "The business cancelled the upcoming bookings made with this email.",
+      tellClient: queueCancellationSummary,
     }),
   done: (_ctx, { view, status, staff }) => ({ revalidate: ["/dashboard"], redirect: dashboardHref({ view, status, staff, done: "cancel-email" }) }),
 });

@@ -1,12 +1,13 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { authConfig } from "./auth-config";
 import { getDb } from "./runtime";
 import { env } from "@/lib/infra/env";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/authenticate";
-import { clientIp } from "@/lib/infra/http";
+import { clientIp, requestOrigin } from "@/lib/infra/http";
 import { currentRequestId, log } from "@/lib/infra/log";
 import { SignInRefused } from "@/lib/auth/sign-in-error";
 import { normalizeEmail } from "@/lib/auth/email";
@@ -21,7 +22,7 @@ const credentialsSchema = z.object({
  * Auth.js, initialised lazily: the config (and env(), which may generate local secrets) is read
  * on the first request, never at import time, so `next build` can import route modules.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
+const authjs = NextAuth(async () => ({
   ...authConfig,
   secret: env().AUTH_SECRET,
   logger: {
@@ -33,6 +34,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
       const type = (error as { type?: unknown }).type;
       if (type === "JWTSessionError") {
         log.warn({ component: "auth", event: "session_cookie_unreadable" }, "session cookie could not be read");
+        return;
+      }
+      // So are posts to /api/auth without the CSRF token and made-up actions (scanners).
+      if (type === "MissingCSRF" || type === "UnknownAction") {
+        log.warn({ component: "auth", event: "request_refused", type }, "auth request refused");
         return;
       }
       log.error({ component: "auth", err: error }, "auth error");
@@ -80,3 +86,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     }),
   ],
 }));
+
+export const { auth, signIn, signOut } = authjs;
+
+/**
+ * The /api/auth route handlers, given the request at the host the client addressed: Next.js
+ * builds a custom server's request URLs from the listening address, so Auth.js redirected to
+ * http://0.0.0.0:PORT (issue 20, row 10). The server actions (signIn, signOut) already go by
+ * the Host header, as trustHost says.
+ */
+export const handlers = {
+  GET: (req: NextRequest) => authjs.handlers.GET(atRequestedOrigin(req)),
+  POST: (req: NextRequest) => authjs.handlers.POST(atRequestedOrigin(req)),
+};
+
+function atRequestedOrigin(req: NextRequest): NextRequest {
+  const origin = requestOrigin(req.headers, env().APP_URL);
+  if (origin === req.nextUrl.origin) return req;
+  return new NextRequest(`${origin}${req.nextUrl.pathname}${req.nextUrl.search}`, req);
+}

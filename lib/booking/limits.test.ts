@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { appointments, users } from "@/db/schema";
+import { appointments, mailMessages, users } from "@/db/schema";
 import { env } from "@/lib/infra/env";
 import { AppError } from "@/lib/infra/errors";
+import { queueCancellationSummary } from "@/lib/notices/bulk-cancel";
+import { formatRangeInZone } from "@/lib/notices/mail-texts";
 import { cancelUpcomingOfEmail } from "@/lib/provider/appointments";
 import { countWrites, testDrivers } from "@/test/db";
 import { rejection } from "@/test/expect-app-error";
@@ -60,7 +62,7 @@ describe.each(testDrivers())("booking limits on %s", (kind) => {
     // Another business is another count.
     await expect(createBooking(t.db, input(other, 0), now)).resolves.toBeDefined();
     // A cancelled booking no longer counts: the guest may book again.
-    await cancelUpcomingOfEmail(t.db, { providerId: f.provider.id, appointmentId: made[0]! }, now);
+    await cancelUpcomingOfEmail(t.db, { providerId: f.provider.id, appointmentId: made[0]!, tellClient: queueCancellationSummary }, now);
     await expect(createBooking(t.db, input(f, 20), now)).resolves.toBeDefined();
   });
 
@@ -157,9 +159,18 @@ describe.each(testDrivers())("booking limits on %s", (kind) => {
     const elsewhere = (await createBooking(t.db, input(other, 0, { email: "spam@example.com" }), now)).appointment;
 
     // Another provider cannot use one of these ids.
-    expect((await rejection(cancelUpcomingOfEmail(t.db, { providerId: other.provider.id, appointmentId: spam[0]!.id }, now))).code).toBe("NOT_FOUND");
-    const result = await cancelUpcomingOfEmail(t.db, { providerId: f.provider.id, appointmentId: spam[1]!.id }, now);
+    expect((await rejection(cancelUpcomingOfEmail(t.db, { providerId: other.provider.id, appointmentId: spam[0]!.id, tellClient: queueCancellationSummary }, now))).code).toBe("NOT_FOUND");
+    const mailsBefore = await t.db.select().from(mailMessages);
+    const result = await cancelUpcomingOfEmail(t.db, { providerId: f.provider.id, appointmentId: spam[1]!.id, reason: "Too many bookings.", tellClient: queueCancellationSummary }, now);
     expect(result).toEqual({ email: "spam@example.com", cancelled: 4 });
+    // The guest gets one summary naming every cancelled time, not a mail per booking.
+    const sent = (await t.db.select().from(mailMessages)).filter((m) => !mailsBefore.some((b) => b.id === m.id));
+    const toGuest = sent.filter((m) => m.to.toLowerCase() === "spam@example.com");
+    expect(toGuest.map((m) => m.subject)).toEqual([`Cancelled: 4 appointments at ${f.provider.businessName}`]);
+    for (const a of spam) expect(toGuest[0]!.text).toContain(formatRangeInZone(a.startsAt, a.endsAt, f.provider.timezone));
+    expect(toGuest[0]!.text).toContain("Reason: Too many bookings.");
+    // The business is still told of each, as for single cancels.
+    expect(sent.filter((m) => m.to.toLowerCase() !== "spam@example.com")).toHaveLength(4);
     const status = async (id: string) => (await t.db.select().from(appointments).where(eq(appointments.id, id)))[0]!.status;
     for (const a of spam) expect(await status(a.id)).toBe("cancelled");
     expect(await status(keep.id)).toBe("confirmed");

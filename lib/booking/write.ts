@@ -59,6 +59,12 @@ export type AppointmentChange = {
   reason: string | null;
   /** Only on `created`: the guest's manage-link token; it is stored hashed, so this is the one chance to mail it. */
   manageToken?: string;
+  /**
+   * The caller tells the client about this change itself, in one message for several changes
+   * (a bulk cancel's summary): the notices leave the client's own message out. Everyone else
+   * is told as usual.
+   */
+  clientToldSeparately?: boolean;
 };
 
 /** What follows a change, in its transaction: it may only enqueue (rows and jobs through `tx`). */
@@ -152,7 +158,15 @@ export type AppointmentPatch = Partial<
  */
 export async function updateAppointment(
   tx: Tx,
-  args: { appointmentId: string; kind: UpdateKind; actor: WriteActor; where?: SQL; set: AppointmentPatch; reason?: string | null },
+  args: {
+    appointmentId: string;
+    kind: UpdateKind;
+    actor: WriteActor;
+    where?: SQL;
+    set: AppointmentPatch;
+    reason?: string | null;
+    clientToldSeparately?: boolean;
+  },
 ): Promise<Appointment | null> {
   const followUps = followUpsOf(tx);
   const match = and(eq(appointments.id, args.appointmentId), args.where);
@@ -167,7 +181,14 @@ export async function updateAppointment(
     .set({ updatedAt: sql`now()`, ...args.set })
     .where(eq(appointments.id, args.appointmentId))
     .returning();
-  await record(tx, followUps, { kind: args.kind, actor: args.actor, appointment: row!, previous, reason: args.reason ?? null });
+  await record(tx, followUps, {
+    kind: args.kind,
+    actor: args.actor,
+    appointment: row!,
+    previous,
+    reason: args.reason ?? null,
+    ...(args.clientToldSeparately ? { clientToldSeparately: true } : {}),
+  });
   return row!;
 }
 

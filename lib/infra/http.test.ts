@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
 import { log } from "./log";
-import { applyTrustedClientAddress, clientIp, errorResponse, normalizeRequest, SERVER_ACTION_BODY_LIMIT, serverActionRefusal, trustedClientAddress } from "./http";
+import { applyTrustedClientAddress, clientIp, errorResponse, normalizeRequest, requestOrigin, SERVER_ACTION_BODY_LIMIT, serverActionRefusal, trustedClientAddress } from "./http";
 
 describe("errorResponse", () => {
   it("maps AppErrors to their status and message, with fieldErrors on 422", async () => {
@@ -145,5 +145,22 @@ describe("normalizeRequest", () => {
     const ok = { url: "/x", headers: { "accept-encoding": "gzip, deflate;q=0.5" } as Record<string, string> };
     normalizeRequest(ok);
     expect(ok).toEqual({ url: "/x", headers: { "accept-encoding": "gzip, deflate;q=0.5" } });
+  });
+});
+
+describe("requestOrigin (where Auth.js's redirects point)", () => {
+  const APP = "https://book.example.com/ignored";
+  const at = (h: Record<string, string>) => requestOrigin(new Headers(h), APP);
+  it("is the host the client addressed, never the listening address", () => {
+    expect(at({ host: "localhost:3200" })).toBe("http://localhost:3200");
+    expect(at({ host: "127.0.0.1:3200", "x-forwarded-host": "127.0.0.1:3200", "x-forwarded-proto": "http" })).toBe("http://127.0.0.1:3200");
+    expect(at({ host: "internal:3000", "x-forwarded-host": "Book.Example.com, proxy", "x-forwarded-proto": "https" })).toBe("https://book.example.com");
+  });
+  it("falls back to APP_URL without a usable host", () => {
+    expect(at({})).toBe("https://book.example.com");
+    expect(at({ "x-forwarded-host": "0.0.0.0:3200" })).toBe("https://book.example.com");
+    expect(at({ host: "[::]:3200" })).toBe("https://book.example.com");
+    expect(at({ host: "evil.example/x" })).toBe("https://book.example.com");
+    expect(at({ host: "user@evil.example" })).toBe("https://book.example.com");
   });
 });

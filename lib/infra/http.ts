@@ -106,6 +106,13 @@ export const SERVER_ACTION_BODY_LIMIT = 3 * 1024 * 1024;
 
 export type Refusal = { status: 403 | 413; title: string; message: string };
 
+/** A server-action body over SERVER_ACTION_BODY_LIMIT, declared (here) or streamed (http-body.ts). */
+export const TOO_LARGE: Refusal = {
+  status: 413,
+  title: "Too large",
+  message: "What you sent is larger than 3 MB, so it was not accepted. Nothing was changed.",
+};
+
 /**
  * What Next.js would refuse with a plain 500, answered here first with its real status: a
  * server-action post (any POST outside /api/, where only actions are posted) from another
@@ -131,7 +138,7 @@ export function serverActionRefusal(req: Pick<IncomingMessage, "method" | "url" 
   }
   const length = Number(req.headers["content-length"] ?? 0);
   if (Number.isFinite(length) && length > SERVER_ACTION_BODY_LIMIT) {
-    return { status: 413, title: "Too large", message: "What you sent is larger than 3 MB, so it was not accepted. Nothing was changed." };
+    return TOO_LARGE;
   }
   return null;
 }
@@ -176,5 +183,28 @@ export function normalizeRequest(req: Pick<IncomingMessage, "url" | "headers">):
       .map((s) => s.trim())
       .filter((s) => s && !/;\s*q\s*=\s*0(?:\.0*)?$/i.test(s))
       .join(", ");
+  }
+}
+
+/**
+ * The origin a request was addressed to, from its Host (or, behind trusted proxies, the
+ * X-Forwarded-Host that scripts/serve.ts lets through; Next.js sets it from Host otherwise)
+ * and protocol. Next.js builds a custom server's request URLs from the address it listens on
+ * (http://0.0.0.0:PORT), which Auth.js would put into its redirects. Without a usable host (no
+ * Host header, the listening address itself, anything that is not a bare host[:port]):
+ * `fallback`'s origin (APP_URL).
+ */
+export function requestOrigin(headers: Headers, fallback: string): string {
+  const first = (v: string | null) => v?.split(",")[0]?.trim() || null;
+  const host = (first(headers.get("x-forwarded-host")) ?? first(headers.get("host")))?.toLowerCase();
+  const proto = first(headers.get("x-forwarded-proto")) === "https" ? "https" : "http";
+  const fallbackOrigin = new URL(fallback).origin;
+  if (!host) return fallbackOrigin;
+  try {
+    const url = new URL(`${proto}://${host}`);
+    if (url.host !== host || url.hostname === "0.0.0.0" || url.hostname === "[::]") return fallbackOrigin;
+    return url.origin;
+  } catch {
+    return fallbackOrigin;
   }
 }

@@ -95,7 +95,8 @@ export function candidateNotices(change: AppointmentChange, a: MailView, previou
     }
     case "cancelled":
       return [
-        { recipient: client, kind: "cancelled" },
+        // A bulk cancel tells the client once, in a summary (bulk-cancel.ts).
+        ...(change.clientToldSeparately ? [] : [{ recipient: client, kind: "cancelled" as const }]),
         { recipient: provider, kind: "provider_cancelled" },
         ...memberToo("staff_cancelled"),
       ];

@@ -182,6 +182,26 @@ export function cancellationClientMail(c: BookingMailContext, opts: { by: Cancel
   };
 }
 
+/** To a client whose several upcoming appointments the business cancelled at once (bulk-cancel.ts). */
+export function cancellationSummaryClientMail(contexts: BookingMailContext[], opts: { reason?: string | null }): MailText {
+  const c = contexts[0]!;
+  const n = contexts.length;
+  return {
+    subject: subject(`Cancelled: ${n === 1 ? "your appointment" : `${n} appointments`} at ${c.providerName}`),
+    text: join([
+      `Hello ${c.clientName},`,
+      "",
+      n === 1 ? `${c.providerName} has cancelled your appointment.` : `${c.providerName} has cancelled your ${n} upcoming appointments.`,
+      opts.reason ? `Reason: ${opts.reason}` : undefined,
+      "",
+      ...contexts.map((x) => `- ${x.serviceName}: ${formatRangeInZone(x.start, x.end, x.timezone)}`),
+      `Where: ${c.providerName}${c.providerAddress ? `, ${c.providerAddress}` : ""}`,
+      "",
+      contactLine(c) || undefined,
+    ]),
+  };
+}
+
 export function cancellationProviderMail(
   c: BookingMailContext,
   opts: { by: CancelledBy; reason?: string | null; dashboardUrl: string },

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { appointments, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
 import { AppError } from "@/lib/infra/errors";
@@ -174,16 +174,20 @@ export async function clientHistory(
   };
 }
 
+/** Tells the client, once, about the appointments a bulk cancel cancelled (lib/notices/bulk-cancel.ts, wired by the caller). */
+export type ClientCancellationSummary = (tx: Tx, appointmentIds: string[], reason: string | null) => Promise<void>;
+
 /**
  * Cancels, in one transaction, every upcoming pending or confirmed appointment at this
  * provider booked with the same email as `appointmentId` (compared case-insensitively): the
  * provider's answer to one guest filling the calendar. Each goes through the write path, so
- * each is recorded and told like a single cancel. Another provider's (or an unknown)
+ * each is recorded and told like a single cancel, except that the client gets one summary
+ * (`tellClient`) rather than a mail per booking. Another provider's (or an unknown)
  * appointment is NOT_FOUND and nothing changes. Returns how many were cancelled.
  */
 export async function cancelUpcomingOfEmail(
   db: Db,
-  args: { providerId: string; appointmentId: string; reason?: string },
+  args: { providerId: string; appointmentId: string; reason?: string; tellClient: ClientCancellationSummary },
   now = new Date(),
 ): Promise<{ email: string; cancelled: number }> {
   if (!isUuid(args.appointmentId)) throw new AppError("NOT_FOUND");
@@ -200,7 +204,7 @@ export async function cancelUpcomingOfEmail(
       .from(appointments)
       .where(and(holding, gte(appointments.startsAt, now), sql`lower(${appointments.clientEmail}) = lower(${origin.email})`))
       .orderBy(asc(appointments.startsAt));
-    let cancelled = 0;
+    const cancelled: string[] = [];
     for (const { id } of targets) {
       const updated = await updateAppointment(tx, {
         appointmentId: id,
@@ -209,9 +213,11 @@ export async function cancelUpcomingOfEmail(
         where: holding!,
         set: { status: "cancelled", cancellationReason: reason, cancelledBy: "provider" },
         reason,
+        clientToldSeparately: true,
       });
-      if (updated) cancelled++;
+      if (updated) cancelled.push(updated.id);
     }
-    return { email: origin.email, cancelled };
+    if (cancelled.length > 0) await args.tellClient(tx, cancelled, reason);
+    return { email: origin.email, cancelled: cancelled.length };
   });
 }

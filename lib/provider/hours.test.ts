@@ -9,6 +9,7 @@ import {
   removeClosedDate,
   replaceWeeklyHours,
   validateWeeklyHours,
+  weeklyHoursFormSchema,
 } from "./hours";
 import { makeProvider } from "@/test/fixtures";
 import { loadWeeklyHours } from "@/lib/booking/providers";
@@ -32,6 +33,25 @@ describe("weekly hours form", () => {
         { weekday: 1, start: "13:00", end: "17:00" },
         { weekday: 6, start: "10:00", end: "14:00" },
       ],
+    });
+  });
+
+  it("never reads a field of only U+2028/U+2029 or other invisible characters as blank: an error, not a closed day", () => {
+    for (const junk of ["\u2028", "\u2029", "\u2028\u2029", "\u3000", "\u00a0", "\u200b", "\u0085"]) {
+      const r = weeklyHoursFormSchema.safeParse({ "h-1-0-start": junk, "h-1-0-end": junk });
+      expect(r.success, JSON.stringify(junk)).toBe(false);
+      expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["day-1", "Monday: use times like 09:00."]]);
+    }
+    // Beside a time they are whitespace; after one, nothing else may follow it.
+    expect(parseWeeklyHoursForm({ "h-1-0-start": "\u202809:00\u2029", "h-1-0-end": " 17:00\u2028" })).toEqual({
+      ok: true,
+      intervals: [{ weekday: 1, start: "09:00", end: "17:00" }],
+    });
+    expect(parseWeeklyHoursForm({ "h-1-0-start": "09:00", "h-1-0-end": "17:00\u2028x" }).ok).toBe(false);
+    // A time input with seconds, and plain spaces as blank, as before.
+    expect(parseWeeklyHoursForm({ "h-2-0-start": "09:00:00", "h-2-0-end": "12:30:00", "h-3-0-start": " ", "h-3-0-end": "" })).toEqual({
+      ok: true,
+      intervals: [{ weekday: 2, start: "09:00", end: "12:30" }],
     });
   });
 

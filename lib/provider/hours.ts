@@ -16,6 +16,20 @@ export type HoursInterval = WeeklyInterval;
 export const dayField = (weekday: number) => `day-${weekday}`;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** What a time input sends: HH:MM, with seconds when its step asks for them. */
+const FORM_TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?$/;
+
+/**
+ * A time field left blank holds nothing or plain spaces. One holding only a line or paragraph
+ * separator (U+2028/U+2029) or another invisible character is not blank: `trim()` would empty
+ * it and a whole day would silently save as closed (issue 20, row 10). Around a time, such
+ * characters are whitespace and are trimmed.
+ */
+const isBlankField = (raw: string | undefined) => raw === undefined || /^[ \t]*$/.test(raw);
+const formTime = (raw: string) => {
+  const t = raw.trim();
+  return FORM_TIME.test(t) ? t.slice(0, 5) : null;
+};
 
 /**
  * Reads the hours form: fields `h-<weekday>-<row>-start` / `-end`. A row left entirely blank
@@ -30,18 +44,21 @@ export function parseWeeklyHoursForm(form: Record<string, string>):
     if (!m) continue;
     const id = `${m[1]}-${m[2]}`;
     const row = rows.get(id) ?? { weekday: Number(m[1]) };
-    row[m[3] as "start" | "end"] = raw.trim();
+    row[m[3] as "start" | "end"] = raw;
     rows.set(id, row);
   }
   const intervals: HoursInterval[] = [];
   const fieldErrors: Record<string, string[]> = {};
   const fail = (weekday: number, message: string) => (fieldErrors[dayField(weekday)] ??= []).push(message);
   for (const row of rows.values()) {
-    const start = (row.start ?? "").slice(0, 5);
-    const end = (row.end ?? "").slice(0, 5);
-    if (!start && !end) continue;
-    if (!start || !end) fail(row.weekday, `${weekdayName(row.weekday)}: give both a start and an end time.`);
-    else if (!HHMM.test(start) || !HHMM.test(end)) fail(row.weekday, `${weekdayName(row.weekday)}: use times like 09:00.`);
+    if (isBlankField(row.start) && isBlankField(row.end)) continue;
+    if (isBlankField(row.start) || isBlankField(row.end)) {
+      fail(row.weekday, `${weekdayName(row.weekday)}: give both a start and an end time.`);
+      continue;
+    }
+    const start = formTime(row.start!);
+    const end = formTime(row.end!);
+    if (!start || !end) fail(row.weekday, `${weekdayName(row.weekday)}: use times like 09:00.`);
     else intervals.push({ weekday: row.weekday, start, end });
   }
   for (const [field, messages] of Object.entries(validateWeeklyHours(intervals))) {
