@@ -95,6 +95,11 @@ test("a staff member connects their own calendar; a busy event there refuses tha
   // At once (Google is asked at booking time): Ana is refused, with a 409.
   const refused = await book(s1.start, ana.id);
   expect(refused.status(), await refused.text()).toBe(409);
+  // …with that day's other free times for Ana, so a widget can offer one.
+  const offered = ((await refused.json()) as { alternatives: { start: string; staffIds: string[] }[] }).alternatives;
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.map((a) => a.start)).not.toContain(s1.start);
+  for (const a of offered) expect(a.staffIds).toEqual([ana.id]);
   // Once mirrored, Ana leaves that time's staffIds; Ben stays.
   await expect
     .poll(async () => (await apiSlots(request, business, date)).find((s) => s.start === s2.start)?.staffIds, { timeout: 150_000, intervals: [2_000] })

@@ -4,6 +4,7 @@ import { queryRows } from "@/db";
 import { calendarBusyIntervals, calendarIntegrations, staffServices } from "@/db/schema";
 import type { GoogleFake } from "@/e2e/google-fake/server";
 import { userEvent } from "@/e2e/google-fake/testing";
+import { bookingResponse, slotTakenAnswer } from "@/lib/booking/api";
 import { createBooking } from "@/lib/booking/create";
 import { wireLiveBusyCheck } from "@/lib/booking/live-busy";
 import { listSlots } from "@/lib/booking/slots";
@@ -203,6 +204,17 @@ describe.each(testDrivers())("staff members' own calendars on %s", (kind) => {
     const rows = await t.db.select().from(calendarBusyIntervals).where(eq(calendarBusyIntervals.integrationId, anaConn.id));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.staffId === ana.staffId)).toBe(true);
+    // The JSON API's 409 for Ana then carries her other free times that day (not the busy hour).
+    const body = { serviceId: f.service.id, staffId: ana.staffId, start: later.toISOString(), ...guestContact };
+    const refusal = await bookingResponse(t.db, f.provider.slug, body).then(
+      () => null,
+      (e: unknown) => slotTakenAnswer(t.db, f.provider.slug, body, e),
+    );
+    const offered = refusal!.alternatives.map((a) => a.start);
+    expect(offered).not.toContain(later.toISOString());
+    expect(offered).not.toContain(plus(later, 30).toISOString());
+    expect(offered).toContain(plus(later, 60).toISOString());
+    expect(refusal!.alternatives.every((a) => a.staffIds.length === 1 && a.staffIds[0] === ana.staffId)).toBe(true);
 
     // The business's own calendar being busy blocks neither member.
     const third = inDays(5);
