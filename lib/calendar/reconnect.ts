@@ -8,8 +8,8 @@ import { queueMail } from "@/lib/infra/outbox/mail";
  * A connection Google no longer accepts (invalid_grant, or tokens we can no longer open):
  * marked "needs reconnect", and its owner is told once per lapse (a reconnect clears the mark):
  * the business's owner for the business's connection, the member for a member's own.
- * Its busy intervals keep counting for BUSY_GRACE_HOURS after the lapse (slot_availability and
- * lib/booking/staff-load.ts hold the same number), then block nothing until a reconnect reads
+ * Its busy intervals keep counting for BUSY_GRACE_HOURS after the lapse (the view
+ * active_busy_intervals, drizzle/0016, holds the same number), then block nothing until a reconnect reads
  * the calendar afresh.
  */
 
