@@ -80,6 +80,11 @@ test("a staff member connects their own calendar; a busy event there refuses tha
   await expect(staff.getByText(anaGoogle)).toBeVisible();
   await expect(staff.getByText(/Checked for conflicts/)).toBeVisible();
   await expectAccessible(staff, "/staff/calendar, connected");
+  // A forged return to the one callback (a state nobody started for Ana) changes nothing.
+  await staff.goto("/dashboard/calendar/callback?code=forged-code&state=forged-state");
+  await expect(staff).toHaveURL(/\/staff\/calendar\?error=state$/);
+  await expect(staff.getByRole("alert").filter({ hasText: "That connection attempt expired or was already used." })).toBeVisible();
+  await expect(staff.getByText(anaGoogle)).toBeVisible();
   // At 375 px: no sideways scroll.
   await staff.setViewportSize({ width: 375, height: 800 });
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
