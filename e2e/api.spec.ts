@@ -74,7 +74,8 @@ test("POST bookings answers 201 { id, start, end, staffId, status, manageUrl }; 
     data: { serviceId: provider.service.id, start, ...guest() },
   });
   expect(again.status()).toBe(409);
-  expect(await again.json()).toEqual({ error: "Sorry, that time was just taken. Please pick another time." });
+  // With that day's free times (the taken one is not among them).
+  expect(await again.json()).toEqual({ error: "Sorry, that time was just taken. Please pick another time.", alternatives: await apiSlots(request, provider, date) });
 });
 
 test("invalid input is 422 with fieldErrors, and books nothing", async ({ request }) => {

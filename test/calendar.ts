@@ -36,9 +36,21 @@ export async function connect(db: Db, cfg: GoogleConfig, f: ProviderFixture, ema
   return result;
 }
 
+/**
+ * A staff member (with a login) connects their own calendar through the whole OAuth flow, as the
+ * staff connect route and the one callback do: the state is bound to them and finished as them.
+ */
+export async function connectMember(db: Db, cfg: GoogleConfig, f: ProviderFixture, member: { staffId: string; userId: string }, email: string) {
+  const started = await startConnect(db, { provider: f.provider, userId: member.userId, staffId: member.staffId, cfg });
+  const query = await consent(started.authorizeUrl, { email });
+  const result = await finishConnect(db, { provider: f.provider, userId: member.userId, staffId: member.staffId, cfg, query, cookieValue: started.cookieValue });
+  if (!result.ok) throw new Error(`member connect failed: ${result.error}`);
+  return result;
+}
+
 /** An appointment written and its sync enqueued in one transaction (what the write path does). */
-export async function bookAndEnqueue(db: Db, f: ProviderFixture, startsAt: Date, minutes = 30) {
-  const a = await makeAppointment(db, { providerId: f.provider.id, serviceId: f.service.id, startsAt, minutes });
+export async function bookAndEnqueue(db: Db, f: ProviderFixture, startsAt: Date, minutes = 30, staffId: string | null = null) {
+  const a = await makeAppointment(db, { providerId: f.provider.id, serviceId: f.service.id, startsAt, minutes, staffId });
   await db.transaction((tx) => enqueueCalendarSync(tx, a.id));
   return a;
 }

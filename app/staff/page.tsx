@@ -47,6 +47,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <PageHeader title="My schedule" description={`${staff.name} at ${staff.providerName} · times in ${staff.timezone.replaceAll("_", " ")}`} />
       {success ? <Flash tone="success">{success}</Flash> : null}
       {error ? <Flash tone="error">{error}</Flash> : null}
+      <p>
+        <Link href="/staff/calendar" className="text-sm font-medium text-indigo-700 underline">
+          My Google Calendar
+        </Link>
+      </p>
       <nav aria-label="When" className="inline-flex rounded-md bg-slate-100 p-1">
         {(["upcoming", "past"] as const).map((v) => (
           <Link

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appointments, providers, staffMembers, users } from "./core";
 import { expiringColumns, id, ownedBy, stampedNow, tstz } from "./columns";
@@ -5,12 +6,17 @@ import { expiringColumns, id, ownedBy, stampedNow, tstz } from "./columns";
 export const calendarIntegrationStatus = pgEnum("calendar_integration_status", ["active", "needs_reconnect"]);
 export const calendarSyncStatus = pgEnum("calendar_sync_status", ["pending", "synced", "failed"]);
 
-/** A provider's Google Calendar connection; tokens are sealed by lib/crypto (never plaintext). */
+/**
+ * A Google Calendar connection; tokens are sealed by lib/crypto (never plaintext). The business's
+ * own (staff_id null, at most one per provider) or a staff member's own (at most one per member).
+ */
 export const calendarIntegrations = pgTable(
   "calendar_integrations",
   {
     id: id(),
     providerId: ownedBy(() => providers.id),
+    /** The member whose own calendar this is; null = the business's calendar. */
+    staffId: uuid().references(() => staffMembers.id, { onDelete: "cascade" }),
     googleEmail: text().notNull(),
     calendarId: text().notNull().default("primary"),
     accessTokenEnc: text().notNull(),
@@ -31,19 +37,32 @@ export const calendarIntegrations = pgTable(
     /** The last busy-times sync that finished, and the last one's failure (provider-facing words). */
     busySyncedAt: tstz(),
     busyError: text(),
+    /**
+     * The business's connection only: appointments of members also get an event here (on by
+     * default, as before staff connected their own). Off: only the business's own appointments.
+     */
+    copyStaffAppointments: boolean().notNull().default(true),
     connectedAt: stampedNow(),
     updatedAt: stampedNow(),
   },
-  (t) => [uniqueIndex("calendar_integrations_provider_key").on(t.providerId)],
+  (t) => [
+    uniqueIndex("calendar_integrations_business_key").on(t.providerId).where(sql`${t.staffId} is null`),
+    uniqueIndex("calendar_integrations_member_key").on(t.providerId, t.staffId),
+  ],
 );
 
-/** One Google event per appointment: what was last written there and how that went. */
+/**
+ * One Google event per appointment per connection it is written to (the business's calendar,
+ * the member's own): what was last written there and how that went.
+ */
 export const calendarEventMappings = pgTable(
   "calendar_event_mappings",
   {
     id: id(),
     appointmentId: ownedBy(() => appointments.id),
     providerId: ownedBy(() => providers.id),
+    /** The connection whose calendar holds the event; a disconnect drops its mappings. */
+    integrationId: ownedBy(() => calendarIntegrations.id),
     /** Derived from the appointment id in Google's base32hex alphabet (lib/calendar/event-id.ts). */
     eventId: text().notNull(),
     status: calendarSyncStatus().notNull().default("pending"),
@@ -57,12 +76,13 @@ export const calendarEventMappings = pgTable(
     updatedAt: stampedNow(),
   },
   (t) => [
-    uniqueIndex("calendar_event_mappings_appointment_key").on(t.appointmentId),
+    uniqueIndex("calendar_event_mappings_target_key").on(t.appointmentId, t.integrationId),
     index().on(t.providerId, t.status),
+    index().on(t.integrationId, t.status),
   ],
 );
 
-/** OAuth `state` values: bound to the provider who started the flow, single use, 10 minutes. */
+/** OAuth `state` values: bound to the provider (and member) who started the flow, single use, 10 minutes. */
 export const calendarOauthStates = pgTable(
   "calendar_oauth_states",
   {
@@ -71,6 +91,8 @@ export const calendarOauthStates = pgTable(
     stateHash: text().notNull(),
     providerId: ownedBy(() => providers.id),
     userId: ownedBy(() => users.id),
+    /** A member connecting their own calendar; null = the business's connection. */
+    staffId: uuid().references(() => staffMembers.id, { onDelete: "cascade" }),
     ...expiringColumns(),
     createdAt: stampedNow(),
   },

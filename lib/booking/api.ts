@@ -1,7 +1,9 @@
 import type { Db } from "@/db";
 import { env } from "@/lib/infra/env";
-import { AppError } from "@/lib/infra/errors";
+import { addDays, zonedDate } from "@/lib/availability";
+import { AppError, isAppError } from "@/lib/infra/errors";
 import { validationError } from "@/lib/infra/http";
+import { log } from "@/lib/infra/log";
 import { enforceRateLimit } from "@/lib/infra/rate-limit";
 import { createBooking } from "./create";
 import { findProviderIdBySlug } from "./providers";
@@ -55,4 +57,42 @@ export async function bookingResponse(db: Db, slug: string, body: Record<string,
     status: appointment.status,
     manageUrl: manageUrl(manageToken),
   };
+}
+
+export type ApiSlot = { start: string; end: string; staffIds: string[] };
+
+/**
+ * The 409 of a booking refused because the time is taken (by an appointment, or busy in the
+ * member's or the business's Google calendar), with `alternatives`: the free times of that local
+ * day for the same service and the same member choice (a chosen member's own, or "any"), so a
+ * widget can offer another without a second request. Null for any other error.
+ */
+export async function slotTakenAnswer(
+  db: Db,
+  slug: string,
+  body: Record<string, unknown>,
+  error: unknown,
+  now?: Date,
+): Promise<{ error: string; alternatives: ApiSlot[] } | null> {
+  if (!isAppError(error) || error.code !== "SLOT_TAKEN") return null;
+  const parsed = bookingRequestSchema.safeParse(body);
+  if (!parsed.success) return { error: error.message, alternatives: [] };
+  const start = new Date(parsed.data.start);
+  const utcDay = start.toISOString().slice(0, 10);
+  try {
+    const listing = await listSlots(
+      db,
+      { slug, serviceId: parsed.data.serviceId, staffId: parsed.data.staffId ?? null, from: addDays(utcDay, -1), to: addDays(utcDay, 1) },
+      now,
+    );
+    const day = zonedDate(start, listing.timezone);
+    const alternatives = listing.slots
+      .filter((s) => zonedDate(s.start, listing.timezone) === day && s.start.getTime() !== start.getTime())
+      .map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), staffIds: s.staffIds }));
+    return { error: error.message, alternatives };
+  } catch (e) {
+    // The refusal stands whatever happens to the listing: never turn a 409 into a 5xx.
+    if (!isAppError(e)) log.warn({ component: "booking-api", err: e }, "free times after a 409 could not be listed");
+    return { error: error.message, alternatives: [] };
+  }
 }

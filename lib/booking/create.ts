@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import type { Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
-import { STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
+import { liveStaffBusy, STAFF_CHOICE_OFF, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { bookingRules } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { liveBusyFor } from "./live-busy";
@@ -76,6 +76,10 @@ export async function createBooking(
     const live = await liveBusyFor(db, { providerId: provider.id, resources: [null], from: input.start, to: new Date(input.start.getTime() + service.durationMinutes * 60_000) });
     await assertBookableOrThrow(db, { ...ctx, liveBusy: live.get(null) }, input.start, input.by, now);
   }
+  // Staff bookings: the chosen member's own calendar, or each qualified member's for "any".
+  const liveStaff = staffMode
+    ? await liveStaffBusy(db, { providerId: provider.id, serviceId: service.id, staffId: ctx.staffId, start: input.start, durationMinutes: service.durationMinutes })
+    : undefined;
   if (!staffMode && ctx.staffId) {
     throw new AppError("VALIDATION", STAFF_CHOICE_OFF, { fieldErrors: { staffId: [STAFF_CHOICE_OFF] } });
   }
@@ -114,6 +118,7 @@ export async function createBooking(
             staffId: ctx.staffId,
             start,
             rules: await bookingRules(tx, { providerId: provider.id, serviceId: service.id, start, by: input.by, now }),
+            liveBusy: liveStaff,
           })
         : [ctx.staffId];
       const appointment = await insertWithFirstFree(tx, candidates, (sp, staffId) => insertAppointment(sp, {

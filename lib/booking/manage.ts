@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { changeRefusal, loadForActor, type Actor } from "./read";
-import { bookingRules, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
+import { bookingRules, liveStaffBusy, staffCandidatesOrThrow, usesStaff } from "./staff-calendars";
 import { assertBookableOrThrow, loadBookingContextOrThrow } from "./context";
 import { liveBusyFor } from "./live-busy";
 import { cancelRequestSchema } from "./schema";
@@ -90,6 +90,16 @@ export async function rescheduleAppointment(
     });
     await assertBookableOrThrow(db, { ...ctx, liveBusy: live.get(null) }, args.start, args.actor.kind, now, current.start);
   }
+  const liveStaff = staffMode
+    ? await liveStaffBusy(db, {
+        providerId: current.provider.id,
+        serviceId: current.service.id,
+        staffId: current.staffAssignedBy === "any" ? null : current.staffId,
+        start: args.start,
+        durationMinutes: ctx.service.durationMinutes,
+        excludeAppointmentId: current.id,
+      })
+    : undefined;
   const start = new Date(args.start.getTime());
   const end = new Date(start.getTime() + ctx.service.durationMinutes * 60_000);
   const unchanged = and(
@@ -109,6 +119,7 @@ export async function rescheduleAppointment(
             start,
             rules: await bookingRules(tx, { providerId: current.provider.id, serviceId: current.service.id, start, by: args.actor.kind, now, activeServiceOnly: false }),
             excludeAppointmentId: current.id,
+            liveBusy: liveStaff,
           })
         : [current.staffId];
       for (const staffId of candidates) {

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "@/db";
+import { queryRows, type Db, type DbOrTx } from "@/db";
 import { addDays, isBookableSlot, zonedDate, type WeeklyInterval } from "@/lib/availability";
 import { AppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { isUuid } from "@/lib/infra/validation";
 import { loadAvailability } from "./availability";
-import { loadStaffResources } from "./staff-load";
+import { liveBusyFor, type Range } from "./live-busy";
+import { listBookableStaff, loadStaffResources } from "./staff-load";
 import { computeStaffSlots, fairOrder, memberSlotInput, type BusinessRules, type StaffSlot } from "./staff-resources";
 
 /*
@@ -51,6 +52,26 @@ export async function listStaffSlots(
 }
 
 /**
+ * The live check for a staff booking, asked before the writing transaction (never inside it):
+ * the chosen member's own calendar, or for "any available" every qualified member's, each for
+ * that member alone. Members Google could not answer for are absent (the mirror decides).
+ */
+export async function liveStaffBusy(
+  db: Db,
+  args: { providerId: string; serviceId: string; staffId?: string | null; start: Date; durationMinutes: number; excludeAppointmentId?: string | null },
+): Promise<Map<string | null, Range[]>> {
+  const resources = args.staffId ? [args.staffId] : (await listBookableStaff(db, args.providerId, args.serviceId)).map((m) => m.id);
+  if (resources.length === 0) return new Map();
+  return liveBusyFor(db, {
+    providerId: args.providerId,
+    resources,
+    from: args.start,
+    to: new Date(args.start.getTime() + args.durationMinutes * 60_000),
+    excludeAppointmentId: args.excludeAppointmentId,
+  });
+}
+
+/**
  * The members to try for a booking at `start`, best first (fewest appointments that day, then
  * display order), each free then by the data this transaction sees. The caller inserts with
  * each in turn inside a savepoint and keeps the first the exclusion constraint accepts, so
@@ -65,11 +86,13 @@ export async function staffCandidatesOrThrow(
     start: Date;
     rules: Rules & { weeklyHours: WeeklyInterval[] };
     excludeAppointmentId?: string | null;
+    /** What each member's own calendar says right now (liveStaffBusy), beyond the mirror. */
+    liveBusy?: Map<string | null, Range[]>;
   },
 ): Promise<string[]> {
   const { timezone } = args.rules;
   const day = zonedDate(args.start, timezone);
-  const members = await loadStaffResources(db, {
+  const loaded = await loadStaffResources(db, {
     providerId: args.providerId,
     serviceId: args.serviceId,
     staffId: args.staffId,
@@ -77,6 +100,11 @@ export async function staffCandidatesOrThrow(
     to: addDays(day, 1),
     timezone,
     excludeAppointmentId: args.excludeAppointmentId,
+  });
+  // A member's own calendar busy now makes that member (and only them) busy.
+  const members = loaded.map((m) => {
+    const live = args.liveBusy?.get(m.id);
+    return live?.length ? { ...m, calendarBusy: [...(m.calendarBusy ?? []), ...live] } : m;
   });
   if (args.staffId && members.length === 0) {
     throw new AppError("VALIDATION", STAFF_NOT_BOOKABLE, { fieldErrors: { staffId: [STAFF_NOT_BOOKABLE] } });

@@ -17,7 +17,7 @@ type Row = {
 /**
  * The members who can take a booking of this service (active, providing it), with their hours,
  * time off, pending/confirmed appointments and busy times mirrored from their own Google
- * calendar (calendar_busy_intervals; the grace rule is slot_availability's, drizzle/0012) around [from, to] (local dates, padded by a day
+ * calendar (the view active_busy_intervals, drizzle/0016: its grace and plan rules) around [from, to] (local dates, padded by a day
  * as the provider's own loader does), in one round trip. `staffId` narrows to one member;
  * a member who does not qualify is simply absent. `excludeAppointmentId` leaves out the
  * appointment being moved, so its old time is free for it.
@@ -53,10 +53,8 @@ export async function loadStaffResources(
                     and x.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
                     and x.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as busy,
         coalesce((select json_agg(json_build_array(extract(epoch from b.starts_at) * 1000, extract(epoch from b.ends_at) * 1000))
-                  from calendar_busy_intervals b
-                  join calendar_integrations i on i.id = b.integration_id
+                  from active_busy_intervals b
                   where b.provider_id = m.provider_id and b.staff_id = m.id
-                    and (i.status = 'active' or i.needs_reconnect_at > now() - interval '24 hours')
                     and b.starts_at < ((${args.to}::date + 2)::timestamp at time zone ${args.timezone})
                     and b.ends_at > ((${args.from}::date - 1)::timestamp at time zone ${args.timezone})), '[]'::json) as calendar_busy
       from staff_members m

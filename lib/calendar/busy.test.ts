@@ -212,6 +212,22 @@ describe.each(testDrivers())("busy times from Google on %s", (kind) => {
     expect(await t.db.select().from(calendarBusyIntervals).where(eq(calendarBusyIntervals.providerId, f.provider.id))).toEqual([]);
   });
 
+  it("a lapsed PRO plan's mirrored busy times stop blocking, and count again on renewal", async () => {
+    const f = await proProvider(t.db);
+    const email = "lapsed@gmail.test";
+    await connect(t.db, cfg, f, email);
+    const start = inDays(3);
+    await userEvent(fake, email, { summary: "Busy", ...timed(start, 30) });
+    await sync(f.provider.id);
+    expect(await slotStarts(f.provider.id, f.service.id, start)).not.toContain(start.toISOString());
+    // The plan ended yesterday: the business books on its own calendar as a FREE one, unblocked.
+    await queryRows(t.db, sql`update providers set pro_until = now() - interval '1 day' where id = ${f.provider.id}`);
+    expect(await slotStarts(f.provider.id, f.service.id, start)).toContain(start.toISOString());
+    expect(await t.db.select().from(calendarBusyIntervals).where(eq(calendarBusyIntervals.providerId, f.provider.id))).toHaveLength(1);
+    await queryRows(t.db, sql`update providers set pro_until = null where id = ${f.provider.id}`);
+    expect(await slotStarts(f.provider.id, f.service.id, start)).not.toContain(start.toISOString());
+  });
+
   it("a connection without the availability scope keeps one-way sync and reads no busy times", async () => {
     const f = await proProvider(t.db);
     const email = "oneway@gmail.test";

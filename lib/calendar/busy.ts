@@ -81,6 +81,7 @@ async function loadConnection(db: Db, integrationId: string): Promise<Connection
     .select({
       id: calendarIntegrations.id,
       providerId: calendarIntegrations.providerId,
+      staffId: calendarIntegrations.staffId,
       status: calendarIntegrations.status,
       scopes: calendarIntegrations.scopes,
       allDayBlocks: calendarIntegrations.allDayBlocks,
@@ -95,8 +96,8 @@ async function loadConnection(db: Db, integrationId: string): Promise<Connection
     .innerJoin(providers, eq(providers.id, calendarIntegrations.providerId))
     .where(eq(calendarIntegrations.id, integrationId))
     .limit(1);
-  // Connections are the business's today; a member's own connection fills staffId.
-  return row ? { ...row, staffId: null } : null;
+  // A member's own connection (staffId) makes that member busy, the business's (null) the business.
+  return row ?? null;
 }
 
 /** The calendars checked for conflicts; a connection that has none checks its primary calendar. */
@@ -134,7 +135,7 @@ export async function syncBusyTimes(
     creds = openTokens(conn);
   } catch (e) {
     if (!(e instanceof DecryptError)) throw e;
-    await markNeedsReconnect(db, conn.providerId, "Slotbook can no longer read the stored Google tokens (the encryption key changed). Reconnect to resume syncing.", now());
+    await markNeedsReconnect(db, conn.id, "Slotbook can no longer read the stored Google tokens (the encryption key changed). Reconnect to resume syncing.", now());
     return { result: "needs_reconnect" };
   }
   const client = oauthClient(cfg, creds);
@@ -159,17 +160,17 @@ export async function syncBusyTimes(
       }
     }
   } catch (e) {
-    if (refreshed) await persistRefreshedTokens(db, conn.providerId, refreshed);
+    if (refreshed) await persistRefreshedTokens(db, conn, refreshed);
     const failure = classifyGoogleError(e);
     const message = describeFailure(failure);
     if (failure.kind === "invalid_grant") {
-      await markNeedsReconnect(db, conn.providerId, message, now());
+      await markNeedsReconnect(db, conn.id, message, now());
       return { result: "needs_reconnect" };
     }
     await db.update(calendarIntegrations).set({ busyError: `Busy times could not be read: ${message}` }).where(eq(calendarIntegrations.id, conn.id));
     throw new RetryableBusySyncError(failure);
   }
-  if (refreshed) await persistRefreshedTokens(db, conn.providerId, refreshed);
+  if (refreshed) await persistRefreshedTokens(db, conn, refreshed);
   await db.update(calendarIntegrations).set({ busySyncedAt: now(), busyError: null }).where(eq(calendarIntegrations.id, conn.id));
   return { result: "synced", changed };
 }
@@ -270,7 +271,7 @@ async function listAll(
 
 /**
  * Queues a busy-times sync for every connection that checks conflicts (active, PRO, with the
- * availability scope), or for one. The queue is stately per connection: one runs and one waits
+ * availability scope; a member's only while the member is active), or for one. The queue is stately per connection: one runs and one waits
  * at most, across instances. Run every minute by the sweep, and at once after a connect.
  */
 export async function enqueueBusySyncs(db: Db, scope: { integrationId?: string } = {}): Promise<number> {
@@ -278,6 +279,7 @@ export async function enqueueBusySyncs(db: Db, scope: { integrationId?: string }
     db,
     sql`select i.id, i.scopes from calendar_integrations i join providers p on p.id = i.provider_id
         where i.status = 'active' and p.plan = 'pro' and (p.pro_until is null or p.pro_until > now())
+          and (i.staff_id is null or exists (select 1 from staff_members m where m.id = i.staff_id and m.provider_id = i.provider_id and m.active))
           ${scope.integrationId ? sql`and i.id = ${scope.integrationId}::uuid` : sql``}`,
   );
   const due = rows.filter((r) => hasBusyScopes(r.scopes));

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { appointments, calendarConflictCalendars, calendarIntegrations, providers } from "@/db/schema";
 import type { LiveBusyQuery, Range } from "@/lib/booking/live-busy";
@@ -30,15 +30,19 @@ export async function checkLiveBusy(
 ): Promise<Map<string | null, Range[]>> {
   const out = new Map<string | null, Range[]>();
   const cfg = opts.cfg === undefined ? googleConfig() : opts.cfg;
-  // Connections are the business's own today (staff connections: lib/calendar README section).
-  if (!cfg || !q.resources.includes(null)) return out;
+  const members = q.resources.filter((r): r is string => r !== null);
+  const wantsBusiness = q.resources.includes(null);
+  if (!cfg || (!wantsBusiness && members.length === 0)) return out;
   const timeoutMs = opts.timeoutMs ?? LIVE_CHECK_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
 
-  const [conn] = await db
+  // The business's connection answers for the business (null), a member's own for that member:
+  // never one resource's calendar for another.
+  const conns = await db
     .select({
       id: calendarIntegrations.id,
       providerId: calendarIntegrations.providerId,
+      staffId: calendarIntegrations.staffId,
       status: calendarIntegrations.status,
       scopes: calendarIntegrations.scopes,
       accessTokenEnc: calendarIntegrations.accessTokenEnc,
@@ -49,46 +53,55 @@ export async function checkLiveBusy(
     })
     .from(calendarIntegrations)
     .innerJoin(providers, eq(providers.id, calendarIntegrations.providerId))
-    .where(eq(calendarIntegrations.providerId, q.providerId))
-    .limit(1);
-  if (!conn || conn.status !== "active" || !hasBusyScopes(conn.scopes) || !isPro(conn)) return out;
+    .where(
+      and(
+        eq(calendarIntegrations.providerId, q.providerId),
+        or(wantsBusiness ? isNull(calendarIntegrations.staffId) : undefined, members.length ? inArray(calendarIntegrations.staffId, members) : undefined),
+      ),
+    );
+  const live = conns.filter((c) => c.status === "active" && hasBusyScopes(c.scopes) && isPro(c));
+  if (live.length === 0) return out;
   const picked = await db
-    .select({ calendarId: calendarConflictCalendars.calendarId })
+    .select({ integrationId: calendarConflictCalendars.integrationId, calendarId: calendarConflictCalendars.calendarId })
     .from(calendarConflictCalendars)
-    .where(eq(calendarConflictCalendars.integrationId, conn.id));
-  const calendarIds = picked.length ? picked.map((c) => c.calendarId) : ["primary"];
+    .where(inArray(calendarConflictCalendars.integrationId, live.map((c) => c.id)));
 
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), timeoutMs);
   });
-  const ask = async (): Promise<Range[]> => {
-    const client = oauthClient(cfg, openTokens(conn));
-    const cal = calendarApi(cfg, client, timeoutMs);
-    const { data } = await withBackoff(
-      () =>
-        cal.freebusy.query({
-          requestBody: { timeMin: q.from.toISOString(), timeMax: q.to.toISOString(), items: calendarIds.map((id) => ({ id })) },
-        }),
-      { attempts: 3, baseMs: 100, maxMs: 500, deadline },
-    );
-    const busy: Range[] = [];
-    for (const id of calendarIds) {
-      for (const b of data.calendars?.[id]?.busy ?? []) {
-        if (b.start && b.end) busy.push({ start: new Date(b.start), end: new Date(b.end) });
+  const ask = async (conn: (typeof live)[number]): Promise<[string | null, Range[]] | null> => {
+    const mine = picked.filter((p) => p.integrationId === conn.id).map((p) => p.calendarId);
+    const calendarIds = mine.length ? mine : ["primary"];
+    try {
+      const client = oauthClient(cfg, openTokens(conn));
+      const cal = calendarApi(cfg, client, timeoutMs);
+      const { data } = await withBackoff(
+        () =>
+          cal.freebusy.query({
+            requestBody: { timeMin: q.from.toISOString(), timeMax: q.to.toISOString(), items: calendarIds.map((id) => ({ id })) },
+          }),
+        { attempts: 3, baseMs: 100, maxMs: 500, deadline },
+      );
+      const busy: Range[] = [];
+      for (const id of calendarIds) {
+        for (const b of data.calendars?.[id]?.busy ?? []) {
+          if (b.start && b.end) busy.push({ start: new Date(b.start), end: new Date(b.end) });
+        }
       }
+      return [conn.staffId, subtract(busy, await ownAppointments(db, q, conn.staffId))];
+    } catch (err) {
+      liveLog.warn({ providerId: q.providerId, staffId: conn.staffId, error: (err as Error)?.message }, "conflict check failed; the mirrored busy times decide");
+      return null;
     }
-    return busy;
   };
   try {
-    const busy = await Promise.race([ask(), timedOut]);
-    if (busy === null) {
-      liveLog.warn({ providerId: q.providerId, timeoutMs }, "Google did not answer the conflict check in time; the mirrored busy times decide");
-      return out;
+    // Each resource's calendar is asked at once; one that is late or failing is left out alone.
+    const answers = await Promise.all(live.map((c) => Promise.race([ask(c), timedOut])));
+    for (const a of answers) if (a) out.set(a[0], a[1]);
+    if (answers.some((a) => a === null)) {
+      liveLog.warn({ providerId: q.providerId, timeoutMs }, "Google did not answer every conflict check in time; the mirrored busy times decide for those");
     }
-    out.set(null, subtract(busy, await ownAppointments(db, q)));
-  } catch (err) {
-    liveLog.warn({ providerId: q.providerId, error: (err as Error)?.message }, "conflict check failed; the mirrored busy times decide");
   } finally {
     clearTimeout(timer);
   }
@@ -96,13 +109,15 @@ export async function checkLiveBusy(
 }
 
 /**
- * The provider's holding appointments around [from, to): Google shows their events as busy. The
+ * The resource's holding appointments around [from, to): Google shows their events as busy
+ * (the business's calendar: all the provider's; a member's own: that member's). The
  * appointment being moved is among them, so it never collides with its own old time.
  */
-async function ownAppointments(db: Db, q: LiveBusyQuery): Promise<Range[]> {
+async function ownAppointments(db: Db, q: LiveBusyQuery, staffId: string | null): Promise<Range[]> {
   return appointmentsJoined(db, { start: appointments.startsAt, end: appointments.endsAt }).where(
     and(
       eq(appointments.providerId, q.providerId),
+      staffId ? eq(appointments.staffId, staffId) : undefined,
       inArray(appointments.status, ["pending", "confirmed"]),
       lt(appointments.startsAt, q.to),
       gt(appointments.endsAt, q.from),

@@ -38,8 +38,12 @@ export const doneMessages: Record<string, string> = {
   disconnected_unrevoked:
     "Google Calendar disconnected and the stored tokens deleted, but Google could not be reached to revoke access. You can remove Slotbook at myaccount.google.com/permissions. Events already in your calendar stay there.",
   retried: "Trying those appointments again.",
+  copy_on: "Your Google Calendar now also gets your staff members' appointments.",
+  copy_off: "Your Google Calendar now gets only appointments without a staff member; members' appointments go to their own calendars when connected.",
+  staff_disconnected: "That staff member's Google Calendar was disconnected. Events already in their calendar stay there.",
 };
 
-export function calendarPageUrl(params: Record<string, string>): string {
-  return `${env().APP_URL}/dashboard/calendar?${new URLSearchParams(params)}`;
+/** The calendar page of whoever connects: the provider's, or a staff member's own. */
+export function calendarPageUrl(params: Record<string, string>, area: "provider" | "staff" = "provider"): string {
+  return `${env().APP_URL}${area === "staff" ? "/staff/calendar" : "/dashboard/calendar"}?${new URLSearchParams(params)}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { calendarConflictCalendars, calendarIntegrations, calendarOauthStates } from "@/db/schema";
 import { missingScopes, REQUESTED_SCOPES, type GoogleConfig } from "./config";
@@ -8,13 +8,16 @@ import { fetchAccountEmail, oauthClient } from "./google";
 import { isPro } from "@/lib/plans/plans";
 import { enqueueBusySyncs } from "./busy";
 import { enqueueStaleSyncs } from "./enqueue";
+import { ownedBy } from "./owner";
 import { sealTokens } from "./tokens";
 
 /*
  * The OAuth 2.0 authorization-code flow with PKCE (S256). `state` is random, stored only as a
- * hash, bound to the provider and user who started the flow, usable once, for 10 minutes; it
- * and the PKCE verifier also travel in an httpOnly cookie, so the callback must come back to
- * the browser that started it.
+ * hash, bound to the provider, user and (for a member's own calendar) staff member who started
+ * the flow, usable once, for 10 minutes; it and the PKCE verifier also travel in an httpOnly
+ * cookie, so the callback must come back to the browser that started it. A member's connection
+ * comes back through the same callback (one redirect URI): the signed-in member, not the state,
+ * says whose it is, and a state another member or the provider started does not match.
  */
 
 export const STATE_TTL_MS = 10 * 60_000;
@@ -37,7 +40,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 export async function startConnect(
   db: Db,
-  args: { provider: ProviderRef; userId: string; cfg: GoogleConfig; loginHint?: string },
+  args: { provider: ProviderRef; userId: string; cfg: GoogleConfig; loginHint?: string; staffId?: string | null },
   now = new Date(),
 ): Promise<{ authorizeUrl: string; cookieValue: string }> {
   const state = randomBytes(32).toString("base64url");
@@ -49,6 +52,7 @@ export async function startConnect(
     stateHash: sha256(state),
     providerId: args.provider.id,
     userId: args.userId,
+    staffId: args.staffId ?? null,
     expiresAt: new Date(now.getTime() + STATE_TTL_MS),
   });
   const authorizeUrl = oauthClient(args.cfg).generateAuthUrl({
@@ -79,6 +83,8 @@ export async function finishConnect(
   args: {
     provider: ProviderRef;
     userId: string;
+    /** The signed-in member connecting their own calendar; null/absent = the business's. */
+    staffId?: string | null;
     cfg: GoogleConfig;
     query: { code?: string | null; state?: string | null; error?: string | null };
     cookieValue?: string | null;
@@ -96,6 +102,7 @@ export async function finishConnect(
         eq(calendarOauthStates.stateHash, sha256(state)),
         eq(calendarOauthStates.providerId, args.provider.id),
         eq(calendarOauthStates.userId, args.userId),
+        args.staffId ? eq(calendarOauthStates.staffId, args.staffId) : isNull(calendarOauthStates.staffId),
         isNull(calendarOauthStates.usedAt),
         gt(calendarOauthStates.expiresAt, now),
       ),
@@ -105,6 +112,7 @@ export async function finishConnect(
   if (args.query.error) return { ok: false, error: args.query.error === "access_denied" ? "denied" : "google" };
   if (!args.query.code) return { ok: false, error: "missing_code" };
   if (!isPro(args.provider, now)) return { ok: false, error: "pro_required" };
+  const owner = { providerId: args.provider.id, staffId: args.staffId ?? null };
 
   const client = oauthClient(args.cfg);
   let tokens;
@@ -123,7 +131,7 @@ export async function finishConnect(
     const [existing] = await db
       .select({ id: calendarIntegrations.id })
       .from(calendarIntegrations)
-      .where(eq(calendarIntegrations.providerId, args.provider.id))
+      .where(ownedBy(owner))
       .limit(1);
     if (existing) return { ok: false, error: "scopes_kept", missing };
     await client.revokeToken(tokens.refresh_token).catch(() => undefined);
@@ -137,9 +145,10 @@ export async function finishConnect(
   }
   if (!email) return { ok: false, error: "google" };
 
-  const sealed = sealTokens(args.provider.id, { accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
+  const sealed = sealTokens(owner, { accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
   const values = {
     providerId: args.provider.id,
+    staffId: owner.staffId,
     googleEmail: email,
     calendarId: "primary",
     ...sealed,
@@ -159,7 +168,11 @@ export async function finishConnect(
   const [row] = await db
     .insert(calendarIntegrations)
     .values(values)
-    .onConflictDoUpdate({ target: calendarIntegrations.providerId, set: values })
+    .onConflictDoUpdate(
+      owner.staffId
+        ? { target: [calendarIntegrations.providerId, calendarIntegrations.staffId], set: values }
+        : { target: calendarIntegrations.providerId, targetWhere: sql`${calendarIntegrations.staffId} is null`, set: values },
+    )
     .returning({ id: calendarIntegrations.id });
   // A (re)connect reads the conflict calendars afresh: perhaps another account, or a lapse.
   await db.update(calendarConflictCalendars).set({ syncToken: null }).where(eq(calendarConflictCalendars.integrationId, row!.id));

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { calendar_v3 } from "googleapis";
 import type { Db } from "@/db";
 import { appointments, calendarEventMappings, calendarIntegrations } from "@/db/schema";
@@ -13,7 +13,9 @@ import { markNeedsReconnect } from "./reconnect";
 import { openTokens, persistRefreshedTokens } from "./tokens";
 
 /*
- * The sync worker: reads the appointment as it is now and makes Google match it — insert
+ * The sync worker: reads the appointment as it is now and makes each calendar that should hold
+ * it match (the business's, unless it opted out of members' appointments, and the member's own),
+ * and removes its event from one that should not any more (a reassignment) — insert
  * (with the event id derived from the appointment id, so a retried insert gets 409, never a
  * second event), patch, or delete (404/410 = already gone). Transient failures (429, 5xx,
  * rate-limit 403s, network) throw, and the job queue retries with backoff and jitter;
@@ -31,32 +33,63 @@ export class RetryableSyncError extends Error {
 export type SyncResult = "synced" | "skipped" | "failed" | "needs_reconnect";
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+type Target = Loaded["connections"][number];
+type Mapping = Loaded["mappings"][number];
 
+/**
+ * The appointment as it is now, the provider's connections that may hold its event (the
+ * business's, the member's own, and any that holds one from before a reassignment), and its mappings.
+ */
 async function load(db: Db, appointmentId: string) {
-  const [row] = await appointmentsJoined(db, {
-    ...calendarEventView,
-    integration: {
-      status: calendarIntegrations.status,
-      syncEnabled: calendarIntegrations.syncEnabled,
-      calendarId: calendarIntegrations.calendarId,
-      accessTokenEnc: calendarIntegrations.accessTokenEnc,
-      refreshTokenEnc: calendarIntegrations.refreshTokenEnc,
-      accessTokenExpiresAt: calendarIntegrations.accessTokenExpiresAt,
-    },
-    mapping: {
+  const [row] = await appointmentsJoined(db, { ...calendarEventView, staffId: appointments.staffId })
+    .where(eq(appointments.id, appointmentId))
+    .limit(1);
+  if (!row) return null;
+  const mappings = await db
+    .select({
+      integrationId: calendarEventMappings.integrationId,
       eventId: calendarEventMappings.eventId,
       eventExists: calendarEventMappings.eventExists,
       attempts: calendarEventMappings.attempts,
       neverSynced: sql<boolean>`${calendarEventMappings.syncedVersion} is null`,
-      upToDate: sql<boolean>`coalesce(${calendarEventMappings.syncedVersion} = ${appointments.updatedAt}, false)`,
-    },
-  })
-    .leftJoin(calendarIntegrations, eq(calendarIntegrations.providerId, appointments.providerId))
-    .leftJoin(calendarEventMappings, eq(calendarEventMappings.appointmentId, appointments.id))
-    .where(eq(appointments.id, appointmentId))
-    .limit(1);
-  return row ?? null;
+      upToDate: sql<boolean>`coalesce(${calendarEventMappings.syncedVersion} = ${row.version}::timestamptz, false)`,
+    })
+    .from(calendarEventMappings)
+    .where(and(eq(calendarEventMappings.appointmentId, row.id), eq(calendarEventMappings.providerId, row.providerId)));
+  const mapped = mappings.map((m) => m.integrationId);
+  const connections = await db
+    .select({
+      id: calendarIntegrations.id,
+      providerId: calendarIntegrations.providerId,
+      staffId: calendarIntegrations.staffId,
+      status: calendarIntegrations.status,
+      syncEnabled: calendarIntegrations.syncEnabled,
+      copyStaffAppointments: calendarIntegrations.copyStaffAppointments,
+      calendarId: calendarIntegrations.calendarId,
+      accessTokenEnc: calendarIntegrations.accessTokenEnc,
+      refreshTokenEnc: calendarIntegrations.refreshTokenEnc,
+      accessTokenExpiresAt: calendarIntegrations.accessTokenExpiresAt,
+    })
+    .from(calendarIntegrations)
+    .where(
+      and(
+        eq(calendarIntegrations.providerId, row.providerId),
+        or(
+          isNull(calendarIntegrations.staffId),
+          row.staffId ? eq(calendarIntegrations.staffId, row.staffId) : undefined,
+          mapped.length ? inArray(calendarIntegrations.id, mapped) : undefined,
+        ),
+      ),
+    );
+  return { ...row, mappings, connections };
 }
+
+/** Whether a connection's calendar should hold this appointment's event: the member's own, and the business's unless it opted out of members' appointments. */
+export function wantsAppointment(c: { staffId: string | null; copyStaffAppointments: boolean }, appointmentStaffId: string | null): boolean {
+  return c.staffId === null ? appointmentStaffId === null || c.copyStaffAppointments : c.staffId === appointmentStaffId;
+}
+
+const usable = (c: Target) => c.status === "active" && c.syncEnabled;
 
 export async function syncAppointment(
   db: Db,
@@ -69,11 +102,35 @@ export async function syncAppointment(
   // A change that lands while Google is being called is caught by the next pass.
   for (let pass = 0; pass < 3; pass++) {
     const row = await load(db, appointmentId);
-    const integ = row?.integration;
-    if (!row || !integ?.accessTokenEnc || integ.status !== "active" || !integ.syncEnabled || !isPro(row, now())) return "skipped";
-    if (row.mapping?.upToDate) return "synced";
-    const outcome = await reconcileOnce(db, cfg, row, integ, opts.finalAttempt ?? false, now);
-    if (outcome !== "synced") return outcome;
+    if (!row || !isPro(row, now())) return "skipped";
+    const mappingOf = (c: Target) => row.mappings.find((m) => m.integrationId === c.id);
+    // The calendars that should hold the event, and those holding one they should not (the
+    // member before a reassignment, the business after it stopped taking members' appointments).
+    const targets = row.connections.filter((c) => usable(c) && wantsAppointment(c, row.staffId));
+    const leaving = row.connections.filter((c) => {
+      const m = mappingOf(c);
+      return usable(c) && !targets.includes(c) && m && (m.eventExists || (m.neverSynced && m.attempts > 0));
+    });
+    const work = [
+      ...leaving.map((c) => ({ c, want: false, leave: true })),
+      ...targets.filter((c) => !mappingOf(c)?.upToDate).map((c) => ({ c, want: row.status !== "cancelled", leave: false })),
+    ];
+    if (work.length === 0) return targets.length > 0 ? "synced" : "skipped";
+    let retry: RetryableSyncError | null = null;
+    const outcomes: SyncResult[] = [];
+    // Removals first: a calendar shared by both sides ends with the event, not without it.
+    for (const w of work) {
+      try {
+        outcomes.push(await reconcileOnce(db, cfg, row, w.c, mappingOf(w.c), w.want, w.leave, opts.finalAttempt ?? false, now));
+      } catch (e) {
+        if (!(e instanceof RetryableSyncError)) throw e;
+        retry ??= e;
+      }
+    }
+    // One calendar failing for now does not hold back the others; the job retries the rest.
+    if (retry) throw retry;
+    const worst = outcomes.find((o) => o === "failed") ?? outcomes.find((o) => o === "needs_reconnect");
+    if (worst) return worst;
   }
   return "synced";
 }
@@ -82,25 +139,28 @@ async function reconcileOnce(
   db: Db,
   cfg: GoogleConfig,
   row: Loaded,
-  integ: NonNullable<Loaded["integration"]> & { accessTokenEnc: string },
+  integ: Target,
+  mapping: Mapping | undefined,
+  wantEvent: boolean,
+  leaving: boolean,
   finalAttempt: boolean,
   now: () => Date,
 ): Promise<SyncResult> {
-  const eventId = row.mapping?.eventId ?? eventIdFor(row.id);
-  const wantEvent = row.status !== "cancelled";
+  const eventId = mapping?.eventId ?? eventIdFor(row.id);
 
   let creds: Credentials;
   try {
-    creds = openTokens({ providerId: row.providerId, ...integ, refreshTokenEnc: integ.refreshTokenEnc! });
+    creds = openTokens(integ);
   } catch (e) {
     if (!(e instanceof DecryptError)) throw e;
-    await markNeedsReconnect(db, row.providerId, "Slotbook can no longer read the stored Google tokens (the encryption key changed). Reconnect to resume syncing.", now());
+    await markNeedsReconnect(db, integ.id, "Slotbook can no longer read the stored Google tokens (the encryption key changed). Reconnect to resume syncing.", now());
     return "needs_reconnect";
   }
 
   // Nothing was ever written for this appointment and none is wanted: no call at all.
-  if (!wantEvent && !row.mapping?.eventExists && (!row.mapping || !row.mapping.neverSynced || row.mapping.attempts === 0)) {
-    await recordSuccess(db, row, eventId, false, now());
+  if (!wantEvent && !mapping?.eventExists && (!mapping || !mapping.neverSynced || mapping.attempts === 0)) {
+    if (leaving) await dropMapping(db, row, integ);
+    else await recordSuccess(db, row, integ, eventId, false, now());
     return "synced";
   }
 
@@ -116,7 +176,7 @@ async function reconcileOnce(
   const attempt = async () => {
     // Refreshes (and emits "tokens") only when the access token is expired or about to be.
     await client.getAccessToken();
-    if (wantEvent) await ensurePresent(cal, calendarId, eventId, body, row.mapping?.eventExists ?? false);
+    if (wantEvent) await ensurePresent(cal, calendarId, eventId, body, mapping?.eventExists ?? false);
     else await ensureAbsent(cal, calendarId, eventId);
   };
 
@@ -130,21 +190,22 @@ async function reconcileOnce(
       await attempt();
     }
   } catch (e) {
-    if (refreshed) await persistRefreshedTokens(db, row.providerId, refreshed);
+    if (refreshed) await persistRefreshedTokens(db, integ, refreshed);
     const failure = classifyGoogleError(e);
     const message = describeFailure(failure);
     if (failure.kind === "invalid_grant") {
-      await markNeedsReconnect(db, row.providerId, message, now());
-      await recordFailure(db, row, eventId, message, "failed", now());
+      await markNeedsReconnect(db, integ.id, message, now());
+      await recordFailure(db, row, integ, eventId, message, "failed", now());
       return "needs_reconnect";
     }
     const retry = failure.kind === "transient" || failure.kind === "unauthorized";
-    await recordFailure(db, row, eventId, message, retry && !finalAttempt ? "pending" : "failed", now());
+    await recordFailure(db, row, integ, eventId, message, retry && !finalAttempt ? "pending" : "failed", now());
     if (retry && !finalAttempt) throw new RetryableSyncError(failure);
     return "failed";
   }
-  if (refreshed) await persistRefreshedTokens(db, row.providerId, refreshed);
-  await recordSuccess(db, row, eventId, wantEvent, now());
+  if (refreshed) await persistRefreshedTokens(db, integ, refreshed);
+  if (leaving) await dropMapping(db, row, integ);
+  else await recordSuccess(db, row, integ, eventId, wantEvent, now());
   return "synced";
 }
 
@@ -176,7 +237,14 @@ async function ensureAbsent(cal: calendar_v3.Calendar, calendarId: string, event
   }
 }
 
-async function recordSuccess(db: Db, row: Loaded, eventId: string, exists: boolean, at: Date) {
+/** The event left a calendar that should no longer hold it: its mapping goes with it. */
+async function dropMapping(db: Db, row: Loaded, integ: Target) {
+  await db
+    .delete(calendarEventMappings)
+    .where(and(eq(calendarEventMappings.appointmentId, row.id), eq(calendarEventMappings.integrationId, integ.id)));
+}
+
+async function recordSuccess(db: Db, row: Loaded, integ: Target, eventId: string, exists: boolean, at: Date) {
   const values = {
     eventId,
     status: "synced" as const,
@@ -189,24 +257,18 @@ async function recordSuccess(db: Db, row: Loaded, eventId: string, exists: boole
   };
   await db
     .insert(calendarEventMappings)
-    .values({ appointmentId: row.id, providerId: row.providerId, ...values })
-    .onConflictDoUpdate({ target: calendarEventMappings.appointmentId, set: values });
-  await db
-    .update(calendarIntegrations)
-    .set({ lastSyncedAt: at })
-    .where(eq(calendarIntegrations.providerId, row.providerId));
+    .values({ appointmentId: row.id, providerId: row.providerId, integrationId: integ.id, ...values })
+    .onConflictDoUpdate({ target: [calendarEventMappings.appointmentId, calendarEventMappings.integrationId], set: values });
+  await db.update(calendarIntegrations).set({ lastSyncedAt: at }).where(eq(calendarIntegrations.id, integ.id));
 }
 
-async function recordFailure(db: Db, row: Loaded, eventId: string, message: string, status: "pending" | "failed", at: Date) {
+async function recordFailure(db: Db, row: Loaded, integ: Target, eventId: string, message: string, status: "pending" | "failed", at: Date) {
   await db
     .insert(calendarEventMappings)
-    .values({ appointmentId: row.id, providerId: row.providerId, eventId, status, attempts: 1, lastError: message, updatedAt: at })
+    .values({ appointmentId: row.id, providerId: row.providerId, integrationId: integ.id, eventId, status, attempts: 1, lastError: message, updatedAt: at })
     .onConflictDoUpdate({
-      target: calendarEventMappings.appointmentId,
+      target: [calendarEventMappings.appointmentId, calendarEventMappings.integrationId],
       set: { status, attempts: sql`${calendarEventMappings.attempts} + 1`, lastError: message, updatedAt: at },
     });
-  await db
-    .update(calendarIntegrations)
-    .set({ lastError: message, lastErrorAt: at })
-    .where(eq(calendarIntegrations.providerId, row.providerId));
+  await db.update(calendarIntegrations).set({ lastError: message, lastErrorAt: at }).where(eq(calendarIntegrations.id, integ.id));
 }

@@ -19,7 +19,7 @@ describe.each(testDrivers())("token key rotation on %s", (kind) => {
       providerId: f.provider.id,
       googleEmail: "rotate@gmail.test",
       scopes: "email",
-      ...sealTokens(f.provider.id, { accessToken: "access-1", refreshToken: "refresh-1" }, keyringFrom(oldKey)),
+      ...sealTokens({ providerId: f.provider.id }, { accessToken: "access-1", refreshToken: "refresh-1" }, keyringFrom(oldKey)),
     });
     const ring = keyringFrom(newKey, oldKey);
     expect(await rotateTokenKeys(t.db, ring)).toEqual({ rotated: 1, total: 1 });
@@ -35,7 +35,7 @@ describe.each(testDrivers())("token key rotation on %s", (kind) => {
     const key = keyringFrom(randomBytes(32).toString("base64"));
     const a = await proProvider(t.db);
     const b = await proProvider(t.db);
-    const sealedForA = sealTokens(a.provider.id, { accessToken: "x", refreshToken: "y" }, key);
+    const sealedForA = sealTokens({ providerId: a.provider.id }, { accessToken: "x", refreshToken: "y" }, key);
     expect(() => openTokens({ providerId: b.provider.id, ...sealedForA, accessTokenExpiresAt: null }, key)).toThrow();
   });
 });

@@ -6,11 +6,14 @@ import { z } from "zod";
 import { getDb } from "@/lib/app/runtime";
 import { requireProvider } from "@/lib/app/guards";
 import { googleConfig } from "@/lib/calendar/config";
-import { disconnectCalendar, retryFailedSyncs, setSyncEnabled } from "@/lib/calendar/integrations";
+import { disconnectCalendar, retryFailedSyncs, setCopyStaffAppointments, setSyncEnabled } from "@/lib/calendar/integrations";
+import { isUuid } from "@/lib/infra/validation";
 import { isPro } from "@/lib/plans/plans";
 
 const toggleSchema = z.object({ enabled: z.enum(["on", "off"]) });
 const retrySchema = z.object({ appointmentId: z.uuid().optional() });
+const copySchema = z.object({ copy: z.enum(["on", "off"]) });
+const staffSchema = z.object({ staffId: z.string().refine(isUuid) });
 
 async function requireProProvider() {
   const { provider } = await requireProvider();
@@ -44,4 +47,27 @@ export async function disconnectCalendarAction(): Promise<void> {
   revalidatePath("/dashboard/calendar");
   revalidatePath("/dashboard");
   redirect(`/dashboard/calendar?done=${result.revoked || !result.disconnected ? "disconnected" : "disconnected_unrevoked"}`);
+}
+
+/** Whether the business's calendar also gets members' appointments (they go to members' own calendars either way). */
+export async function copyStaffAppointmentsAction(formData: FormData): Promise<void> {
+  const provider = await requireProProvider();
+  const parsed = copySchema.safeParse({ copy: formData.get("copy") });
+  if (!parsed.success) redirect("/dashboard/calendar");
+  await setCopyStaffAppointments(await getDb(), provider.id, parsed.data.copy === "on");
+  revalidatePath("/dashboard/calendar");
+  redirect(`/dashboard/calendar?done=copy_${parsed.data.copy}`);
+}
+
+/**
+ * The provider disconnects one member's own calendar (allowed on FREE too, like their own).
+ * The member must be this provider's: the provider id is in the disconnect's WHERE.
+ */
+export async function disconnectStaffCalendarAction(formData: FormData): Promise<void> {
+  const { provider } = await requireProvider();
+  const parsed = staffSchema.safeParse({ staffId: formData.get("staffId") });
+  if (!parsed.success) redirect("/dashboard/calendar");
+  await disconnectCalendar(await getDb(), { providerId: provider.id, staffId: parsed.data.staffId }, googleConfig());
+  revalidatePath("/dashboard/calendar");
+  redirect("/dashboard/calendar?done=staff_disconnected");
 }

@@ -10,12 +10,12 @@ import { zonedDate, zonedTime } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { requireProvider } from "@/lib/app/guards";
 import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
-import { getCalendarOverview } from "@/lib/calendar/integrations";
+import { getCalendarOverview, listStaffCalendars, type StaffCalendar } from "@/lib/calendar/integrations";
 import { connectErrorMessages, describeMissing, doneMessages, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
 import type { ConnectError } from "@/lib/calendar/oauth";
 import { isPro } from "@/lib/plans/plans";
 import { env } from "@/lib/infra/env";
-import { disconnectCalendarAction, retrySyncAction, toggleSyncAction } from "./actions";
+import { copyStaffAppointmentsAction, disconnectCalendarAction, disconnectStaffCalendarAction, retrySyncAction, toggleSyncAction } from "./actions";
 
 export const metadata: Metadata = { title: "Google Calendar" };
 
@@ -37,6 +37,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const pro = isPro(provider);
   const cfg = googleConfig();
   const overview = await getCalendarOverview(await getDb(), provider.id);
+  const staffCalendars = await listStaffCalendars(await getDb(), provider.id);
   const when = (d: Date) => `${formatLongDate(zonedDate(d, provider.timezone))}, ${zonedTime(d, provider.timezone)}`;
   const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
   const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
@@ -138,6 +139,20 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               <input type="hidden" name="enabled" value={overview.syncEnabled ? "off" : "on"} />
               <SubmitButton variant="secondary">{overview.syncEnabled ? "Turn sync off" : "Turn sync on"}</SubmitButton>
             </form>
+            {staffCalendars.length > 0 ? (
+              <form action={copyStaffAppointmentsAction} className="mt-4 border-t border-slate-200 pt-4">
+                <p className="text-sm text-slate-800">
+                  <span className="font-medium">Business calendar also gets every appointment:</span>{" "}
+                  {overview.copyStaffAppointments
+                    ? "on. Your staff members' appointments appear here too (and in their own calendars when they connect one)."
+                    : "off. Only appointments without a staff member appear here; members' go to their own calendars."}
+                </p>
+                <input type="hidden" name="copy" value={overview.copyStaffAppointments ? "off" : "on"} />
+                <SubmitButton variant="secondary" className="mt-2">
+                  {overview.copyStaffAppointments ? "Stop adding staff appointments here" : "Add staff appointments here too"}
+                </SubmitButton>
+              </form>
+            ) : null}
           </Card>
 
           {overview.lastError && overview.lastErrorAt && (!overview.lastSyncedAt || overview.lastErrorAt > overview.lastSyncedAt) ? (
@@ -186,7 +201,66 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           </Card>
         </>
       )}
+      {staffCalendars.length > 0 && (pro || staffCalendars.some((m) => m.connection)) ? <StaffCalendars members={staffCalendars} when={when} /> : null}
     </div>
+  );
+}
+
+/** Each member's own calendar: connected and healthy, needing a reconnect, or not connected; the provider can disconnect it. */
+function StaffCalendars({ members, when }: { members: StaffCalendar[]; when: (d: Date) => string }) {
+  return (
+    <Card title="Staff calendars">
+      <p className="text-sm text-slate-700">
+        Staff members connect their own Google Calendar from their staff page (My Google Calendar). Their appointments are written
+        there, and their busy times keep clients from booking them only.
+      </p>
+      <ul className="mt-3 divide-y divide-slate-200" aria-label="Staff calendars">
+        {members.map((m) => {
+          const c = m.connection;
+          const state = !c
+            ? "Not connected"
+            : c.status === "needs_reconnect"
+              ? "Needs reconnect"
+              : c.problem
+                ? "Connected, with a problem"
+                : c.checksConflicts
+                  ? "Connected and healthy"
+                  : `Connected (${RECONNECT_FOR_CONFLICTS.toLowerCase()})`;
+          return (
+            <li key={m.staffId} className="flex flex-wrap items-start justify-between gap-3 py-3">
+              <div className="min-w-0">
+                <p className="font-medium text-slate-900">
+                  {m.name}
+                  {m.active ? null : <span className="ml-2 text-sm font-normal text-slate-500">(inactive)</span>}
+                </p>
+                <p className={`text-sm ${c && (c.status === "needs_reconnect" || c.problem) ? "text-amber-900" : "text-slate-600"}`}>
+                  {state}
+                  {c ? <span className="break-all"> · {c.googleEmail}</span> : null}
+                </p>
+                {c?.problem ? <p className="text-sm text-slate-600">{c.problem}</p> : null}
+                {c ? (
+                  <p className="text-xs text-slate-500">
+                    Last sync: {c.lastSyncedAt ? when(c.lastSyncedAt) : "not yet"}
+                    {c.failed > 0 ? ` · ${c.failed} failed` : ""}
+                  </p>
+                ) : null}
+              </div>
+              {c ? (
+                <form action={disconnectStaffCalendarAction}>
+                  <input type="hidden" name="staffId" value={m.staffId} />
+                  <ConfirmButton
+                    confirm={`Disconnect ${m.name}'s Google Calendar? Events already in their calendar stay there.`}
+                    aria-label={`Disconnect ${m.name}'s Google Calendar`}
+                  >
+                    Disconnect
+                  </ConfirmButton>
+                </form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
   );
 }
 
