@@ -1,5 +1,6 @@
 import { addDays, daysFromToday, timeInZone } from "./dates";
-import { expect, test, uniqueEmail } from "./fixtures";
+import { expect, test, uniqueEmail, type Mail } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
 import { apiSlots, bookViaApi } from "./providers";
 import { clickWhenHydrated } from "./pages/hydration";
 import { createFixture, signInWithRequest } from "./test-api";
@@ -122,4 +123,53 @@ test("a guest who lost the mail gets their manage links from /bookings/find, rea
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Your appointment" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(provider.businessName);
+});
+
+test("a mail's unsubscribe link stops that topic's mail, and its texts keep coming", async ({ page, newProvider, bookingFlow, mailbox, newGuestPage }) => {
+  const provider = await newProvider({ timezone: "Europe/London" });
+  const email = uniqueEmail("texter");
+  const password = "a-long-password-3";
+  const phone = `+44 7700 9${String(Date.now()).slice(-5)}`;
+  await createFixture(page.context().request, { kind: "user", role: "client", email, name: "Tess Texter", password, phone });
+  await signInWithRequest(page.context().request, email, password);
+
+  await page.goto("/account/preferences");
+  await page.getByLabel("Text messages (SMS)").check();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your preferences have been saved." })).toBeVisible();
+  await new AccountPage(page).expectNoSidewaysScroll();
+
+  const day = daysFromToday(3, provider.timezone);
+  const book = async (time: string) => {
+    await bookingFlow.openProviderPage(provider.slug, provider.businessName);
+    await bookingFlow.startBooking(provider.service.name);
+    await bookingFlow.chooseDay(day);
+    await bookingFlow.chooseTime(time);
+    await bookingFlow.confirm();
+    await bookingFlow.expectBooked();
+  };
+  await book("11:00");
+  await expect(page.getByRole("status").filter({ hasText: "You're booked!" })).toContainText(`A confirmation is on its way to ${email}, with a text to ${phone}.`);
+
+  const confirmation = await mailbox.latestTo(email, { subject: /^Booking confirmed/ });
+  const unsubscribe = confirmation.links.find((l) => /\/unsubscribe\/[A-Za-z0-9_-]+$/.test(l))!;
+  await page.goto(unsubscribe);
+  await expect(page.getByText("Text messages are not affected: they have their own switch.")).toBeVisible();
+  await page.getByRole("button", { name: "Unsubscribe from booking confirmations by email" }).click();
+  await expect(page.getByRole("status")).toContainText("You won't get booking confirmations by email from Slotbook any more.");
+
+  // The next booking: its confirmation comes by text only, and the page says so.
+  await book("12:00");
+  await expect(page.getByRole("status").filter({ hasText: "You're booked!" })).toContainText(`A confirmation is on its way to ${phone} by text.`);
+  const { mails } = await createFixture<{ mails: Mail[] }>(page.context().request, { kind: "mails", to: email });
+  expect(mails.filter((m) => m.subject.startsWith("Booking confirmed")).map((m) => m.id)).toEqual([confirmation.id]);
+  const texts = await newGuestPage();
+  await expect(async () => {
+    await texts.goto(`/dev/mailbox?to=${encodeURIComponent(phone.replace(/\D/g, ""))}`);
+    await expect(texts.getByRole("list", { name: "Text messages" }).getByRole("listitem").filter({ hasText: `Booked: ${provider.service.name}` })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  await page.goto("/account/preferences");
+  await expect(page.getByLabel("Booking confirmations by email")).not.toBeChecked();
+  await expect(page.getByLabel("Booking confirmations by text")).toBeChecked();
 });
