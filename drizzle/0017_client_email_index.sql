@@ -1,0 +1,1 @@
+CREATE INDEX "appointments_client_email_lower_idx" ON "appointments" USING btree (lower("client_email"));
