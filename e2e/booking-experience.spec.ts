@@ -1,5 +1,8 @@
 import { addDays, daysFromToday, timeInZone } from "./dates";
-import { expect, test, uniqueEmail } from "./fixtures";
+import { expect, test, uniqueEmail, type Mail } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { AccountPage } from "./pages/account-page";
+import { BookingFlow } from "./pages/booking-flow";
 import { apiSlots, bookViaApi } from "./providers";
 import { clickWhenHydrated } from "./pages/hydration";
 import { createFixture, signInWithRequest } from "./test-api";
@@ -122,4 +125,156 @@ test("a guest who lost the mail gets their manage links from /bookings/find, rea
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Your appointment" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(provider.businessName);
+});
+
+test("a mail's unsubscribe link stops that topic's mail, and its texts keep coming", async ({ page, newProvider, bookingFlow, mailbox, newGuestPage }) => {
+  const provider = await newProvider({ timezone: "Europe/London" });
+  const email = uniqueEmail("texter");
+  const password = "a-long-password-3";
+  const phone = `+44 7700 9${String(Date.now()).slice(-5)}`;
+  await createFixture(page.context().request, { kind: "user", role: "client", email, name: "Tess Texter", password, phone });
+  await signInWithRequest(page.context().request, email, password);
+
+  await page.goto("/account/preferences");
+  await page.getByLabel("Text messages (SMS)").check();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your preferences have been saved." })).toBeVisible();
+  await new AccountPage(page).expectNoSidewaysScroll();
+
+  const day = daysFromToday(3, provider.timezone);
+  const book = async (time: string) => {
+    await bookingFlow.openProviderPage(provider.slug, provider.businessName);
+    await bookingFlow.startBooking(provider.service.name);
+    await bookingFlow.chooseDay(day);
+    await bookingFlow.chooseTime(time);
+    await bookingFlow.confirm();
+    await bookingFlow.expectBooked();
+  };
+  await book("11:00");
+  await expect(page.getByRole("status").filter({ hasText: "You're booked!" })).toContainText(`A confirmation is on its way to ${email}, with a text to ${phone}.`);
+
+  const confirmation = await mailbox.latestTo(email, { subject: /^Booking confirmed/ });
+  const unsubscribe = confirmation.links.find((l) => /\/unsubscribe\/[A-Za-z0-9_-]+$/.test(l))!;
+  await page.goto(unsubscribe);
+  await expect(page.getByText("Text messages are not affected: they have their own switch.")).toBeVisible();
+  await page.getByRole("button", { name: "Unsubscribe from booking confirmations by email" }).click();
+  await expect(page.getByRole("status")).toContainText("You won't get booking confirmations by email from Slotbook any more.");
+
+  // The next booking: its confirmation comes by text only, and the page says so.
+  await book("12:00");
+  await expect(page.getByRole("status").filter({ hasText: "You're booked!" })).toContainText(`A confirmation is on its way to ${phone} by text.`);
+  const { mails } = await createFixture<{ mails: Mail[] }>(page.context().request, { kind: "mails", to: email });
+  expect(mails.filter((m) => m.subject.startsWith("Booking confirmed")).map((m) => m.id)).toEqual([confirmation.id]);
+  const texts = await newGuestPage();
+  await expect(async () => {
+    await texts.goto(`/dev/mailbox?to=${encodeURIComponent(phone.replace(/\D/g, ""))}`);
+    await expect(texts.getByRole("list", { name: "Text messages" }).getByRole("listitem").filter({ hasText: `Booked: ${provider.service.name}` })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  await page.goto("/account/preferences");
+  await expect(page.getByLabel("Booking confirmations by email")).not.toBeChecked();
+  await expect(page.getByLabel("Booking confirmations by text")).toBeChecked();
+});
+
+test("on a phone the flow follows the thumb: a tapped day brings its times into view, a tapped time the details; by anchors without JavaScript too", async ({
+  page,
+  browser,
+  newProvider,
+  bookingFlow,
+  deviceOptions,
+}) => {
+  test.skip(test.info().project.name !== "phone", "the fold of a 375 px screen");
+  const provider = await newProvider({ timezone: "Europe/London" });
+  const day = daysFromToday(3, provider.timezone);
+  const details = (p: Page) => ({ heading: p.getByRole("heading", { name: "Your details" }), name: p.getByLabel("Name", { exact: true }) });
+
+  await bookingFlow.openProviderPage(provider.slug, provider.businessName);
+  await bookingFlow.startBooking(provider.service.name);
+  await bookingFlow.dayButton(day).tap();
+  await expect(page).toHaveURL(/#choose-time$/);
+  const firstTime = page.getByRole("list").filter({ has: bookingFlow.timeButton("09:00") }).getByRole("button").first();
+  await expect(firstTime).toHaveText("09:00");
+  await expect(firstTime).toBeInViewport();
+  await firstTime.tap();
+  await expect(page).toHaveURL(/#your-details$/);
+  await expect(details(page).heading).toBeInViewport();
+  await expect(details(page).name).toBeInViewport();
+
+  // Without JavaScript the forms are plain GETs whose action ends in the anchor: the browser scrolls.
+  const noJs = await browser.newContext({ ...deviceOptions, javaScriptEnabled: false });
+  try {
+    const plain = await noJs.newPage();
+    const flow = new BookingFlow(plain);
+    await plain.goto(`/p/${provider.slug}`);
+    await plain.getByRole("link", { name: `Book ${provider.service.name}`, exact: true }).click();
+    await expect(plain.getByRole("heading", { name: "Choose a day" })).toBeVisible();
+    await flow.dayButton(day).tap();
+    await expect(plain).toHaveURL(/#choose-time$/);
+    await expect(flow.timeButton("09:00")).toBeInViewport();
+    await flow.timeButton("09:00").tap();
+    await expect(plain).toHaveURL(/#your-details$/);
+    await expect(details(plain).heading).toBeInViewport();
+    await expect(details(plain).name).toBeInViewport();
+  } finally {
+    await noJs.close();
+  }
+});
+
+test("the confirmation page says honestly what is coming: the mail, the text, or nothing because of the client's preferences", async ({
+  page,
+  browser,
+  newProvider,
+  bookingFlow,
+  deviceOptions,
+}) => {
+  test.skip(test.info().project.name !== "desktop", "the words, not the layout: other journeys book on the phone");
+  const provider = await newProvider({ timezone: "Europe/London" });
+  const day = daysFromToday(4, provider.timezone);
+  const booked = (p: Page) => p.getByRole("status").filter({ hasText: "You're booked!" });
+  const book = async (flow: BookingFlow, time: string) => {
+    await flow.openProviderPage(provider.slug, provider.businessName);
+    await flow.startBooking(provider.service.name);
+    await flow.chooseDay(day);
+    await flow.chooseTime(time);
+  };
+
+  // A guest, who has no preferences: the mail is named.
+  const guest = { name: "Gus Guest", email: uniqueEmail("honest-guest"), phone: "+44 7700 900111" };
+  await book(bookingFlow, "09:00");
+  await bookingFlow.fillDetails(guest);
+  await bookingFlow.confirm();
+  await bookingFlow.expectBooked();
+  await expect(booked(page)).toContainText(`A confirmation is on its way to ${guest.email}.`);
+  await expect(booked(page).getByRole("link", { name: "change your preferences" })).toHaveCount(0);
+
+  const clients = [
+    { time: "10:00", preferences: { bookingConfirmations: false }, says: "No confirmation will be sent: your notification preferences have booking confirmations turned off." },
+    { time: "11:00", preferences: { emailEnabled: false }, says: "No confirmation will be sent: your notification preferences have email turned off." },
+    { time: "12:00", preferences: { smsEnabled: true }, says: "with a text to" },
+  ];
+  for (const [i, c] of clients.entries()) {
+    const email = uniqueEmail(`honest-${i}`);
+    const phone = `+44 7700 90022${i}`;
+    const context = await browser.newContext(deviceOptions);
+    try {
+      await createFixture(context.request, { kind: "user", role: "client", email, name: "Cleo Client", password: "a-long-password-4", phone, preferences: c.preferences });
+      await signInWithRequest(context.request, email, "a-long-password-4");
+      const p = await context.newPage();
+      const flow = new BookingFlow(p);
+      await book(flow, c.time);
+      await flow.confirm();
+      await flow.expectBooked();
+      await expect(booked(p)).toContainText(c.says);
+      const change = booked(p).getByRole("link", { name: "change your preferences" });
+      if (c.preferences.smsEnabled) {
+        await expect(booked(p)).toContainText(`A confirmation is on its way to ${email}, with a text to ${phone}.`);
+        await expect(change).toHaveCount(0);
+      } else {
+        await expect(booked(p)).not.toContainText("on its way");
+        await expect(change).toHaveAttribute("href", "/account/preferences");
+      }
+    } finally {
+      await context.close();
+    }
+  }
 });

@@ -164,7 +164,7 @@ test("favourites and preferences persist across sign-out and sign-in; removing w
   await expect(page.getByRole("button", { name: `Remove ${provider.businessName} from favourites` })).toBeVisible();
 
   await page.goto("/account/preferences");
-  await page.getByLabel("Reminders").uncheck();
+  await page.getByLabel("Reminders by email").uncheck();
   await page.getByLabel("Promotional email").check();
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your preferences have been saved." })).toBeVisible();
@@ -180,9 +180,10 @@ test("favourites and preferences persist across sign-out and sign-in; removing w
   await new AccountPage(page).expectNoSidewaysScroll();
 
   await page.goto("/account/preferences");
-  await expect(page.getByLabel("Reminders")).not.toBeChecked();
+  await expect(page.getByLabel("Reminders by email")).not.toBeChecked();
+  await expect(page.getByLabel("Reminders by text")).toBeChecked();
   await expect(page.getByLabel("Promotional email")).toBeChecked();
-  await expect(page.getByLabel("Booking confirmations")).toBeChecked();
+  await expect(page.getByLabel("Booking confirmations by email")).toBeChecked();
   await expect(page.getByLabel("Text messages (SMS)")).not.toBeChecked();
 
   // Without JavaScript: remove the favourite with the plain form.
@@ -208,7 +209,7 @@ test("turning off booking confirmations stops the next confirmation mail", async
   await expect(page).toHaveURL(/\/account\?welcome=1$/);
 
   await page.goto("/account/preferences");
-  await page.getByLabel("Booking confirmations").uncheck();
+  await page.getByLabel("Booking confirmations by email").uncheck();
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your preferences have been saved." })).toBeVisible();
 

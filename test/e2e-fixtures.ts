@@ -8,6 +8,7 @@ import { addStaffMember, createAppointment, createProviderFixture, createUser, t
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { linkify } from "@/lib/infra/outbox/linkify";
 import { listMail } from "@/lib/infra/outbox/mailbox";
+import { PREFERENCE_KEYS, savePreferences } from "@/lib/notices/preferences";
 
 /*
  * POST /api/test/fixtures: end-to-end journeys build their provider, services, hours, users
@@ -105,6 +106,8 @@ const userSchema = z.object({
   password: z.string().min(10),
   /** A saved phone (the account page's), which the booking form fills in. */
   phone: z.string().optional(),
+  /** Notification switches to save (lib/notices/preferences.ts names them); the defaults otherwise. */
+  preferences: z.partialRecord(z.enum(PREFERENCE_KEYS as [string, ...string[]]), z.boolean()).optional(),
 });
 
 /** Reads, not writes: the mail captured for a recipient, newest first (what /dev/mailbox lists). */
@@ -189,6 +192,7 @@ export async function runFixture(db: Db, input: z.output<typeof fixtureRequestSc
       return { tables: await fingerprint(db, input.providerIds, input.userIds) };
     case "user": {
       const u = await createUser(db, { role: input.role, email: input.email.toLowerCase(), name: input.name, password: input.password, phone: input.phone ?? null });
+      if (input.preferences) await savePreferences(db, u.id, input.preferences);
       return { id: u.id, email: u.email, name: u.name, role: u.role };
     }
   }

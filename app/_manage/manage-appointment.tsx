@@ -178,7 +178,8 @@ function Flashes({ sp, appointment: a, confirmation }: { sp: SearchParams; appoi
           )
         ) : (
           <>
-            No confirmation will be sent: your notification preferences have confirmations turned off. Keep this page, or{" "}
+            No confirmation will be sent: your notification preferences have{" "}
+            {confirmation?.silencedBy === "email" ? "email" : "booking confirmations"} turned off. Keep this page, or{" "}
             <Link href="/account/preferences" className="font-medium underline">
               change your preferences
             </Link>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useTransition, type FormEvent, type ReactNode } from "react";
 
 /**
  * A GET form whose buttons carry the choice (`name`/`value`), so day and time pickers are
@@ -20,11 +20,21 @@ export function NavForm({
   /** State carried from earlier steps. */
   hidden?: Record<string, string | undefined>;
   className?: string;
+  /** Scroll to the top after navigating (an action with an #anchor scrolls to the anchor instead). */
   scroll?: boolean;
   children: ReactNode;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // The client-side push does not scroll to the action's #anchor (a plain GET would): once the
+  // next step has rendered, bring it into view, so on a phone the times follow the tapped day.
+  const anchor = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending || !anchor.current) return;
+    const target = document.getElementById(anchor.current);
+    anchor.current = null;
+    target?.scrollIntoView({ block: "start" });
+  }, [pending]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -37,8 +47,10 @@ export function NavForm({
     event.preventDefault();
     const url = new URL(action, window.location.href);
     url.search = "";
+    anchor.current = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
     for (const [k, v] of data) if (typeof v === "string" && v !== "") url.searchParams.append(k, v);
-    startTransition(() => router.push(`${url.pathname}${url.search}${url.hash}`, { scroll }));
+    // With an anchor, this form scrolls to it itself (no jump to the top first).
+    startTransition(() => router.push(`${url.pathname}${url.search}${url.hash}`, { scroll: scroll && !anchor.current }));
   }
 
   return (

@@ -213,6 +213,9 @@ export const appointments = pgTable(
     index().on(t.providerId, t.startsAt),
     index().on(t.clientUserId),
     index().on(t.staffId, t.startsAt),
+    // Find my booking, the guest booking limit and the provider's client record look a guest up
+    // by email in any case.
+    index("appointments_client_email_lower_idx").on(sql`lower(${t.clientEmail})`),
     uniqueIndex("appointments_manage_token_key").on(t.manageTokenHash),
     check("appointments_time_order_check", sql`${t.startsAt} < ${t.endsAt}`),
     check("appointments_staff_assigned_by_check", sql`${t.staffAssignedBy} in ('client', 'any', 'provider')`),

@@ -21,7 +21,9 @@ export const favorites = pgTable(
 
 /**
  * A client's switches. No row means the defaults below (everything on except SMS and
- * promotional mail), so a new account needs no insert.
+ * promotional mail), so a new account needs no insert. Each appointment topic has a switch
+ * per channel: `bookingConfirmations` etc. for email (what a mail's unsubscribe link turns
+ * off) and `…Sms` for texts, so leaving a topic's mail keeps its texts and the other way round.
  */
 export const notificationPreferences = pgTable("notification_preferences", {
   userId: extensionOf(() => users.id),
@@ -31,6 +33,9 @@ export const notificationPreferences = pgTable("notification_preferences", {
   reminders: boolean().notNull().default(true),
   cancellationUpdates: boolean().notNull().default(true),
   promotionalEmail: boolean().notNull().default(false),
+  bookingConfirmationsSms: boolean().notNull().default(true),
+  remindersSms: boolean().notNull().default(true),
+  cancellationUpdatesSms: boolean().notNull().default(true),
   updatedAt: stampedNow(),
 });
 

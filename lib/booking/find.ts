@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { appointments, providers, services } from "@/db/schema";
+import { appointmentManageLinks, appointments, providers, services } from "@/db/schema";
 import { formatWhen } from "@/lib/availability/format";
 import { HOLDING_STATUSES } from "@/lib/booking/availability";
 import { manageUrl } from "@/lib/booking/links";
@@ -12,9 +12,10 @@ import { newTokenWithHash } from "@/lib/infra/tokens";
 /*
  * "Find my booking" (/bookings/find): a guest who lost the mail enters their email and gets ONE
  * mail listing their upcoming bookings at every business, each with a manage link. Only the
- * sha256 of a manage token is stored, so the links are new ones: each listed booking's token is
- * replaced in the same transaction as the mail, and the old link stops working (the mail says
- * so). The answer never says whether the address has bookings.
+ * sha256 of a manage token is stored, so the links are new ones: each is ADDED to the booking
+ * (appointment_manage_links, in the same transaction as the mail) and the links already mailed
+ * keep working, so someone who only knows a guest's email cannot make their links stop. The
+ * answer never says whether the address has bookings; the per-email limit bounds the links.
  */
 
 /** Mails per address and requests per client address, an hour. */
@@ -64,7 +65,7 @@ export async function sendBookingLinks(db: Db, rawEmail: string, clientAddress: 
     const lines: string[] = [];
     for (const r of rows) {
       const { token, hash } = newTokenWithHash();
-      await tx.update(appointments).set({ manageTokenHash: hash }).where(eq(appointments.id, r.id));
+      await tx.insert(appointmentManageLinks).values({ appointmentId: r.id, tokenHash: hash });
       lines.push(`${r.service} at ${r.business}`, `${formatWhen(r.start, r.end, r.timezone)} (${r.timezone})`, manageUrl(token), "");
     }
     await queueMail(tx, {
@@ -76,7 +77,7 @@ export async function sendBookingLinks(db: Db, rawEmail: string, clientAddress: 
         "you (or someone with your email address) asked for the links to your upcoming bookings. Here they are:",
         "",
         ...lines,
-        "Each link is private: anyone who has it can manage that booking. The links in earlier mails no longer work.",
+        "Each link is private: anyone who has it can manage that booking. The links in earlier mails still work too.",
         "If you did not ask for this, you can ignore this mail: your bookings are unchanged.",
       ].join("\n") + "\n",
     });

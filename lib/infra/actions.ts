@@ -1,11 +1,13 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "./action-state";
-import { asAppError, isAppError, type AppError, type ErrorCode } from "./errors";
+import { AppError, asAppError, isAppError, type ErrorCode } from "./errors";
+import { clientIp } from "./http";
 import { currentRequestId, log } from "./log";
-import { formObject } from "./validation";
+import { emailSchema, formObject } from "./validation";
 
 /*
  * One way to write a server action: authorise → parse (zod over formObject) → call lib/ →
@@ -146,3 +148,29 @@ export function flashAction<Ctx, Schema extends z.ZodType>(def: {
   };
 }
 
+
+/** What a sender of "email me a link" answers: sent (or silently not), or its own limit's wait. */
+export type EmailLinkResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * A public "email me a link" form's action (forgot password, find my booking): one email
+ * field, the client's address for the sender's own limits, and the same `message` whether or
+ * not anything was sent, so the form never tells who has an account or a booking. Only the
+ * address limit is said, with its wait in minutes.
+ */
+export function emailLinkAction(def: { send: (email: string, clientAddress: string) => Promise<EmailLinkResult>; message: string }) {
+  return formAction({
+    authorise: async () => ({ ip: clientIp(await headers()) }),
+    schema: z.object({ email: emailSchema }),
+    call: async ({ ip }, { email }) => {
+      const result = await def.send(email, ip);
+      if (!result.ok) {
+        const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+        throw new AppError("RATE_LIMITED", `Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+          retryAfter: result.retryAfterSeconds,
+        });
+      }
+    },
+    done: () => ({ state: { ok: true, message: def.message } }),
+  });
+}

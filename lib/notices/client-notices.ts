@@ -5,7 +5,7 @@ import { users, type MailAttachment } from "@/db/schema";
 import { queueMail } from "@/lib/infra/outbox/mail";
 import { queueSms } from "@/lib/infra/outbox/sms";
 import { clientChannels, type Channels, type ClientMessageKind } from "./notice-policy";
-import { getPreferences, TOPIC_LABEL } from "./preferences";
+import { getPreferences, TOPIC_MAIL_LABEL } from "./preferences";
 import { issueUnsubscribeToken, unsubscribeMailParts } from "./unsubscribe";
 
 /*
@@ -59,7 +59,7 @@ export async function deliverClientNotice(tx: Tx, n: ClientNotice): Promise<{ em
     if (account) {
       const parts = unsubscribeMailParts(await issueUnsubscribeToken(tx, account.id, channels.topic));
       headers = parts.headers;
-      text = `${text.trimEnd()}\n\n--\nStop getting ${TOPIC_LABEL[channels.topic]}: ${parts.link}\n`;
+      text = `${text.trimEnd()}\n\n--\nStop getting ${TOPIC_MAIL_LABEL[channels.topic]}: ${parts.link}\n`;
     }
     await queueMail(tx, { to: n.recipient.email, subject: n.mail.subject, text, attachments: n.mail.attachments, headers });
   }

@@ -18,15 +18,26 @@ describe("clientChannels", () => {
   });
 
   it.each([
-    ["bookingConfirmations", ["confirmation"]],
-    ["reminders", ["reminder"]],
-    ["cancellationUpdates", ["cancellation", "reschedule"]],
-    ["promotionalEmail", []],
-  ] as const)("%s off silences exactly its messages on both channels", (key, silenced) => {
-    const prefs: Preferences = { ...DEFAULT_PREFERENCES, smsEnabled: true, [key]: false };
+    ["bookingConfirmations", "bookingConfirmationsSms", ["confirmation"]],
+    ["reminders", "remindersSms", ["reminder"]],
+    ["cancellationUpdates", "cancellationUpdatesSms", ["cancellation", "reschedule"]],
+  ] as const)("%s off silences exactly its mails, %s off exactly its texts", (mailKey, smsKey, silenced) => {
+    const appointmentKinds = kinds.filter((k) => k !== "promotional");
+    const isSilenced = (kind: ClientMessageKind) => (silenced as readonly string[]).includes(kind);
+    const noMail: Preferences = { ...DEFAULT_PREFERENCES, smsEnabled: true, [mailKey]: false };
+    for (const kind of appointmentKinds) {
+      expect(clientChannels(noMail, kind, true)).toMatchObject({ email: !isSilenced(kind), sms: true });
+    }
+    const noText: Preferences = { ...DEFAULT_PREFERENCES, smsEnabled: true, [smsKey]: false };
+    for (const kind of appointmentKinds) {
+      expect(clientChannels(noText, kind, true)).toMatchObject({ email: true, sms: !isSilenced(kind) });
+    }
+  });
+
+  it("promotional email off silences no appointment message", () => {
+    const prefs: Preferences = { ...DEFAULT_PREFERENCES, smsEnabled: true, promotionalEmail: false };
     for (const kind of kinds.filter((k) => k !== "promotional")) {
-      const expected = !(silenced as readonly string[]).includes(kind);
-      expect(clientChannels(prefs, kind, true)).toMatchObject({ email: expected, sms: expected });
+      expect(clientChannels(prefs, kind, true)).toMatchObject({ email: true, sms: true });
     }
   });
 

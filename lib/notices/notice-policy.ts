@@ -1,5 +1,5 @@
 import type { UnsubscribeTopic } from "@/db/schema";
-import { TOPIC_PREFERENCE, type Preferences } from "./preferences";
+import { TOPIC_PREFERENCE, TOPIC_SMS_PREFERENCE, type Preferences } from "./preferences";
 
 /*
  * Which channels a message to a client may use, given their preferences. Pure: the one rule
@@ -22,17 +22,18 @@ export type Channels = { email: boolean; sms: boolean; topic: UnsubscribeTopic }
 
 /**
  * `prefs` null is a guest (no account, no preferences): transactional email only, never SMS
- * or promotional mail. For an account the topic switch gates both channels; email and SMS
- * each have their master switch, and SMS also needs a phone number.
+ * or promotional mail. For an account each channel answers to its own switch for the topic
+ * (a mail's unsubscribe link turns off only the email one) and to its master switch; SMS
+ * also needs a phone number.
  */
 export function clientChannels(prefs: Preferences | null, kind: ClientMessageKind, hasPhone: boolean): Channels {
   const topic = KIND_TOPIC[kind];
   if (!prefs) return { email: kind !== "promotional", sms: false, topic };
-  const wanted = prefs[TOPIC_PREFERENCE[topic]];
+  // Texts are for things that happen to an appointment; promotions stay in email.
+  const smsKey = TOPIC_SMS_PREFERENCE[topic];
   return {
-    email: wanted && prefs.emailEnabled,
-    // Texts are for things that happen to an appointment; promotions stay in email.
-    sms: wanted && prefs.smsEnabled && hasPhone && kind !== "promotional",
+    email: prefs[TOPIC_PREFERENCE[topic]] && prefs.emailEnabled,
+    sms: smsKey !== null && prefs[smsKey] && prefs.smsEnabled && hasPhone,
     topic,
   };
 }

@@ -1,15 +1,18 @@
-import { eq } from "drizzle-orm";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
-import { appointmentReminders, mailMessages, smsMessages } from "@/db/schema";
+import { appointmentReminders, mailMessages, notificationPreferences, smsMessages } from "@/db/schema";
 import { addDays, zonedDate } from "@/lib/availability";
 import { createBooking } from "@/lib/booking/create";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { at, createProviderFixture, createUser, guestContact } from "@/test/fixtures";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { REMINDER_LEAD_MS } from "./reminders";
-import { savePreferences, type Preferences } from "./preferences";
+import { getPreferences, savePreferences, type Preferences } from "./preferences";
+import { unsubscribeWithToken } from "./unsubscribe";
 
 /*
  * The write path's notice decision point with client preferences plugged in: every change
@@ -54,7 +57,7 @@ describe.each(testDrivers())("notices through the write path on %s", (kind) => {
     const [mail] = await t.db.select().from(mailMessages).where(eq(mailMessages.to, me.email));
     expect(mail!.subject).toMatch(/^Booking confirmed/);
     expect(mail!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
-    expect(mail!.text).toMatch(/Stop getting booking confirmations: http.*\/unsubscribe\//);
+    expect(mail!.text).toMatch(/Stop getting booking confirmations by email: http.*\/unsubscribe\//);
 
     const guestEmail = "guest-default@example.com";
     await book(null, guestEmail);
@@ -63,8 +66,8 @@ describe.each(testDrivers())("notices through the write path on %s", (kind) => {
     expect(guestMail!.headers).toEqual({});
   });
 
-  it("with confirmations off, no confirmation is sent, but the business still hears of the booking", async () => {
-    const me = await client({ bookingConfirmations: false, smsEnabled: true }, "+44 7700 900001");
+  it("with confirmations off by email and by text, none is sent, but the business still hears of the booking", async () => {
+    const me = await client({ bookingConfirmations: false, bookingConfirmationsSms: false, smsEnabled: true }, "+44 7700 900001");
     const before = (await subjects(f.provider.email)).length;
     await book(me);
     expect(await subjects(me.email)).toEqual([]);
@@ -102,6 +105,30 @@ describe.each(testDrivers())("notices through the write path on %s", (kind) => {
     expect(sent[0]).toMatch(/^Booked: Haircut at Studio .*\(Europe\/Berlin\)\./);
     expect(sent[1]).toMatch(/^Moved: Haircut at Studio .*, now .* \(was .*\)\./);
     expect(sent[2]).toMatch(/^Cancelled: Haircut/);
+  });
+
+  it("a confirmation mail's unsubscribe link stops confirmation mails only: the next booking is still texted", async () => {
+    const me = await client({ smsEnabled: true }, "+44 7700 900003");
+    await book(me);
+    const [mail] = await t.db.select().from(mailMessages).where(eq(mailMessages.to, me.email));
+    const token = mail!.text.match(/Stop getting booking confirmations by email: http\S*\/unsubscribe\/([A-Za-z0-9_-]+)/)![1]!;
+    expect(await unsubscribeWithToken(t.db, token)).toEqual({ topic: "booking_confirmations" });
+
+    const { appointment: a } = await book(me);
+    expect(await subjects(me.email)).toEqual([mail!.subject]);
+    const sent = await texts("+447700900003");
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatch(/^Booked: Haircut at Studio/);
+    // Other topics' mail is untouched.
+    await cancelAppointment(t.db, { appointmentId: a.id, actor: { kind: "client", userId: me.id } }, now);
+    expect((await subjects(me.email)).some((s) => s.startsWith("Cancelled"))).toBe(true);
+  });
+
+  it("confirmation texts off: the mail still comes, no text", async () => {
+    const me = await client({ smsEnabled: true, bookingConfirmationsSms: false }, "+44 7700 900004");
+    await book(me);
+    expect((await subjects(me.email)).map((s) => s.split(":")[0])).toEqual(["Booking confirmed"]);
+    expect(await texts("+447700900004")).toEqual([]);
   });
 
   it.each(["guest", "client", "provider"] as const)(
@@ -153,5 +180,38 @@ describe.each(testDrivers())("notices through the write path on %s", (kind) => {
     );
     await applyAppointmentAction(t.db, { providerId: approving.provider.id, appointmentId: appointment.id, action: "confirm" }, now);
     expect(await subjects(me.email)).toEqual([]);
+  });
+});
+
+describe.each(testDrivers())("per-channel preferences migration on %s", (kind) => {
+  const t = setUpTestDb(kind);
+
+  /** The data step of the migration that split each topic's switch into email and text. */
+  function backfill() {
+    const dir = path.join(process.cwd(), "drizzle");
+    const file = readdirSync(dir).find((n) => n.endsWith("_per_channel_preferences.sql"))!;
+    const update = readFileSync(path.join(dir, file), "utf8")
+      .split("--> statement-breakpoint")
+      .find((s) => /^\s*UPDATE/m.test(s))!;
+    return t.db.execute(sql.raw(update));
+  }
+
+  it("keeps a topic a client had turned off, off for texts too", async () => {
+    const [quiet, chatty] = [await createUser(t.db, { role: "client" }), await createUser(t.db, { role: "client" })];
+    // As the rows stood when the text columns were added: their defaults, whatever the topic said.
+    await t.db.insert(notificationPreferences).values([
+      { userId: quiet.id, smsEnabled: true, reminders: false, bookingConfirmations: false },
+      { userId: chatty.id, smsEnabled: true },
+    ]);
+    await backfill();
+    expect(await getPreferences(t.db, quiet.id)).toMatchObject({
+      reminders: false,
+      remindersSms: false,
+      bookingConfirmations: false,
+      bookingConfirmationsSms: false,
+      cancellationUpdates: true,
+      cancellationUpdatesSms: true,
+    });
+    expect(await getPreferences(t.db, chatty.id)).toMatchObject({ remindersSms: true, bookingConfirmationsSms: true, cancellationUpdatesSms: true });
   });
 });

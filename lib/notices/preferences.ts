@@ -4,7 +4,11 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { notificationPreferences, type UnsubscribeTopic } from "@/db/schema";
 
-/** The six switches a client controls (the seed's list), with their defaults. */
+/**
+ * The switches a client controls, with their defaults: a master switch per channel, and per
+ * topic one for email (`bookingConfirmations`, `reminders`, `cancellationUpdates`: what a
+ * mail's unsubscribe link turns off) and one for texts (`…Sms`). Promotions are email only.
+ */
 export type Preferences = {
   emailEnabled: boolean;
   smsEnabled: boolean;
@@ -12,6 +16,9 @@ export type Preferences = {
   reminders: boolean;
   cancellationUpdates: boolean;
   promotionalEmail: boolean;
+  bookingConfirmationsSms: boolean;
+  remindersSms: boolean;
+  cancellationUpdatesSms: boolean;
 };
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -21,6 +28,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   reminders: true,
   cancellationUpdates: true,
   promotionalEmail: false,
+  bookingConfirmationsSms: true,
+  remindersSms: true,
+  cancellationUpdatesSms: true,
 };
 
 export const PREFERENCE_KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof Preferences)[];
@@ -42,6 +52,9 @@ export async function getPreferences(db: DbOrTx, userId: string): Promise<Prefer
       reminders: notificationPreferences.reminders,
       cancellationUpdates: notificationPreferences.cancellationUpdates,
       promotionalEmail: notificationPreferences.promotionalEmail,
+      bookingConfirmationsSms: notificationPreferences.bookingConfirmationsSms,
+      remindersSms: notificationPreferences.remindersSms,
+      cancellationUpdatesSms: notificationPreferences.cancellationUpdatesSms,
     })
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId))
@@ -58,7 +71,7 @@ export async function savePreferences(db: DbOrTx, userId: string, changes: Parti
     .onConflictDoUpdate({ target: notificationPreferences.userId, set: values });
 }
 
-/** The switch each unsubscribe topic turns off. */
+/** The email switch of each topic: the one its mails' unsubscribe link turns off. */
 export const TOPIC_PREFERENCE: Record<UnsubscribeTopic, keyof Preferences> = {
   booking_confirmations: "bookingConfirmations",
   reminders: "reminders",
@@ -66,9 +79,25 @@ export const TOPIC_PREFERENCE: Record<UnsubscribeTopic, keyof Preferences> = {
   promotional_email: "promotionalEmail",
 };
 
+/** The text switch of each topic; promotions are never texted, so they have none. */
+export const TOPIC_SMS_PREFERENCE: Record<UnsubscribeTopic, keyof Preferences | null> = {
+  booking_confirmations: "bookingConfirmationsSms",
+  reminders: "remindersSms",
+  cancellation_updates: "cancellationUpdatesSms",
+  promotional_email: null,
+};
+
 export const TOPIC_LABEL: Record<UnsubscribeTopic, string> = {
   booking_confirmations: "booking confirmations",
   reminders: "appointment reminders",
   cancellation_updates: "cancellation and change updates",
+  promotional_email: "promotional email",
+};
+
+/** What a mail's unsubscribe link stops: the topic's mail, not its texts. */
+export const TOPIC_MAIL_LABEL: Record<UnsubscribeTopic, string> = {
+  booking_confirmations: "booking confirmations by email",
+  reminders: "appointment reminders by email",
+  cancellation_updates: "cancellation and change updates by email",
   promotional_email: "promotional email",
 };

@@ -124,7 +124,7 @@ describe.each(testDrivers())("reminders on %s", (kind) => {
     expect(texts[0]!.text).toContain(`/account/appointments/${a.id}`);
 
     const quiet = await createUser(t.db, { role: "client", phone: "+44 7700 900456" });
-    await savePreferences(t.db, quiet.id, { smsEnabled: true, reminders: false });
+    await savePreferences(t.db, quiet.id, { smsEnabled: true, reminders: false, remindersSms: false });
     const b = await book({ clientUserId: quiet.id, email: quiet.email });
     expect(await sendReminderIfDue(t.db, b.id, new Date(due(b).getTime() + minute))).toBe(true);
     expect(await reminderMails(quiet.email)).toHaveLength(0);

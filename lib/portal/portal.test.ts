@@ -217,14 +217,31 @@ describe.each(testDrivers())("client portal on %s", (kind) => {
       ["bookingConfirmations", "confirmation"],
       ["reminders", "reminder"],
       ["cancellationUpdates", "cancellation"],
-    ] as const)("with %s off, no %s is sent, by email or by text", async (key, kind) => {
+    ] as const)("with %s (its mail switch) off, no %s is mailed, and its text still goes", async (mailKey, kind) => {
       const phone = `+44 20 7946 ${String(1000 + day++)}`;
       const me = await client({ phone });
-      await savePreferences(t.db, me.id, { smsEnabled: true, [key]: false });
+      await savePreferences(t.db, me.id, { smsEnabled: true, [mailKey]: false });
       const sent = await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, kind)));
-      expect(sent).toEqual({ email: false, sms: false });
+      expect(sent).toEqual({ email: false, sms: true });
       expect(await mailsTo(me.email)).toHaveLength(0);
       // The other kinds still go out, on both channels.
+      const other = kind === "reminder" ? "confirmation" : "reminder";
+      expect(await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, other)))).toEqual({ email: true, sms: true });
+      const texts = await t.db.select().from(smsMessages).where(eq(smsMessages.to, phone.replace(/[^+\d]/g, "")));
+      expect(texts.map((s) => s.text).sort()).toEqual([`Text ${kind}`, `Text ${other}`].sort());
+    });
+
+    it.each([
+      ["bookingConfirmationsSms", "confirmation"],
+      ["remindersSms", "reminder"],
+      ["cancellationUpdatesSms", "cancellation"],
+    ] as const)("with %s off, no %s is texted, and its mail still comes", async (smsKey, kind) => {
+      const phone = `+44 20 7946 ${String(1000 + day++)}`;
+      const me = await client({ phone });
+      await savePreferences(t.db, me.id, { smsEnabled: true, [smsKey]: false });
+      const sent = await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, kind)));
+      expect(sent).toEqual({ email: true, sms: false });
+      expect((await mailsTo(me.email)).map((m) => m.subject)).toEqual([`Subject ${kind}`]);
       const other = kind === "reminder" ? "confirmation" : "reminder";
       expect(await t.db.transaction((tx) => sendClientMessage(tx, message(me.id, me.email, other)))).toEqual({ email: true, sms: true });
       const texts = await t.db.select().from(smsMessages).where(eq(smsMessages.to, phone.replace(/[^+\d]/g, "")));

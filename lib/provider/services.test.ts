@@ -60,7 +60,7 @@ describe("service form", () => {
       slotIntervalMinutes: ["Choose a slot interval from the list."],
       bufferBeforeMinutes: ["Buffer before must be at most 240."],
       bufferAfterMinutes: ["Buffer after must be a whole number."],
-      bookingHorizonDays: ["Booking window must be at least 1."],
+      bookingHorizonDays: ["Booking horizon must be at least 1."],
       dailyCapPerMember: ["Daily limit must be a whole number."],
     });
   });

@@ -32,7 +32,7 @@ export const serviceSchema = z
     bufferBeforeMinutes: optionalWholeNumber("Buffer before", 0, 240),
     bufferAfterMinutes: optionalWholeNumber("Buffer after", 0, 240),
     minNoticeMinutes: optionalWholeNumber("Minimum notice", 0, 43_200),
-    bookingHorizonDays: optionalWholeNumber("Booking window", 1, 365),
+    bookingHorizonDays: optionalWholeNumber("Booking horizon", 1, 365),
     dailyCapPerMember: optionalWholeNumber("Daily limit", 0, 100),
   })
   .transform(({ price, ...rest }) => ({ ...rest, priceCents: price }));

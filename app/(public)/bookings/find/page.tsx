@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { FindBookingsForm } from "./_components/find-bookings-form";
+import { EmailLinkForm } from "@/app/_components/email-link-form";
+import { findBookingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Find my booking", robots: { index: false, follow: false } };
 
@@ -14,7 +15,7 @@ export default function FindBookingsPage() {
         bookings, at every business, each with a link to view, change or cancel it.
       </p>
       <Card>
-        <FindBookingsForm />
+        <EmailLinkForm action={findBookingsAction} submitLabel="Email me my bookings" />
       </Card>
     </div>
   );

@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import { getDb } from "@/lib/app/runtime";
-import { TOPIC_LABEL } from "@/lib/notices/preferences";
+import { TOPIC_MAIL_LABEL, TOPIC_SMS_PREFERENCE } from "@/lib/notices/preferences";
 import { findUnsubscribeToken } from "@/lib/notices/unsubscribe";
 
 export const metadata: Metadata = {
@@ -40,8 +40,10 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
     );
   }
 
-  const label = TOPIC_LABEL[found.topic];
+  const label = TOPIC_MAIL_LABEL[found.topic];
   const done = sp.done === "1" || found.used;
+  // A mail's link stops that topic's mail only: texts have their own switch.
+  const textsToo = TOPIC_SMS_PREFERENCE[found.topic] !== null;
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Unsubscribe</h1>
@@ -57,6 +59,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
           </form>
         </Card>
       )}
+      {textsToo ? <p className="text-sm text-slate-700">Text messages are not affected: they have their own switch.</p> : null}
       <p className="text-sm text-slate-700">
         To turn it back on, or to change anything else, sign in and open your{" "}
         <Link href="/account/preferences" className="text-indigo-700 underline">

@@ -2,6 +2,7 @@
 
 import { Flash } from "@/components/ui/flash";
 import { Checkbox, Select, TextArea, TextField } from "@/components/ui/field";
+import { SchedulingRuleFields } from "@/app/dashboard/_components/scheduling-rule-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useEchoedForm } from "@/components/ui/use-echoed-form";
 import type { ProviderProfile } from "@/lib/provider/profile";
@@ -10,7 +11,8 @@ import { saveProfileAction } from "../actions";
 
 type Values = Omit<ProviderProfile, "id" | "plan" | "proUntil">;
 
-// The limits match the database checks (db/schema/core.ts) and profileSchema.
+// The limits match the database checks (db/schema/core.ts) and profileSchema. The scheduling
+// rules a service may override are SchedulingRuleFields, shared with the service form.
 const bookingRules = [
   {
     label: "Cancellation window (hours)",
@@ -20,35 +22,6 @@ const bookingRules = [
     hint: "Clients can cancel or reschedule online until this many hours before. 0–720.",
   },
   {
-    label: "Minimum notice (minutes)",
-    name: "minNoticeMinutes",
-    min: 0,
-    max: 43200,
-    hint: "How soon a new online booking may start. 0–43,200.",
-  },
-  { label: "Booking horizon (days)", name: "bookingHorizonDays", min: 1, max: 365, hint: "How far ahead clients can book. 1–365." },
-  {
-    label: "Buffer before (minutes)",
-    name: "bufferBeforeMinutes",
-    min: 0,
-    max: 240,
-    hint: "Kept free before each appointment, e.g. to prepare. 0–240.",
-  },
-  {
-    label: "Buffer after (minutes)",
-    name: "bufferAfterMinutes",
-    min: 0,
-    max: 240,
-    hint: "Kept free after each appointment, e.g. to clean up. 0–240.",
-  },
-  {
-    label: "Daily limit per person",
-    name: "dailyCapPerMember",
-    min: 0,
-    max: 100,
-    hint: "Most appointments one team member (or you) takes a day. 0 = no limit.",
-  },
-  {
     label: "Upcoming bookings per guest",
     name: "guestBookingLimit",
     min: 1,
@@ -56,13 +29,6 @@ const bookingRules = [
     hint: "How many upcoming online bookings one email may hold (signed-in clients with a confirmed email are not limited). 1–20.",
   },
 ] as const;
-
-export const SLOT_INTERVAL_OPTIONS = [
-  { value: "0", label: "The service's length" },
-  { value: "15", label: "Every 15 minutes" },
-  { value: "30", label: "Every 30 minutes" },
-  { value: "60", label: "Every hour" },
-];
 
 export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; timeZones: string[]; appUrl: string }) {
   const { state, formAction: action, value: v, checked, errors: e } = useEchoedForm(saveProfileAction, profile);
@@ -127,17 +93,7 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
               errors={e(r.name)}
             />
           ))}
-          <Select
-            label="Start times"
-            name="slotIntervalMinutes"
-            // A select takes its default only when mounted: re-mount it with the echoed value,
-            // or the form's reset after a refused submit shows (and then saves) the old choice.
-            key={v("slotIntervalMinutes")}
-            defaultValue={v("slotIntervalMinutes")}
-            errors={e("slotIntervalMinutes")}
-            options={SLOT_INTERVAL_OPTIONS}
-            hint="How often a service may start; each service can choose its own."
-          />
+          <SchedulingRuleFields value={v} errors={e} />
         </div>
         <Checkbox
           label="Approve online bookings before they are confirmed"

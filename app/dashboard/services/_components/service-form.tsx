@@ -1,10 +1,11 @@
 "use client";
 
 import { Flash } from "@/components/ui/flash";
-import { Checkbox, Select, TextArea, TextField } from "@/components/ui/field";
+import { Checkbox, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useEchoedForm } from "@/components/ui/use-echoed-form";
 import type { ActionState } from "@/lib/infra/action-state";
+import { SchedulingRuleFields, type BusinessRuleDefaults } from "@/app/dashboard/_components/scheduling-rule-fields";
 
 export type ServiceFormValues = {
   name: string;
@@ -29,26 +30,6 @@ export const NO_SERVICE_RULES = {
   bookingHorizonDays: "",
   dailyCapPerMember: "",
 };
-
-/** The business's defaults, shown as what a blank field means. */
-export type BusinessRuleDefaults = {
-  slotIntervalMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeMinutes: number;
-  bookingHorizonDays: number;
-  dailyCapPerMember: number;
-};
-
-const intervalLabel = (n: number) => (n === 0 ? "the service's length" : n === 60 ? "every hour" : `every ${n} minutes`);
-
-const ruleFields = [
-  { name: "bufferBeforeMinutes", label: "Buffer before (minutes)", min: 0, max: 240, unit: "minutes" },
-  { name: "bufferAfterMinutes", label: "Buffer after (minutes)", min: 0, max: 240, unit: "minutes" },
-  { name: "minNoticeMinutes", label: "Minimum notice (minutes)", min: 0, max: 43200, unit: "minutes" },
-  { name: "bookingHorizonDays", label: "Booking window (days ahead)", min: 1, max: 365, unit: "days" },
-  { name: "dailyCapPerMember", label: "Daily limit per person", min: 0, max: 100, unit: "" },
-] as const;
 
 /** Create and edit share this form; the action decides which. */
 export function ServiceForm({
@@ -101,35 +82,7 @@ export function ServiceForm({
         <legend className="text-sm font-semibold text-slate-900">Scheduling</legend>
         <p className="text-sm text-slate-600">Leave a field blank to use your business&apos;s default (set in your profile).</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Select
-            label="Start times"
-            name="slotIntervalMinutes"
-            // Re-mounted with the echoed value: a select takes its default only when mounted.
-            key={v("slotIntervalMinutes")}
-            defaultValue={v("slotIntervalMinutes")}
-            errors={e("slotIntervalMinutes")}
-            options={[
-              { value: "", label: `Business default (${intervalLabel(defaults.slotIntervalMinutes)})` },
-              { value: "0", label: "The service's length" },
-              { value: "15", label: "Every 15 minutes" },
-              { value: "30", label: "Every 30 minutes" },
-              { value: "60", label: "Every hour" },
-            ]}
-          />
-          {ruleFields.map((f) => (
-            <TextField
-              key={f.name}
-              label={f.label}
-              name={f.name}
-              type="number"
-              inputMode="numeric"
-              min={f.min}
-              max={f.max}
-              defaultValue={v(f.name)}
-              errors={e(f.name)}
-              hint={`${f.min}–${f.max.toLocaleString("en")}. Blank: ${defaults[f.name]}${f.unit ? ` ${f.unit}` : ""}${f.name === "dailyCapPerMember" && defaults[f.name] === 0 ? " (no limit)" : ""}.`}
-            />
-          ))}
+          <SchedulingRuleFields value={v} errors={e} defaults={defaults} />
         </div>
       </fieldset>
       <Checkbox label="Active (clients can book it)" name="active" defaultChecked={active} key={String(active)} />
