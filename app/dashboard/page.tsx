@@ -29,6 +29,7 @@ import { listConflicts } from "@/lib/booking/schedule";
 import { ConflictActions } from "./_components/conflict-actions";
 import { dashboardHref } from "./dashboard-href";
 import { ownValue } from "@/lib/infra/text";
+import { doneMessages } from "./done-messages";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -41,17 +42,6 @@ const statusLabels: Record<StatusFilter, string> = {
   no_show: "No-show",
 };
 
-const doneMessages: Record<string, string> = {
-  confirm: "Appointment confirmed. The client has been emailed.",
-  complete: "Appointment marked as completed.",
-  no_show: "Appointment marked as a no-show.",
-  cancel: "Appointment cancelled. The client has been emailed.",
-  "cancel-email": "Every upcoming booking made with that email has been cancelled.",
-  created: "Appointment booked.",
-  reassign: "Appointment reassigned. The client and the new staff member have been told.",
-  asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",
-  kept: "Appointment kept as it is: it is no longer marked as a conflict.",
-};
 
 type Search = { view?: string; status?: string; done?: string; staff?: string; reassign?: string };
 

@@ -20,18 +20,10 @@ import { clientHistory } from "@/lib/provider/appointments";
 import { AppointmentCard } from "../_components/appointment-card";
 import { ConflictActions } from "../_components/conflict-actions";
 import { scheduleHref } from "./schedule-href";
+import { doneMessages } from "../done-messages";
 
 export const metadata: Metadata = { title: "Schedule" };
 
-const doneMessages: Record<string, string> = {
-  confirm: "Appointment confirmed. The client has been emailed.",
-  complete: "Appointment marked as completed.",
-  no_show: "Appointment marked as a no-show.",
-  cancel: "Appointment cancelled. The client has been emailed.",
-  reassign: "Appointment reassigned. The client and the new staff member have been told.",
-  asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",
-  kept: "Appointment kept as it is: it is no longer marked as a conflict.",
-};
 
 const errorMessages: Record<string, string> = {
   NOT_FOUND: "We couldn't find that appointment.",

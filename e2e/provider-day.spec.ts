@@ -1,0 +1,43 @@
+import { expectAccessible } from "./a11y";
+import { expect, test } from "./fixtures";
+import { team } from "./team";
+
+/*
+ * The front desk's everyday actions on the provider's day: moving any appointment (with the
+ * member, from real free times, the client told), undoing a no-show, recording a visit that
+ * already happened, and what became of each message. Data comes from the fixtures route.
+ */
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name === "phone", "the journeys set their own phone viewport where it matters");
+});
+
+test("the provider moves an appointment from the schedule's panel to another member and time, and the client is told", async ({ page, mailbox }) => {
+  const t = await team(page);
+  // The list offers it too.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: "Reschedule Ann Client's appointment" })).toBeVisible();
+
+  await page.goto(`/dashboard/schedule?date=${t.date}&open=${t.appointmentId}`);
+  const panel = page.getByRole("complementary", { name: "Appointment details" });
+  await panel.getByRole("link", { name: "Reschedule Ann Client's appointment" }).click();
+  await expect(page.getByRole("heading", { name: "Reschedule appointment", level: 1 })).toBeVisible();
+  await page.getByLabel("Move to").selectOption({ label: "Kim" });
+  await page.getByRole("button", { name: "Show their times" }).click();
+  await expect(page.getByRole("heading", { name: "New time with Kim" })).toBeVisible();
+  await page.locator(`button[name="date"][value="${t.date}"]`).click();
+  await page.getByRole("button", { name: "14:00", exact: true }).click();
+  await expectAccessible(page, "the provider's reschedule page");
+  await page.getByRole("button", { name: "Move appointment" }).click();
+
+  // Back on the day it came from, with the flash; the appointment is now Kim's at 14:00.
+  await expect(page).toHaveURL(new RegExp(`/dashboard/schedule\\?date=${t.date}&open=${t.appointmentId}&done=reschedule$`));
+  await expect(page.getByRole("status").filter({ hasText: "Appointment moved to its new time. The client has been told." })).toBeVisible();
+  const grid = page.getByRole("region", { name: "Team schedule" });
+  await expect(grid.getByRole("region", { name: "Kim" }).getByRole("link", { name: /^14:00–14:30 Physio session, Ann Client/ })).toBeVisible();
+  await expect(grid.getByRole("region", { name: "Sam" }).getByRole("link", { name: /Ann Client/ })).toHaveCount(0);
+  const mail = await mailbox.latestTo(t.client.email, { subject: /^Rescheduled: Physio session/ });
+  expect(mail.text).toContain("14:00");
+});
