@@ -1,6 +1,8 @@
 import { expectAccessible } from "./a11y";
-import { expect, test } from "./fixtures";
-import { team } from "./team";
+import { daysFromToday } from "./dates";
+import { expect, test, uniqueEmail } from "./fixtures";
+import { PASSWORD, team, ZONE } from "./team";
+import { createFixture, signInWithRequest } from "./test-api";
 
 /*
  * The front desk's everyday actions on the provider's day: moving any appointment (with the
@@ -40,4 +42,43 @@ test("the provider moves an appointment from the schedule's panel to another mem
   await expect(grid.getByRole("region", { name: "Sam" }).getByRole("link", { name: /Ann Client/ })).toHaveCount(0);
   const mail = await mailbox.latestTo(t.client.email, { subject: /^Rescheduled: Physio session/ });
   expect(mail.text).toContain("14:00");
+});
+
+test("a no-show marked by mistake is undone by the provider from the panel, and by the member from /staff", async ({ page, newGuestPage }) => {
+  const login = { email: uniqueEmail("sam-undo"), password: PASSWORD };
+  const t = await team(page, { samLogin: login });
+  const yesterday = daysFromToday(-1, ZONE);
+  const missed = (clientName: string, time: string) =>
+    createFixture<{ id: string }>(page.request, {
+      kind: "appointment",
+      providerId: t.providerId,
+      serviceId: t.serviceId,
+      staffId: t.sam,
+      date: yesterday,
+      time,
+      timezone: ZONE,
+      minutes: 30,
+      clientName,
+      clientEmail: uniqueEmail("missed"),
+      status: "no_show",
+    });
+  const byOwner = await missed("Nina Noshow", "11:00");
+  await missed("Mo Missed", "12:00");
+
+  // The provider: the panel of yesterday's no-show offers "Undo no-show".
+  await page.goto(`/dashboard/schedule?date=${yesterday}&open=${byOwner.id}`);
+  const panel = page.getByRole("complementary", { name: "Appointment details" });
+  await panel.getByRole("button", { name: "Undo no-show" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "No-show undone: the appointment is confirmed again." })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Appointment details" }).getByText("Confirmed", { exact: true })).toBeVisible();
+
+  // The member: their own no-show on the Past tab.
+  const staff = await newGuestPage();
+  await signInWithRequest(staff.request, login.email, login.password);
+  await staff.goto("/staff?view=past");
+  await staff.getByRole("button", { name: "Undo Mo Missed's no-show" }).click();
+  await expect(staff).toHaveURL(/\/staff\?view=past&undone=1$/);
+  await expect(staff.getByRole("status").filter({ hasText: "No-show undone" })).toBeVisible();
+  await expect(staff.getByRole("button", { name: "Undo Mo Missed's no-show" })).toHaveCount(0);
+  await expect(staff.getByRole("button", { name: "Mark Mo Missed completed" })).toBeVisible();
 });

@@ -6,6 +6,7 @@ export const doneMessages: Record<string, string> = {
   confirm: "Appointment confirmed. The client has been emailed.",
   complete: "Appointment marked as completed.",
   no_show: "Appointment marked as a no-show.",
+  undo_no_show: "No-show undone: the appointment is confirmed again.",
   cancel: "Appointment cancelled. The client has been emailed.",
   "cancel-email": "Every upcoming booking made with that email has been cancelled.",
   created: "Appointment booked.",

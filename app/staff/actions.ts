@@ -16,7 +16,7 @@ const schema = z.object({
     .transform((v) => (v === "past" ? "past" : undefined)),
 });
 
-/** A staff login marks one of its own appointments completed or a no-show. */
+/** A staff login marks one of its own appointments completed or a no-show, or undoes a no-show. */
 export const staffAppointmentAction = flashAction({
   authorise: () => requireRole("staff"),
   schema,
@@ -24,7 +24,7 @@ export const staffAppointmentAction = flashAction({
   invalidQuery: "error=NOT_FOUND",
   call: async (user, input) => {
     await applyStaffAppointmentAction(await getDb(), { userId: user.id, ...input });
-    return input.action === "complete" ? "completed=1" : "noShow=1";
+    return { complete: "completed=1", no_show: "noShow=1", undo_no_show: "undone=1" }[input.action];
   },
   revalidate: () => ["/staff"],
   to: (_user, query, input) => `/staff?${input?.view ? `view=${input.view}&` : ""}${query}`,

@@ -10,12 +10,27 @@ import { getDb } from "@/lib/app/runtime";
 import { requireRole } from "@/lib/app/guards";
 import { errorCodes, type ErrorCode } from "@/lib/infra/errors";
 import Link from "next/link";
-import { groupByDay, listStaffPast, listStaffSchedule } from "@/lib/staff/schedule";
+import { groupByDay, listStaffPast, listStaffSchedule, type StaffAction } from "@/lib/staff/schedule";
 import { staffAppointmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "My schedule" };
 
-type Search = { view?: string; welcome?: string; completed?: string; noShow?: string; error?: string };
+type Search = { view?: string; welcome?: string; completed?: string; noShow?: string; undone?: string; error?: string };
+
+/** What a member may do to one of their appointments: once it has started, complete or no-show; a no-show, undo it (or complete it after all). */
+function staffButtons(a: { status: string; startsAt: Date; clientName: string }, now: Date): [StaffAction, string, string][] {
+  if (a.status === "no_show") {
+    return [
+      ["undo_no_show", "Undo no-show", `Undo ${a.clientName}'s no-show`],
+      ["complete", "Completed", `Mark ${a.clientName} completed`],
+    ];
+  }
+  if (a.startsAt.getTime() > now.getTime() || (a.status !== "pending" && a.status !== "confirmed")) return [];
+  return [
+    ["complete", "Completed", `Mark ${a.clientName} completed`],
+    ["no_show", "No-show", `Mark ${a.clientName} as a no-show`],
+  ];
+}
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("staff");
@@ -39,7 +54,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   }
 
   const days = groupByDay(upcoming, staff.timezone);
-  const success = search.welcome === "1" ? "Welcome! Your login is ready." : search.completed === "1" ? "Marked as completed." : search.noShow === "1" ? "Marked as a no-show." : null;
+  const success = search.welcome === "1" ? "Welcome! Your login is ready." : search.completed === "1" ? "Marked as completed." : search.noShow === "1" ? "Marked as a no-show." : search.undone === "1" ? "No-show undone: the appointment is confirmed again." : null;
   const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
 
   return (
@@ -70,7 +85,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           <Card key={day.date} title={<time dateTime={day.date}>{formatLongDate(day.date)}</time>}>
             <ul className="divide-y divide-slate-100" aria-label={`Appointments on ${formatLongDate(day.date)}`}>
               {day.items.map((a) => {
-                const started = a.startsAt.getTime() <= now.getTime() && (a.status === "pending" || a.status === "confirmed");
+                const buttons = staffButtons(a, now);
                 return (
                   <li key={a.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="min-w-0">
@@ -89,26 +104,16 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
                       <StatusBadge status={a.status} />
-                      {started ? (
-                        <>
-                          <form action={staffAppointmentAction}>
-                            <input type="hidden" name="appointmentId" value={a.id} />
-                            <input type="hidden" name="action" value="complete" />
-                            <input type="hidden" name="view" value={view} />
-                            <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} completed`}>
-                              Completed
-                            </SubmitButton>
-                          </form>
-                          <form action={staffAppointmentAction}>
-                            <input type="hidden" name="appointmentId" value={a.id} />
-                            <input type="hidden" name="action" value="no_show" />
-                            <input type="hidden" name="view" value={view} />
-                            <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} as a no-show`}>
-                              No-show
-                            </SubmitButton>
-                          </form>
-                        </>
-                      ) : null}
+                      {buttons.map(([action, label, name]) => (
+                        <form key={action} action={staffAppointmentAction}>
+                          <input type="hidden" name="appointmentId" value={a.id} />
+                          <input type="hidden" name="action" value={action} />
+                          <input type="hidden" name="view" value={view} />
+                          <SubmitButton variant="secondary" aria-label={name}>
+                            {label}
+                          </SubmitButton>
+                        </form>
+                      ))}
                     </div>
                   </li>
                 );

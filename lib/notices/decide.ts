@@ -61,7 +61,7 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
 }
 
 /** Nobody is mailed when a visit is closed or an account is linked. */
-export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked"]);
+export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked"]);
 
 /** The member an appointment was with before a change that took it away from them. */
 export type PreviousMember = { staffId: string; email: string; name: string };

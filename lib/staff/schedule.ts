@@ -106,11 +106,12 @@ export function groupByDay<T extends { startsAt: Date }>(items: T[], timezone: s
   return days;
 }
 
-export const STAFF_ACTIONS = ["complete", "no_show"] as const satisfies readonly AppointmentAction[];
+export const STAFF_ACTIONS = ["complete", "no_show", "undo_no_show"] as const satisfies readonly AppointmentAction[];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 /**
- * A staff member marks one of their own appointments completed or a no-show. Anyone else's
+ * A staff member marks one of their own appointments completed or a no-show, or undoes a
+ * no-show (the change is recorded as theirs). Anyone else's
  * appointment (another member's, another business's) is NOT_FOUND, as is everything for a
  * deactivated member or a lapsed business.
  */
@@ -127,5 +128,5 @@ export async function applyStaffAppointmentAction(
     .from(appointments)
     .where(and(eq(appointments.id, args.appointmentId), eq(appointments.staffId, member.id), eq(appointments.providerId, member.providerId)));
   if (!own) throw new AppError("NOT_FOUND");
-  await applyAppointmentAction(db, { providerId: member.providerId, appointmentId: own.id, action: args.action }, now);
+  await applyAppointmentAction(db, { providerId: member.providerId, appointmentId: own.id, action: args.action, actor: { kind: "staff", userId: args.userId } }, now);
 }

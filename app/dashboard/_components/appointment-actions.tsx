@@ -13,6 +13,7 @@ const labels: Record<AppointmentAction, { label: string; pending: string; varian
   confirm: { label: "Confirm", pending: "Confirming…", variant: "primary" },
   complete: { label: "Complete", pending: "Saving…", variant: "secondary" },
   no_show: { label: "No-show", pending: "Saving…", variant: "secondary" },
+  undo_no_show: { label: "Undo no-show", pending: "Saving…", variant: "secondary" },
 };
 
 export type ListState = { view: string; status: string; staff?: string; returnTo?: string };
