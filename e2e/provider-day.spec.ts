@@ -82,3 +82,34 @@ test("a no-show marked by mistake is undone by the provider from the panel, and 
   await expect(staff.getByRole("button", { name: "Undo Mo Missed's no-show" })).toHaveCount(0);
   await expect(staff.getByRole("button", { name: "Mark Mo Missed completed" })).toBeVisible();
 });
+
+test("the walk-in form records a visit that already happened: completed, with the member, and no mail", async ({ page }) => {
+  const t = await team(page);
+  const yesterday = daysFromToday(-1, ZONE);
+  const email = uniqueEmail("past-walkin");
+  await page.goto(`/dashboard/appointments/new?date=${yesterday}&time=15:30&staffId=${t.kim}`);
+  await page.getByLabel("This visit already happened").check();
+  await expect(page.getByText("Open slots on this day")).toHaveCount(0);
+  await page.getByLabel("Client name").fill("Paula Past");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Phone").fill("+44 20 7946 0004");
+  await expectAccessible(page, "the walk-in form recording a past visit");
+  await page.getByRole("button", { name: "Record visit" }).click();
+
+  // It opens on its day's schedule, in Kim's column, completed.
+  await expect(page.getByRole("status").filter({ hasText: "Visit recorded as completed. No mail was sent." })).toBeVisible();
+  const kim = page.getByRole("region", { name: "Team schedule" }).getByRole("region", { name: "Kim" });
+  await expect(kim.getByRole("link", { name: /^15:30–16:00 Physio session, Paula Past, Completed/ })).toBeVisible();
+  const { mails } = await createFixture<{ mails: unknown[] }>(page.request, { kind: "mails", to: email });
+  expect(mails).toEqual([]);
+
+  // A time still ahead is refused beside the time field, and nothing is recorded.
+  await page.goto(`/dashboard/appointments/new?date=${daysFromToday(2, ZONE)}&time=10:00`);
+  await page.getByLabel("This visit already happened").check();
+  await page.getByLabel("Client name").fill("Fiona Future");
+  await page.getByLabel("Email").fill(uniqueEmail("future"));
+  await page.getByLabel("Phone").fill("+44 20 7946 0005");
+  await page.getByRole("button", { name: "Record visit" }).click();
+  await expect(page.getByText("A visit that already happened must start before now.")).toBeVisible();
+  await expect(page.getByLabel("This visit already happened")).toBeChecked();
+});

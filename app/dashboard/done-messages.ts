@@ -10,6 +10,7 @@ export const doneMessages: Record<string, string> = {
   cancel: "Appointment cancelled. The client has been emailed.",
   "cancel-email": "Every upcoming booking made with that email has been cancelled.",
   created: "Appointment booked.",
+  recorded: "Visit recorded as completed. No mail was sent.",
   reassign: "Appointment reassigned. The client and the new staff member have been told.",
   reschedule: "Appointment moved to its new time. The client has been told.",
   asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",

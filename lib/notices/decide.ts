@@ -86,6 +86,8 @@ export function candidateNotices(change: AppointmentChange, a: MailView, previou
   const memberToo = (kind: NoticeKind): Notice[] => (member && !byStaff ? [{ recipient: member, kind }] : []);
   switch (change.kind) {
     case "created": {
+      // A visit recorded after it happened (lib/booking/create.ts recordPastVisit): nothing to confirm.
+      if (a.status === "completed") return [];
       const notices: Notice[] = [{ recipient: client, kind: pending ? "booking_requested" : "booking_confirmed" }];
       // A provider entering a walk-in or phone booking does not need a mail about it.
       if (change.actor.kind !== "provider") {
