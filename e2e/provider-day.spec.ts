@@ -42,6 +42,14 @@ test("the provider moves an appointment from the schedule's panel to another mem
   await expect(grid.getByRole("region", { name: "Sam" }).getByRole("link", { name: /Ann Client/ })).toHaveCount(0);
   const mail = await mailbox.latestTo(t.client.email, { subject: /^Rescheduled: Physio session/ });
   expect(mail.text).toContain("14:00");
+
+  // The panel says what became of each message: the change went out to the client by email.
+  const log = page.getByRole("complementary", { name: "Appointment details" }).getByRole("list", { name: "Messages about this appointment" });
+  await expect(async () => {
+    await page.reload();
+    await expect(log.getByRole("listitem").filter({ hasText: "Change of time email to client · sent" })).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(log.getByRole("listitem").filter({ hasText: "Change of time email to you" })).toHaveCount(1);
 });
 
 test("a no-show marked by mistake is undone by the provider from the panel, and by the member from /staff", async ({ page, newGuestPage }) => {
@@ -110,6 +118,6 @@ test("the walk-in form records a visit that already happened: completed, with th
   await page.getByLabel("Email").fill(uniqueEmail("future"));
   await page.getByLabel("Phone").fill("+44 20 7946 0005");
   await page.getByRole("button", { name: "Record visit" }).click();
-  await expect(page.getByText("A visit that already happened must start before now.")).toBeVisible();
+  await expect(page.getByLabel("Time")).toHaveAccessibleDescription(/A visit that already happened must start before now\./);
   await expect(page.getByLabel("This visit already happened")).toBeChecked();
 });

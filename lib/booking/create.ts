@@ -207,7 +207,7 @@ export async function recordPastVisit(
     throw new AppError("VALIDATION", undefined, { fieldErrors });
   }
   const start = new Date(input.start.getTime());
-  const when = (message: string) => new AppError("VALIDATION", message, { fieldErrors: { time: [message] } });
+  const when = (message: string) => new AppError("VALIDATION", undefined, { fieldErrors: { time: [message] } });
   if (Number.isNaN(start.getTime()) || start.getTime() >= now.getTime()) throw when("A visit that already happened must start before now.");
   if (start.getTime() < now.getTime() - PAST_VISIT_DAYS * 86_400_000) throw when(`Visits can be recorded up to ${PAST_VISIT_DAYS} days back.`);
   // A service withdrawn since can still be recorded; the member must be one of this provider's.

@@ -123,10 +123,17 @@ export async function decideNotices(
   a: MailView,
   previousMember: PreviousMember | null = null,
 ): Promise<(Notice & { channels: NoticeChannels })[]> {
+  return (await decideEveryNotice(tx, change, a, previousMember)).filter((n) => n.channels.email || n.channels.sms);
+}
+
+/** Every notice a change calls for with its channels, those the preferences silence included (the message log records them). */
+export async function decideEveryNotice(
+  tx: Tx,
+  change: AppointmentChange,
+  a: MailView,
+  previousMember: PreviousMember | null = null,
+): Promise<(Notice & { channels: NoticeChannels })[]> {
   const notices: (Notice & { channels: NoticeChannels })[] = [];
-  for (const n of candidateNotices(change, a, previousMember)) {
-    const channels = await noticeChannels(tx, n.recipient, n.kind);
-    if (channels.email || channels.sms) notices.push({ ...n, channels });
-  }
+  for (const n of candidateNotices(change, a, previousMember)) notices.push({ ...n, channels: await noticeChannels(tx, n.recipient, n.kind) });
   return notices;
 }

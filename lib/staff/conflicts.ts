@@ -5,6 +5,7 @@ import { manageUrl } from "@/lib/booking/links";
 import { loadForActor, mailParties, type MailView } from "@/lib/booking/read";
 import { HOLDING_STATUSES } from "@/lib/booking/slots";
 import { AppError } from "@/lib/infra/errors";
+import { logQueued } from "@/lib/notices/message-log";
 import { queueMail } from "@/lib/infra/outbox/mail";
 import { newTokenWithHash } from "@/lib/infra/tokens";
 import { rescheduleRequestMail } from "@/lib/notices/mail-texts";
@@ -34,7 +35,8 @@ export async function askClientToReschedule(db: Db, providerId: string, appointm
   const parties = mailParties(a);
   await db.transaction(async (tx) => {
     await tx.insert(appointmentManageLinks).values({ appointmentId: a.id, tokenHash: hash });
-    await queueMail(tx, { to: parties.clientEmail, ...rescheduleRequestMail(parties.context, { manageUrl: manageUrl(token) }) });
+    const mailMessageId = await queueMail(tx, { to: parties.clientEmail, ...rescheduleRequestMail(parties.context, { manageUrl: manageUrl(token) }) });
+    await logQueued(tx, { appointmentId: a.id, kind: "reschedule_request", recipient: "client", mailMessageId });
   });
 }
 

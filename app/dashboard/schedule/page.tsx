@@ -19,6 +19,8 @@ import { reassignOptions } from "@/lib/staff/reassign";
 import { clientHistory } from "@/lib/provider/appointments";
 import { AppointmentCard } from "../_components/appointment-card";
 import { ConflictActions } from "../_components/conflict-actions";
+import { MessageLog } from "../_components/message-log";
+import { appointmentMessageLog } from "@/lib/notices/message-log";
 import { scheduleHref } from "./schedule-href";
 import { doneMessages } from "../done-messages";
 
@@ -227,7 +229,11 @@ async function AppointmentPanel({
         throw e;
       })
     : null;
-  const history = await clientHistory(await getDb(), { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now);
+  const db = await getDb();
+  const [history, messages] = await Promise.all([
+    clientHistory(db, { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now),
+    appointmentMessageLog(db, providerId, block.id),
+  ]);
   const list = { view: "upcoming", status: "all", returnTo: `${here}${here.includes("?") ? "&" : "?"}open=${block.id}` };
   return (
     <aside
@@ -279,6 +285,7 @@ async function AppointmentPanel({
           }
         />
       </ul>
+      <MessageLog messages={messages} timezone={timezone} />
     </aside>
   );
 }
