@@ -121,3 +121,24 @@ test("the walk-in form records a visit that already happened: completed, with th
   await expect(page.getByLabel("Time")).toHaveAccessibleDescription(/A visit that already happened must start before now\./);
   await expect(page.getByLabel("This visit already happened")).toBeChecked();
 });
+
+test("the provider keeps a private note on the client from the panel; staff never see it", async ({ page, newGuestPage }) => {
+  const login = { email: uniqueEmail("sam-notes"), password: PASSWORD };
+  const t = await team(page, { samLogin: login });
+  await page.goto(`/dashboard/schedule?date=${t.date}&open=${t.appointmentId}`);
+  const panel = page.getByRole("complementary", { name: "Appointment details" });
+  await panel.getByLabel("Private note on Ann Client").fill("Knee surgery in 2024; prefers the window room.");
+  await panel.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Private note saved." })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Appointment details" }).getByLabel("Private note on Ann Client")).toHaveValue(
+    "Knee surgery in 2024; prefers the window room.",
+  );
+  await expectAccessible(page, "the details panel with a private note");
+
+  // Sam has Ann's appointment on /staff, without the note.
+  const staff = await newGuestPage();
+  await signInWithRequest(staff.request, login.email, login.password);
+  await staff.goto("/staff");
+  await expect(staff.getByText("Ann Client")).toBeVisible();
+  await expect(staff.getByText(/Knee surgery/)).toHaveCount(0);
+});

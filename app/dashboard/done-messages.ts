@@ -14,5 +14,7 @@ export const doneMessages: Record<string, string> = {
   reassign: "Appointment reassigned. The client and the new staff member have been told.",
   reschedule: "Appointment moved to its new time. The client has been told.",
   asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",
+  note: "Private note saved.",
+  "note-cleared": "Private note removed.",
   kept: "Appointment kept as it is: it is no longer marked as a conflict.",
 };

@@ -20,6 +20,8 @@ import { clientHistory } from "@/lib/provider/appointments";
 import { AppointmentCard } from "../_components/appointment-card";
 import { ConflictActions } from "../_components/conflict-actions";
 import { MessageLog } from "../_components/message-log";
+import { ClientNoteForm } from "../_components/client-note-form";
+import { getClientNote } from "@/lib/provider/client-notes";
 import { appointmentMessageLog } from "@/lib/notices/message-log";
 import { scheduleHref } from "./schedule-href";
 import { doneMessages } from "../done-messages";
@@ -230,9 +232,10 @@ async function AppointmentPanel({
       })
     : null;
   const db = await getDb();
-  const [history, messages] = await Promise.all([
+  const [history, messages, note] = await Promise.all([
     clientHistory(db, { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now),
     appointmentMessageLog(db, providerId, block.id),
+    getClientNote(db, providerId, block.clientEmail),
   ]);
   const list = { view: "upcoming", status: "all", returnTo: `${here}${here.includes("?") ? "&" : "?"}open=${block.id}` };
   return (
@@ -271,6 +274,9 @@ async function AppointmentPanel({
           {history.cancelled === 1 ? "1 cancellation" : `${history.cancelled} cancellations`} · {history.upcoming} booked ahead
         </p>
         <p className="text-xs text-slate-600">{block.clientUserId ? "By their verified account and email." : "By email address."}</p>
+        <div className="mt-3">
+          <ClientNoteForm appointmentId={block.id} clientName={block.clientName} note={note.note} back={`${here}${here.includes("?") ? "&" : "?"}open=${block.id}`} />
+        </div>
       </section>
       <ul>
         <AppointmentCard
