@@ -142,3 +142,29 @@ test("the provider keeps a private note on the client from the panel; staff neve
   await expect(staff.getByText("Ann Client")).toBeVisible();
   await expect(staff.getByText(/Knee surgery/)).toHaveCount(0);
 });
+
+test("closing a day with a booked appointment names it before saving, and saves only once confirmed", async ({ page }) => {
+  const t = await team(page);
+  await page.goto("/dashboard/hours");
+  await page.getByLabel("Date").fill(t.date);
+  await page.getByLabel("Reason (optional)").fill("Flooded");
+  await page.getByRole("button", { name: "Add closed date" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "would fall outside working time" });
+  await expect(alert).toContainText("Ann Client");
+  await expect(alert).toContainText("with Sam");
+  await expectAccessible(page, "the hours page naming conflicts before saving");
+  // Nothing is saved yet: the schedule still shows a normal day.
+  await page.goto(`/dashboard/schedule?date=${t.date}`);
+  await expect(page.getByText("Closed: Flooded")).toHaveCount(0);
+
+  await page.goto("/dashboard/hours");
+  await page.getByLabel("Date").fill(t.date);
+  await page.getByLabel("Reason (optional)").fill("Flooded");
+  await page.getByRole("button", { name: "Add closed date" }).click();
+  await page.getByLabel("Close anyway; I'll resolve these appointments").check();
+  await page.getByRole("button", { name: "Add closed date" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/hours\?closed=1/);
+  // Then the existing resolve choices: the appointment is a conflict on the schedule.
+  await page.goto(`/dashboard/schedule?date=${t.date}`);
+  await expect(page.getByRole("region", { name: "Team schedule" }).getByRole("link", { name: /Ann Client, Confirmed, conflict$/ })).toBeVisible();
+});

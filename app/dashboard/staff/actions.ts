@@ -7,7 +7,8 @@ import { flashAction, formAction } from "@/lib/infra/actions";
 import { requirePro } from "@/lib/app/guards";
 import { isAppError } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
-import { weeklyHoursFormSchema } from "@/lib/provider/hours";
+import { weeklyHoursConfirmSchema } from "@/lib/provider/hours";
+import { assertConflictsConfirmed } from "@/lib/staff/conflicts";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";
 import { createStaff, deleteStaff, moveStaff, setStaffActive, staffFormObject, staffSchema, updateStaff } from "@/lib/staff/members";
@@ -141,11 +142,16 @@ export const deleteStaffAction = flashAction({
 
 export const saveAvailabilityAction = formAction({
   authorise: authoriseMember,
-  schema: weeklyHoursFormSchema,
+  schema: weeklyHoursConfirmSchema,
   invalidMessage: "Please fix the times marked below.",
   // The grid keeps its own rows (client state), so nothing is echoed.
   echo: false,
-  call: async ({ provider, staffId }, intervals) => replaceStaffWeeklyAvailability(await getDb(), provider.id, staffId, intervals),
+  // Booked appointments the new hours would leave outside working time are named first, to confirm.
+  call: async ({ provider, staffId }, { intervals, confirmConflicts }) => {
+    const db = await getDb();
+    await assertConflictsConfirmed(db, provider.id, { kind: "staffHours", staffId, hours: intervals }, confirmConflicts);
+    await replaceStaffWeeklyAvailability(db, provider.id, staffId, intervals);
+  },
   done: ({ provider, staffId }) => ({
     revalidate: staffPaths(provider.slug, staffId),
     redirect: `/dashboard/staff/${staffId}/availability?saved=1`,
