@@ -168,3 +168,34 @@ test("closing a day with a booked appointment names it before saving, and saves 
   await page.goto(`/dashboard/schedule?date=${t.date}`);
   await expect(page.getByRole("region", { name: "Team schedule" }).getByRole("link", { name: /Ann Client, Confirmed, conflict$/ })).toBeVisible();
 });
+
+test("a member requests time off from /staff; the provider approves it, confirming the appointment it leaves out; the member sees the answer", async ({ page, newGuestPage }) => {
+  const login = { email: uniqueEmail("sam-timeoff"), password: PASSWORD };
+  const t = await team(page, { samLogin: login });
+  const staff = await newGuestPage();
+  await signInWithRequest(staff.request, login.email, login.password);
+  await staff.goto("/staff");
+  const mine = staff.locator("#my-time-off");
+  await mine.getByLabel("First day").fill(t.date);
+  await mine.getByLabel("Reason (optional)").fill("Wedding");
+  await mine.getByRole("button", { name: "Request time off" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Time off requested." })).toBeVisible();
+  await expect(staff.getByRole("list", { name: "My requests" })).toContainText("Waiting for approval");
+  await expectAccessible(staff, "the staff member's time off");
+
+  // The provider is told on the staff list, and answers on the member's availability page.
+  await page.goto("/dashboard/staff");
+  await page.getByRole("link", { name: "Sam (1)" }).click();
+  const requests = page.getByRole("list", { name: "Time-off requests" });
+  await expect(requests).toContainText("Wedding");
+  await requests.getByRole("button", { name: /^Approve time off/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "1 appointment is booked with them then: Ann Client" })).toBeVisible();
+  await page.getByLabel("Approve anyway; I'll resolve these appointments").check();
+  await requests.getByRole("button", { name: /^Approve time off/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/staff/${t.sam}\\?timeOff=1`));
+  await expect(page.getByRole("list", { name: "Upcoming appointments of Sam" }).getByText("Conflict", { exact: true })).toBeVisible();
+
+  await staff.goto("/staff");
+  await expect(staff.getByRole("list", { name: "My requests" })).toContainText("Approved");
+  await expect(staff.getByRole("list", { name: "Planned time off" })).toContainText("Wedding");
+});

@@ -2,10 +2,12 @@
 
 import { z } from "zod";
 import { getDb } from "@/lib/app/runtime";
-import { flashAction } from "@/lib/infra/actions";
+import { flashAction, formAction } from "@/lib/infra/actions";
 import { requireRole } from "@/lib/app/guards";
 import { isUuid } from "@/lib/infra/validation";
 import { applyStaffAppointmentAction, STAFF_ACTIONS } from "@/lib/staff/schedule";
+import { timeOffSchema } from "@/lib/staff/availability";
+import { requestTimeOff } from "@/lib/staff/time-off-requests";
 
 const schema = z.object({
   appointmentId: z.string().refine(isUuid),
@@ -28,4 +30,12 @@ export const staffAppointmentAction = flashAction({
   },
   revalidate: () => ["/staff"],
   to: (_user, query, input) => `/staff?${input?.view ? `view=${input.view}&` : ""}${query}`,
+});
+
+/** A staff login asks for time off (or, when the business allows it, adds it), confirming any booked appointments first. */
+export const requestTimeOffAction = formAction({
+  authorise: () => requireRole("staff"),
+  schema: timeOffSchema,
+  call: async (user, input) => requestTimeOff(await getDb(), user.id, input),
+  done: (_user, _input, { added }) => ({ revalidate: ["/staff", "/dashboard/staff"], redirect: `/staff?timeOff=${added ? "added" : "requested"}#my-time-off` }),
 });

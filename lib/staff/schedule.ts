@@ -21,7 +21,8 @@ export type StaffSchedule = {
 type LinkedMember = { id: string; providerId: string; name: string; active: boolean; providerName: string; timezone: string; access: StaffAccess };
 
 /** The member a staff login belongs to (staff_members.user_id), with whether it may see anything. */
-async function linkedMember(db: Db, userId: string, now: Date): Promise<LinkedMember | null> {
+/** The staff member a login is linked to, with whether they may use /staff now. */
+export async function linkedMember(db: Db, userId: string, now: Date): Promise<LinkedMember | null> {
   const [row] = await db
     .select({
       id: staffMembers.id,
