@@ -40,6 +40,7 @@ describe.each(testDrivers())("staff time-off requests on %s", (kind) => {
     const other = await createProviderFixture(t.db);
     expect(await pendingRequests(t.db, other.provider.id, s.staffId)).toEqual([]);
     await expect(decideTimeOffRequest(t.db, { providerId: other.provider.id, requestId: request!.id, decision: "approve", confirmConflicts: true }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(decideTimeOffRequest(t.db, { providerId: other.provider.id, requestId: request!.id, decision: "decline", confirmConflicts: false }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     // Bea is booked that day: approving names her first, and nothing is written until confirmed.
     await expect(decideTimeOffRequest(t.db, { providerId: s.provider.id, requestId: request!.id, decision: "approve", confirmConflicts: false }, now)).rejects.toMatchObject({
