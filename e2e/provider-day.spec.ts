@@ -32,6 +32,10 @@ test("the provider moves an appointment from the schedule's panel to another mem
   await page.locator(`button[name="date"][value="${t.date}"]`).click();
   await page.getByRole("button", { name: "14:00", exact: true }).click();
   await expectAccessible(page, "the provider's reschedule page");
+  // Usable on a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: "Move appointment" }).click();
 
   // Back on the day it came from, with the flash; the appointment is now Kim's at 14:00.
@@ -182,6 +186,8 @@ test("a member requests time off from /staff; the provider approves it, confirmi
   await expect(staff.getByRole("status").filter({ hasText: "Time off requested." })).toBeVisible();
   await expect(staff.getByRole("list", { name: "My requests" })).toContainText("Waiting for approval");
   await expectAccessible(staff, "the staff member's time off");
+  await staff.setViewportSize({ width: 375, height: 800 });
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
   // The provider is told on the staff list, and answers on the member's availability page.
   await page.goto("/dashboard/staff");

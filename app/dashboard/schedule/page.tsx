@@ -10,12 +10,10 @@ import { requireProvider } from "@/lib/app/guards";
 import { addDays, formatWallTime, isoWeekday, isValidLocalDate, zonedDate } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { loadSchedule, scheduleDay, type ScheduleBlock } from "@/lib/booking/schedule";
-import { isAppError } from "@/lib/infra/errors";
 import { ownValue, isSaneIsoDate } from "@/lib/infra/text";
 import { zoneLabel } from "@/lib/infra/time";
 import { parseUuid } from "@/lib/infra/validation";
 import { isPro } from "@/lib/plans/plans";
-import { reassignOptions } from "@/lib/staff/reassign";
 import { clientHistory } from "@/lib/provider/appointments";
 import { AppointmentCard } from "../_components/appointment-card";
 import { ConflictActions } from "../_components/conflict-actions";
@@ -25,6 +23,7 @@ import { getClientNote } from "@/lib/provider/client-notes";
 import { appointmentMessageLog } from "@/lib/notices/message-log";
 import { scheduleHref } from "./schedule-href";
 import { doneMessages } from "../done-messages";
+import { canReassign, reassignOptionsOrNull } from "../reassign-options";
 
 export const metadata: Metadata = { title: "Schedule" };
 
@@ -222,15 +221,10 @@ async function AppointmentPanel({
   reassignOpen: boolean;
   closeHref: string;
 }) {
-  const reassignable = pro && block.staffId !== null && (block.status === "pending" || block.status === "confirmed") && block.endsAt.getTime() > now.getTime();
+  const reassignable = canReassign(pro, block, now);
   // A conflict offers its colleagues at once; otherwise "Reassign…" opens them (a GET).
   const wantOptions = reassignable && (reassignOpen || block.conflict);
-  const options = wantOptions
-    ? await reassignOptions(await getDb(), providerId, block.id, now).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") return null;
-        throw e;
-      })
-    : null;
+  const options = wantOptions ? await reassignOptionsOrNull(await getDb(), providerId, block.id, now) : null;
   const db = await getDb();
   const [history, messages, note] = await Promise.all([
     clientHistory(db, { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now),
