@@ -31,6 +31,10 @@ test("the provider moves an appointment from the schedule's panel to another mem
   await expect(page.getByRole("heading", { name: "New time with Kim" })).toBeVisible();
   await page.locator(`button[name="date"][value="${t.date}"]`).click();
   await page.getByRole("button", { name: "14:00", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Confirm the new time" })).toBeVisible();
+  // Checked once the chosen time has finished its colour transition (mid-fade, contrast is in between).
+  await page.mouse.move(0, 0);
+  await page.locator(".pick-time[aria-pressed=true]").evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
   await expectAccessible(page, "the provider's reschedule page");
   // Usable on a phone: nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 800 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { providers, staffMembers, staffTimeOff, staffTimeOffRequests } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
@@ -117,7 +117,10 @@ export async function decideTimeOffRequest(
   });
 }
 
-/** The provider's setting: members add their own time off directly, or request it. */
+/** The provider's setting: members add their own time off directly, or request it. Unchanged, nothing is written. */
 export async function setStaffAddTimeOff(db: Db, providerId: string, direct: boolean): Promise<void> {
-  await db.update(providers).set({ staffAddTimeOff: direct }).where(eq(providers.id, providerId));
+  await db
+    .update(providers)
+    .set({ staffAddTimeOff: direct })
+    .where(and(eq(providers.id, providerId), ne(providers.staffAddTimeOff, direct)));
 }

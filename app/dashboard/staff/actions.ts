@@ -302,7 +302,8 @@ export const decideTimeOffRequestAction = formAction({
 /** The business's setting: members add their own time off directly, or request it for approval. */
 export const staffTimeOffSettingAction = flashAction({
   authorise,
-  schema: z.object({ direct: z.string().optional().transform((v) => v === "1") }),
+  // The box is "1" when ticked and absent when not; anything else is refused, nothing written.
+  schema: z.object({ direct: z.literal("1").optional().transform((v) => v === "1") }),
   call: async ({ provider }, { direct }) => {
     await setStaffAddTimeOff(await getDb(), provider.id, direct);
     return "timeOffSetting=1";
