@@ -109,6 +109,8 @@ async function shootAll(browser: Browser, baseURL: string) {
   // A few more bookings, so the dashboard has a day to show.
   const more = await browser.newContext({ ...DESKTOP, baseURL });
   for (const name of ["Alex Morgan", "Sam Lee"]) await bookAsGuest(await more.newPage(), name);
+  // And the PRO clinic's team, so its schedule has columns with appointments.
+  for (const name of ["Robin Reed", "Kai Moss", "Lee Park"]) await bookAsGuest(await more.newPage(), name, "northside-physio");
   await more.close();
 
   // The client portal, after the demo client books through the site.
@@ -125,8 +127,20 @@ async function shootAll(browser: Browser, baseURL: string) {
   await save(dashboard, "provider-dashboard.png");
   await provider.close();
 
-  // Calendar settings of the PRO provider, connected to the fake Google.
+  // The PRO clinic's team schedule, on the first day with appointments.
   const pro = await signedIn(browser, baseURL, demoEmail("provider (PRO)"));
+  const schedule = await pro.newPage();
+  await schedule.goto("/dashboard/schedule");
+  for (let i = 0; i < 14; i++) {
+    const booked = schedule.getByRole("region", { name: "Team schedule" }).getByRole("link", { name: /, (Confirmed|Pending)/ });
+    if ((await booked.count()) > 0) break;
+    await schedule.getByRole("link", { name: /Next day/ }).click();
+    await schedule.waitForURL(/date=/);
+  }
+  await save(schedule, "provider-schedule.png");
+  await schedule.close();
+
+  // Calendar settings of the PRO provider, connected to the fake Google.
   const calendar = await pro.newPage();
   await calendar.goto("/dashboard/calendar");
   await clickHydrated(calendar.getByRole("link", { name: "Connect Google Calendar" }));
@@ -185,8 +199,8 @@ async function pickFirstTime(page: Page, slug: string) {
   await page.getByRole("heading", { name: "Your details" }).waitFor();
 }
 
-async function bookAsGuest(page: Page, name: string) {
-  await pickFirstTime(page, "bloom-hair");
+async function bookAsGuest(page: Page, name: string, slug = "bloom-hair") {
+  await pickFirstTime(page, slug);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Email", { exact: true }).fill(`${name.split(" ")[0]!.toLowerCase()}@example.com`);
   await page.getByLabel("Phone", { exact: true }).fill("+44 20 7946 0000");

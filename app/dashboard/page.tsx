@@ -18,10 +18,8 @@ import {
   type StatusFilter,
 } from "@/lib/provider/appointments";
 import type { DashboardAppointment } from "@/lib/booking/read";
-import { isAppError } from "@/lib/infra/errors";
 import { isPro } from "@/lib/plans/plans";
 import { listStaff } from "@/lib/staff/members";
-import { reassignOptions } from "@/lib/staff/reassign";
 import { parseUuid } from "@/lib/infra/validation";
 import { AppointmentCard } from "./_components/appointment-card";
 import { calendarSyncStates } from "@/lib/calendar/integrations";
@@ -29,6 +27,8 @@ import { listConflicts } from "@/lib/booking/schedule";
 import { ConflictActions } from "./_components/conflict-actions";
 import { dashboardHref } from "./dashboard-href";
 import { ownValue } from "@/lib/infra/text";
+import { doneMessages } from "./done-messages";
+import { canReassign, reassignOptionsOrNull } from "./reassign-options";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -41,17 +41,6 @@ const statusLabels: Record<StatusFilter, string> = {
   no_show: "No-show",
 };
 
-const doneMessages: Record<string, string> = {
-  confirm: "Appointment confirmed. The client has been emailed.",
-  complete: "Appointment marked as completed.",
-  no_show: "Appointment marked as a no-show.",
-  cancel: "Appointment cancelled. The client has been emailed.",
-  "cancel-email": "Every upcoming booking made with that email has been cancelled.",
-  created: "Appointment booked.",
-  reassign: "Appointment reassigned. The client and the new staff member have been told.",
-  asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",
-  kept: "Appointment kept as it is: it is no longer marked as a conflict.",
-};
 
 type Search = { view?: string; status?: string; done?: string; staff?: string; reassign?: string };
 
@@ -78,14 +67,8 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   // Reassigning from a card (PRO): the options of the one card opened with ?reassign=<id>.
   const pro = isPro(provider, now);
   const reassignId = pro ? parseUuid(search.reassign) : undefined;
-  const reassignOptionsFor = reassignId
-    ? await reassignOptions(db, provider.id, reassignId, now).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") return null;
-        throw e;
-      })
-    : null;
-  const reassignable = (a: DashboardAppointment) =>
-    pro && a.staffId !== null && (a.status === "pending" || a.status === "confirmed") && a.endsAt.getTime() > now.getTime();
+  const reassignOptionsFor = reassignId ? await reassignOptionsOrNull(db, provider.id, reassignId, now) : null;
+  const reassignable = (a: DashboardAppointment) => canReassign(pro, a, now);
   const syncStates = await calendarSyncStates(db, provider.id, days.flatMap((d) => d.appointments.map((a) => a.id)));
   const done = ownValue(doneMessages, search.done);
   const conflicts = view === "upcoming" ? await listConflicts(db, provider.id, now) : [];

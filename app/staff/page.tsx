@@ -10,12 +10,30 @@ import { getDb } from "@/lib/app/runtime";
 import { requireRole } from "@/lib/app/guards";
 import { errorCodes, type ErrorCode } from "@/lib/infra/errors";
 import Link from "next/link";
-import { groupByDay, listStaffPast, listStaffSchedule } from "@/lib/staff/schedule";
+import { groupByDay, listStaffPast, listStaffSchedule, type StaffAction } from "@/lib/staff/schedule";
 import { staffAppointmentAction } from "./actions";
+import { ownTimeOff } from "@/lib/staff/time-off-requests";
+import { zonedDate } from "@/lib/availability";
+import { TimeOffRequestForm } from "./_components/time-off-request-form";
 
 export const metadata: Metadata = { title: "My schedule" };
 
-type Search = { view?: string; welcome?: string; completed?: string; noShow?: string; error?: string };
+type Search = { view?: string; welcome?: string; completed?: string; noShow?: string; undone?: string; timeOff?: string; error?: string };
+
+/** What a member may do to one of their appointments: once it has started, complete or no-show; a no-show, undo it (or complete it after all). */
+function staffButtons(a: { status: string; startsAt: Date; clientName: string }, now: Date): [StaffAction, string, string][] {
+  if (a.status === "no_show") {
+    return [
+      ["undo_no_show", "Undo no-show", `Undo ${a.clientName}'s no-show`],
+      ["complete", "Completed", `Mark ${a.clientName} completed`],
+    ];
+  }
+  if (a.startsAt.getTime() > now.getTime() || (a.status !== "pending" && a.status !== "confirmed")) return [];
+  return [
+    ["complete", "Completed", `Mark ${a.clientName} completed`],
+    ["no_show", "No-show", `Mark ${a.clientName} as a no-show`],
+  ];
+}
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("staff");
@@ -23,6 +41,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const now = new Date();
   const view = search.view === "past" ? "past" : "upcoming";
   const { staff, upcoming } = view === "past" ? await listStaffPast(await getDb(), user.id, now) : await listStaffSchedule(await getDb(), user.id, now);
+  const mine = staff?.access === "ok" && view === "upcoming" ? await ownTimeOff(await getDb(), user.id, now) : null;
 
   if (!staff || staff.access !== "ok") {
     const [title, text] = !staff
@@ -39,7 +58,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   }
 
   const days = groupByDay(upcoming, staff.timezone);
-  const success = search.welcome === "1" ? "Welcome! Your login is ready." : search.completed === "1" ? "Marked as completed." : search.noShow === "1" ? "Marked as a no-show." : null;
+  const success = search.welcome === "1" ? "Welcome! Your login is ready." : search.completed === "1" ? "Marked as completed." : search.noShow === "1" ? "Marked as a no-show." : search.undone === "1" ? "No-show undone: the appointment is confirmed again." : search.timeOff === "requested" ? "Time off requested. You'll see the answer here." : search.timeOff === "added" ? "Time off added." : null;
   const error = search.error ? (errorCodes[search.error as ErrorCode]?.message ?? "Something went wrong on our side. Please try again.") : null;
 
   return (
@@ -75,7 +94,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           <Card key={day.date} title={<time dateTime={day.date}>{formatLongDate(day.date)}</time>}>
             <ul className="divide-y divide-slate-100" aria-label={`Appointments on ${formatLongDate(day.date)}`}>
               {day.items.map((a) => {
-                const started = a.startsAt.getTime() <= now.getTime() && (a.status === "pending" || a.status === "confirmed");
+                const buttons = staffButtons(a, now);
                 return (
                   <li key={a.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="min-w-0">
@@ -94,26 +113,16 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
                       <StatusBadge status={a.status} />
-                      {started ? (
-                        <>
-                          <form action={staffAppointmentAction}>
-                            <input type="hidden" name="appointmentId" value={a.id} />
-                            <input type="hidden" name="action" value="complete" />
-                            <input type="hidden" name="view" value={view} />
-                            <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} completed`}>
-                              Completed
-                            </SubmitButton>
-                          </form>
-                          <form action={staffAppointmentAction}>
-                            <input type="hidden" name="appointmentId" value={a.id} />
-                            <input type="hidden" name="action" value="no_show" />
-                            <input type="hidden" name="view" value={view} />
-                            <SubmitButton variant="secondary" aria-label={`Mark ${a.clientName} as a no-show`}>
-                              No-show
-                            </SubmitButton>
-                          </form>
-                        </>
-                      ) : null}
+                      {buttons.map(([action, label, name]) => (
+                        <form key={action} action={staffAppointmentAction}>
+                          <input type="hidden" name="appointmentId" value={a.id} />
+                          <input type="hidden" name="action" value={action} />
+                          <input type="hidden" name="view" value={view} />
+                          <SubmitButton variant="secondary" aria-label={name}>
+                            {label}
+                          </SubmitButton>
+                        </form>
+                      ))}
                     </div>
                   </li>
                 );
@@ -122,6 +131,51 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           </Card>
         ))
       )}
+      {mine ? <MyTimeOff mine={mine} today={zonedDate(now, staff.timezone)} /> : null}
     </div>
+  );
+}
+
+const REQUEST_STATUS = { pending: "Waiting for approval", approved: "Approved", declined: "Declined" } as const;
+const span = (t: { startDate: string; endDate: string }) => (t.startDate === t.endDate ? formatLongDate(t.startDate) : `${formatLongDate(t.startDate)} – ${formatLongDate(t.endDate)}`);
+
+/** The member's own time off: what is planned, what they asked for and the answer, and the form to ask (or add). */
+function MyTimeOff({ mine, today }: { mine: NonNullable<Awaited<ReturnType<typeof ownTimeOff>>>; today: string }) {
+  return (
+    <section id="my-time-off" className="scroll-mt-6">
+      <Card title="My time off">
+        <div className="space-y-4">
+          {mine.timeOff.length ? (
+            <ul className="divide-y divide-slate-100 text-sm" aria-label="Planned time off">
+              {mine.timeOff.map((t) => (
+                <li key={t.id} className="py-2 text-slate-900">
+                  {span(t)}
+                  {t.reason ? <span className="text-slate-600"> · {t.reason}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">No time off planned.</p>
+          )}
+          {mine.requests.length ? (
+            <ul className="divide-y divide-slate-100 text-sm" aria-label="My requests">
+              {mine.requests.map((r) => (
+                <li key={r.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <span className="text-slate-900">
+                    {span(r)}
+                    {r.reason ? <span className="text-slate-600"> · {r.reason}</span> : null}
+                  </span>
+                  <span className="font-medium text-slate-700">{REQUEST_STATUS[r.status]}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-sm text-slate-600">
+            {mine.direct ? "Time off you add here is on your schedule at once." : "The business approves each request before it is on your schedule."}
+          </p>
+          <TimeOffRequestForm today={today} direct={mine.direct} />
+        </div>
+      </Card>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { initialActionState, type ActionState } from "@/lib/infra/action-state";
+import { ConfirmConflicts } from "./confirm-conflicts";
 
 type Row = { key: number; start: string; end: string };
 type Day = { weekday: number; name: string };
@@ -61,7 +62,7 @@ export function WeeklyIntervalsForm({
     // `action` posts the form to the server action before JavaScript has loaded (never a GET
     // with personal data in the URL); once hydrated, onSubmit takes over and prevents it.
     <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
-      {state.message ? <Flash tone="error">{state.message}</Flash> : null}
+      {state.message && !state.fieldErrors?.confirmConflicts ? <Flash tone="error">{state.message}</Flash> : null}
       <div className="divide-y divide-slate-200">
         {days.map(({ weekday, name }) => {
           const dayRows = rows[weekday] ?? [];
@@ -120,6 +121,7 @@ export function WeeklyIntervalsForm({
           );
         })}
       </div>
+      <ConfirmConflicts errors={state.fieldErrors?.confirmConflicts} label="Save anyway; I'll resolve these appointments" />
       <Button pending={pending}>{pending ? "Saving…" : submitLabel}</Button>
     </form>
   );

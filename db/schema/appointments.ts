@@ -11,6 +11,8 @@ export const APPOINTMENT_CHANGE_KINDS = [
   "confirmed",
   "completed",
   "no_show",
+  // A no-show set back to confirmed (marked by mistake); nobody is told, like the no-show itself.
+  "no_show_undone",
   "linked",
 ] as const;
 export type AppointmentChangeKind = (typeof APPOINTMENT_CHANGE_KINDS)[number];

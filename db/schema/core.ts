@@ -81,6 +81,8 @@ export const providers = pgTable(
     bookingHorizonDays: integer().notNull().default(60),
     /** Online bookings (guest or client) start as pending until the provider confirms them; the slot is held meanwhile. */
     requireApproval: boolean().notNull().default(false),
+    /** Staff add their own time off directly (else they request it and the provider approves). */
+    staffAddTimeOff: boolean().notNull().default(false),
     /** Scheduling defaults every service inherits (services override each one; null there = this). */
     /** Minutes between possible start times; 0 = the service's own length. */
     slotIntervalMinutes: integer().notNull().default(0),

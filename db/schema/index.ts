@@ -11,3 +11,4 @@ export * from "./portal";
 export * from "./security";
 export * from "./calendar";
 export * from "./pages";
+export * from "./clients";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { appointments, providers, users } from "./core";
+import { boolean, check, index, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { appointments, mailMessages, providers, users } from "./core";
 import { deliveryColumns, extensionOf, id, ownedBy, stampedNow, tstz } from "./columns";
 
 /*
@@ -75,6 +75,39 @@ export const smsMessages = pgTable(
   (t) => [index().on(t.createdAt)],
 );
 
+/** Why a message about an appointment was not sent on a channel. */
+export const MESSAGE_SKIPS = ["preferences", "unsubscribed", "no_phone"] as const;
+export type MessageSkip = (typeof MESSAGE_SKIPS)[number];
+
+/**
+ * What each appointment's messages became (lib/notices/message-log.ts): one row per message and
+ * channel, written in the transaction that queued it (or decided not to), pointing at the outbox
+ * row whose status tells sent or failed; `skipped` says why nothing was queued. The outbox row
+ * may be purged later (set null): it was delivered by then.
+ */
+export const appointmentMessages = pgTable(
+  "appointment_messages",
+  {
+    id: id(),
+    appointmentId: ownedBy(() => appointments.id),
+    /** A notice kind (lib/notices/mails.ts NoticeKind), "reminder" or "reschedule_request". */
+    kind: text().notNull(),
+    recipient: text().$type<"client" | "provider" | "staff">().notNull(),
+    channel: text().$type<"email" | "sms">().notNull(),
+    mailMessageId: uuid().references(() => mailMessages.id, { onDelete: "set null" }),
+    smsMessageId: uuid().references(() => smsMessages.id, { onDelete: "set null" }),
+    skipped: text().$type<MessageSkip>(),
+    createdAt: stampedNow(),
+  },
+  (t) => [
+    index().on(t.appointmentId, t.createdAt),
+    index().on(t.mailMessageId),
+    index().on(t.smsMessageId),
+    check("appointment_messages_channel_check", sql`${t.channel} in ('email', 'sms')`),
+    check("appointment_messages_skipped_check", sql`${t.skipped} in ('preferences', 'unsubscribed', 'no_phone')`),
+  ],
+);
+
 /** One reminder per appointment: its due time follows the appointment, `sentAt` makes it once only. */
 export const appointmentReminders = pgTable(
   "appointment_reminders",
@@ -91,4 +124,5 @@ export type Favorite = typeof favorites.$inferSelect;
 export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
 export type UnsubscribeTopic = (typeof unsubscribeTopic.enumValues)[number];
 export type SmsMessage = typeof smsMessages.$inferSelect;
+export type AppointmentMessage = typeof appointmentMessages.$inferSelect;
 export type AppointmentReminder = typeof appointmentReminders.$inferSelect;

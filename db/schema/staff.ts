@@ -67,6 +67,29 @@ export const staffTimeOff = pgTable(
   (t) => [index().on(t.staffId, t.startDate), check("staff_time_off_order_check", sql`${t.startDate} <= ${t.endDate}`)],
 );
 
+/**
+ * Time off a member asked for from /staff, waiting for the provider (lib/staff/time-off-requests.ts).
+ * Approving adds the staff_time_off row, with the same conflict check as the provider's own.
+ */
+export const staffTimeOffRequests = pgTable(
+  "staff_time_off_requests",
+  {
+    id: id(),
+    staffId: ownedBy(() => staffMembers.id),
+    startDate: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }).notNull(),
+    reason: text().notNull().default(""),
+    status: text().$type<"pending" | "approved" | "declined">().notNull().default("pending"),
+    createdAt: stampedNow(),
+    decidedAt: tstz(),
+  },
+  (t) => [
+    index().on(t.staffId, t.status),
+    check("staff_time_off_requests_order_check", sql`${t.startDate} <= ${t.endDate}`),
+    check("staff_time_off_requests_status_check", sql`${t.status} in ('pending', 'approved', 'declined')`),
+  ],
+);
+
 /** One photo per member, in the database so that every app instance can serve it. */
 export const staffPhotos = pgTable(
   "staff_photos",

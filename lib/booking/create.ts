@@ -190,3 +190,54 @@ async function insertWithFirstFree(
 export function bookingStatus(provider: { requireApproval: boolean }, by: CreateBookingInput["by"]): "pending" | "confirmed" {
   return provider.requireApproval && by !== "provider" ? "pending" : "confirmed";
 }
+
+/** How far back a visit may be recorded after it happened. */
+export const PAST_VISIT_DAYS = 365;
+
+/**
+ * Records a walk-in that already happened (the provider only): written as `completed` at the
+ * time it took place, with the member who saw the client (one of the provider's, or nobody).
+ * Not a booking: hours, notice and overlaps do not apply (a completed visit holds no time), and
+ * nobody is told (notices leave a visit created as completed alone; no reminder for the past).
+ * The start must be in the past and within PAST_VISIT_DAYS.
+ */
+export async function recordPastVisit(
+  db: Db,
+  input: Omit<CreateBookingInput, "by" | "clientUserId" | "clientAddress"> & { source?: "walk_in" | "phone" },
+  now: Date = new Date(),
+): Promise<Appointment> {
+  const contact = contactSchema.safeParse({ name: input.name, email: input.email, phone: input.phone, notes: input.notes });
+  if (!contact.success) {
+    const fieldErrors = z.flattenError(contact.error).fieldErrors as Record<string, string[]>;
+    throw new AppError("VALIDATION", undefined, { fieldErrors });
+  }
+  const start = new Date(input.start.getTime());
+  const when = (message: string) => new AppError("VALIDATION", undefined, { fieldErrors: { time: [message] } });
+  if (Number.isNaN(start.getTime()) || start.getTime() >= now.getTime()) throw when("A visit that already happened must start before now.");
+  if (start.getTime() < now.getTime() - PAST_VISIT_DAYS * 86_400_000) throw when(`Visits can be recorded up to ${PAST_VISIT_DAYS} days back.`);
+  // A service withdrawn since can still be recorded; the member must be one of this provider's.
+  const { provider, service, staffId } = await loadBookingContextOrThrow(db, { ...input, activeServiceOnly: false });
+  const { token, hash } = newTokenWithHash();
+  const c = contact.data;
+  return db.transaction((tx) =>
+    insertAppointment(tx, {
+      actor: { kind: "provider", providerId: provider.id },
+      manageToken: token,
+      values: {
+        staffId,
+        staffAssignedBy: staffId ? "provider" : null,
+        providerId: provider.id,
+        serviceId: service.id,
+        clientName: c.name,
+        clientEmail: c.email,
+        clientPhone: c.phone,
+        notes: c.notes ?? "",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + service.durationMinutes * 60_000),
+        status: "completed",
+        manageTokenHash: hash,
+        source: input.source ?? "walk_in",
+      },
+    }),
+  );
+}

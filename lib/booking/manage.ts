@@ -57,10 +57,13 @@ export async function cancelAppointment(
  * with "any available" may move to any qualified active member free then, tried in the same
  * fair order as a new "any" booking, each in a savepoint, so a member taken meanwhile moves
  * the booking on to the next. The change row records the new member.
+ *
+ * The provider may also choose the member (`staffId`, a qualified active member of theirs free
+ * then): the appointment moves to them and counts as assigned by the provider from then on.
  */
 export async function rescheduleAppointment(
   db: Db,
-  args: { appointmentId: string; actor: Actor; start: Date },
+  args: { appointmentId: string; actor: Actor; start: Date; staffId?: string },
   now: Date = new Date(),
 ): Promise<Appointment> {
   const current = await loadForActor(db, args.appointmentId, args.actor);
@@ -72,6 +75,13 @@ export async function rescheduleAppointment(
   }
 
   const staffMode = current.staffId !== null && (await usesStaff(db, current.provider.id, current.service.id, now));
+  // Only the provider chooses a member, and only on staff calendars.
+  const chosenStaff = args.actor.kind === "provider" && staffMode && args.staffId ? args.staffId : null;
+  if (args.staffId && !chosenStaff) {
+    throw new AppError("VALIDATION", "This appointment cannot move to another staff member.", {
+      fieldErrors: { staffId: ["This appointment cannot move to another staff member."] },
+    });
+  }
   const ctx = await loadBookingContextOrThrow(db, {
     providerId: current.provider.id,
     serviceId: current.service.id,
@@ -115,7 +125,7 @@ export async function rescheduleAppointment(
         ? await staffCandidatesOrThrow(tx, {
             providerId: current.provider.id,
             serviceId: current.service.id,
-            staffId: current.staffAssignedBy === "any" ? null : current.staffId,
+            staffId: chosenStaff ?? (current.staffAssignedBy === "any" ? null : current.staffId),
             start,
             rules: await bookingRules(tx, { providerId: current.provider.id, serviceId: current.service.id, start, by: args.actor.kind, now, activeServiceOnly: false }),
             excludeAppointmentId: current.id,
@@ -131,7 +141,7 @@ export async function rescheduleAppointment(
               kind: "rescheduled",
               actor: args.actor,
               where: unchanged,
-              set: { startsAt: start, endsAt: end, staffId },
+              set: { startsAt: start, endsAt: end, staffId, ...(chosenStaff && chosenStaff !== current.staffId ? { staffAssignedBy: "provider" as const } : {}) },
             }),
           );
         } catch (e) {

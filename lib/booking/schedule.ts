@@ -299,3 +299,39 @@ export function scheduleDay(data: ScheduleData, date: string, now: Date): Schedu
   const dayEnd = edges.length ? Math.min(1440, Math.ceil(Math.max(...edges) / 60) * 60) : 17 * 60;
   return { date, dayStart, dayEnd: Math.max(dayEnd, dayStart + 60), columns, now: nowMinutes };
 }
+
+/* ── Conflicts a change would make, before it is saved ─────────────────────────────────── */
+
+/** A change to working time, not yet saved: the business's weekly hours, a closed date, or a member's weekly hours. */
+export type ProposedChange =
+  | { kind: "hours"; hours: WeeklyInterval[] }
+  | { kind: "closed"; date: string; reason: string }
+  | { kind: "staffHours"; staffId: string; hours: WeeklyInterval[] };
+
+/** The loaded schedule as it would be after `change` (pure). */
+export function withProposed(data: ScheduleData, change: ProposedChange): ScheduleData {
+  switch (change.kind) {
+    case "hours":
+      return { ...data, hours: change.hours };
+    case "closed":
+      return { ...data, closed: [...data.closed, { date: change.date, reason: change.reason }] };
+    case "staffHours":
+      return { ...data, members: data.members.map((m) => (m.id === change.staffId ? { ...m, weeklyHours: change.hours } : m)) };
+  }
+}
+
+/**
+ * The booked appointments that `change` would newly leave outside working time (client, time,
+ * member), soonest first: what the provider is shown, and asked to confirm, before saving.
+ * Those already in conflict are not repeated. One query, like listConflicts.
+ */
+export async function conflictsIf(db: DbOrTx, providerId: string, change: ProposedChange, now = new Date()): Promise<Conflict[]> {
+  const from = addDays(zonedDate(now, "UTC"), -1);
+  const data = await loadSchedule(db, providerId, from, addDays(from, CONFLICT_HORIZON_DAYS));
+  if (!data) return [];
+  const after = withProposed(data, change);
+  const names = new Map(data.members.map((m) => [m.id, m.name]));
+  return data.appointments
+    .filter((a) => isConflict(after, a, now) && !isConflict(data, a, now))
+    .map((a) => ({ ...a, staffName: a.staffId ? (names.get(a.staffId) ?? null) : null }));
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { addStaffMember, at, createUser, guestContact } from "@/test/fixtures";
-import { appointmentChanges, appointments, staffAvailability, staffServices } from "@/db/schema";
+import { appointmentChanges, appointments, mailMessages, staffAvailability, staffServices } from "@/db/schema";
 import { countWrites, testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { createBooking } from "./create";
@@ -101,5 +101,38 @@ describe.each(testDrivers())("rescheduling a staff booking on %s", (kind) => {
     ).rejects.toMatchObject({ code: "SLOT_TAKEN" });
     const [row] = await t.db.select().from(appointments).where(eq(appointments.id, appointment.id));
     expect(row).toMatchObject({ staffId: ana, startsAt: at(f.provider, day, "10:00") });
+  });
+
+  it("the provider moves any appointment to a new time and a member they choose; the client is told; a guest cannot choose a member", async () => {
+    const day = "2026-03-10";
+    const email = `moved-${kind}@example.com`;
+    const { appointment, manageToken } = await book(at(f.provider, day, "09:00"), ana, { email });
+    const before = await countWrites(t.db);
+    // Only the provider picks the member: the guest's attempt is refused before anything is written.
+    await expect(
+      rescheduleAppointment(t.db, { appointmentId: appointment.id, actor: { kind: "guest", token: manageToken }, start: at(f.provider, day, "14:00"), staffId: ben }, NOW),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await countWrites(t.db)).toEqual(before);
+    // Another provider's id finds nothing.
+    await expect(
+      rescheduleAppointment(t.db, { appointmentId: appointment.id, actor: { kind: "provider", providerId: "00000000-0000-4000-8000-000000000000" }, start: at(f.provider, day, "14:00"), staffId: ben }, NOW),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Ana does not work at 14:00, Ben does: the provider moves it to Ben then.
+    const moved = await rescheduleAppointment(
+      t.db,
+      { appointmentId: appointment.id, actor: { kind: "provider", providerId: f.provider.id }, start: at(f.provider, day, "14:00"), staffId: ben },
+      NOW,
+    );
+    expect(moved).toMatchObject({ staffId: ben, staffAssignedBy: "provider", startsAt: at(f.provider, day, "14:00") });
+    const [, change] = await changes(appointment.id);
+    expect(change).toMatchObject({ kind: "rescheduled", actorKind: "provider", previousStaffId: ana, staffId: ben });
+    const told = await t.db.select({ subject: mailMessages.subject }).from(mailMessages).where(eq(mailMessages.to, email));
+    expect(told.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/moved|rescheduled|new time/i)]));
+    // A member who does not work then is refused, and the appointment stays.
+    await expect(
+      rescheduleAppointment(t.db, { appointmentId: appointment.id, actor: { kind: "provider", providerId: f.provider.id }, start: at(f.provider, day, "16:30"), staffId: ana }, NOW),
+    ).rejects.toMatchObject({ code: "OUTSIDE_HOURS" });
+    const [row] = await t.db.select().from(appointments).where(eq(appointments.id, appointment.id));
+    expect(row).toMatchObject({ staffId: ben, startsAt: at(f.provider, day, "14:00") });
   });
 });

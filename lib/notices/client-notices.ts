@@ -7,6 +7,7 @@ import { queueSms } from "@/lib/infra/outbox/sms";
 import { clientChannels, type Channels, type ClientMessageKind } from "./notice-policy";
 import { getPreferences, TOPIC_MAIL_LABEL } from "./preferences";
 import { issueUnsubscribeToken, unsubscribeMailParts } from "./unsubscribe";
+import { logClientSkips, logQueued } from "./message-log";
 
 /*
  * The client side of the notice decision point (decide.ts, noticeChannels): which
@@ -44,6 +45,8 @@ export type ClientNotice = {
   mail: { subject: string; text: string; attachments?: MailAttachment[] };
   /** The text-message version; without it the message is email-only. */
   sms?: string;
+  /** Record it on the appointment's message log (message-log.ts), as this kind. */
+  log?: { appointmentId: string; kind: string };
 };
 
 /**
@@ -61,10 +64,15 @@ export async function deliverClientNotice(tx: Tx, n: ClientNotice): Promise<{ em
       headers = parts.headers;
       text = `${text.trimEnd()}\n\n--\nStop getting ${TOPIC_MAIL_LABEL[channels.topic]}: ${parts.link}\n`;
     }
-    await queueMail(tx, { to: n.recipient.email, subject: n.mail.subject, text, attachments: n.mail.attachments, headers });
+    const mailMessageId = await queueMail(tx, { to: n.recipient.email, subject: n.mail.subject, text, attachments: n.mail.attachments, headers });
+    if (n.log) await logQueued(tx, { ...n.log, recipient: "client", mailMessageId });
   }
   const sms = Boolean(channels.sms && n.sms);
-  if (sms) await queueSms(tx, { to: account?.phone || n.recipient.phone || "", text: n.sms! });
+  if (sms) {
+    const smsMessageId = await queueSms(tx, { to: account?.phone || n.recipient.phone || "", text: n.sms! });
+    if (n.log) await logQueued(tx, { ...n.log, recipient: "client", smsMessageId });
+  }
+  if (n.log) await logClientSkips(tx, { ...n.log, channels });
   return { email: channels.email, sms };
 }
 

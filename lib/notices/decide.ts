@@ -61,7 +61,7 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
 }
 
 /** Nobody is mailed when a visit is closed or an account is linked. */
-export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "linked"]);
+export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked"]);
 
 /** The member an appointment was with before a change that took it away from them. */
 export type PreviousMember = { staffId: string; email: string; name: string };
@@ -86,6 +86,8 @@ export function candidateNotices(change: AppointmentChange, a: MailView, previou
   const memberToo = (kind: NoticeKind): Notice[] => (member && !byStaff ? [{ recipient: member, kind }] : []);
   switch (change.kind) {
     case "created": {
+      // A visit recorded after it happened (lib/booking/create.ts recordPastVisit): nothing to confirm.
+      if (a.status === "completed") return [];
       const notices: Notice[] = [{ recipient: client, kind: pending ? "booking_requested" : "booking_confirmed" }];
       // A provider entering a walk-in or phone booking does not need a mail about it.
       if (change.actor.kind !== "provider") {
@@ -122,10 +124,17 @@ export async function decideNotices(
   a: MailView,
   previousMember: PreviousMember | null = null,
 ): Promise<(Notice & { channels: NoticeChannels })[]> {
+  return (await decideEveryNotice(tx, change, a, previousMember)).filter((n) => n.channels.email || n.channels.sms);
+}
+
+/** Every notice a change calls for with its channels, those the preferences silence included (the message log records them). */
+export async function decideEveryNotice(
+  tx: Tx,
+  change: AppointmentChange,
+  a: MailView,
+  previousMember: PreviousMember | null = null,
+): Promise<(Notice & { channels: NoticeChannels })[]> {
   const notices: (Notice & { channels: NoticeChannels })[] = [];
-  for (const n of candidateNotices(change, a, previousMember)) {
-    const channels = await noticeChannels(tx, n.recipient, n.kind);
-    if (channels.email || channels.sms) notices.push({ ...n, channels });
-  }
+  for (const n of candidateNotices(change, a, previousMember)) notices.push({ ...n, channels: await noticeChannels(tx, n.recipient, n.kind) });
   return notices;
 }

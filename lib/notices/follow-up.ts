@@ -7,7 +7,8 @@ import { manageUrl, portalUrl } from "@/lib/booking/links";
 import type { AppointmentChange } from "@/lib/booking/write";
 import { queueMail } from "@/lib/infra/outbox/mail";
 import { deliverClientNotice } from "./client-notices";
-import { CLIENT_KIND, decideNotices, SILENT_CHANGES, type PreviousMember } from "./decide";
+import { CLIENT_KIND, decideEveryNotice, SILENT_CHANGES, type PreviousMember } from "./decide";
+import { logClientSkips, logQueued } from "./message-log";
 import type { CancelledBy } from "./mail-texts";
 import { noticeMail } from "./mails";
 import { clientNoticeSms } from "./sms-texts";
@@ -25,7 +26,14 @@ export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<v
   const a = await loadMailView(tx, change.appointment.id);
   if (!a) return;
   const previousMember = await loadPreviousMember(tx, change, a);
-  const notices = await decideNotices(tx, change, a, previousMember);
+  const every = await decideEveryNotice(tx, change, a, previousMember);
+  // What the client's preferences silence is still recorded, with why (the message log).
+  for (const n of every) {
+    if (n.recipient.role === "client" && n.channels.client && !n.channels.email && !n.channels.sms) {
+      await logClientSkips(tx, { appointmentId: a.id, kind: n.kind, channels: n.channels.client });
+    }
+  }
+  const notices = every.filter((n) => n.channels.email || n.channels.sms);
   if (notices.length === 0) return;
   const parties = mailParties(a);
   const actor = change.actor.kind;
@@ -54,7 +62,8 @@ export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<v
   for (const n of notices) {
     const mail = noticeMail(n.kind, parties, details);
     if (n.recipient.role !== "client" || !n.channels.client) {
-      await queueMail(tx, { to: n.recipient.email, ...mail });
+      const mailMessageId = await queueMail(tx, { to: n.recipient.email, ...mail });
+      await logQueued(tx, { appointmentId: a.id, kind: n.kind, recipient: n.recipient.role, mailMessageId });
       continue;
     }
     const clientKind = CLIENT_KIND[n.kind as keyof typeof CLIENT_KIND];
@@ -69,6 +78,7 @@ export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<v
         link: a.clientUserId ? portalUrl(a.id) : undefined,
         staffName: n.kind === "reassigned" ? a.staffName : undefined,
       }),
+      log: { appointmentId: a.id, kind: n.kind },
     });
   }
 }

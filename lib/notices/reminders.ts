@@ -10,6 +10,7 @@ import { QUEUES } from "@/lib/infra/jobs/queues";
 import { reminderMail } from "./mail-texts";
 import { noticeChannels } from "./decide";
 import { deliverClientNotice } from "./client-notices";
+import { logClientSkips } from "./message-log";
 import { clientNoticeSms } from "./sms-texts";
 
 /*
@@ -85,12 +86,17 @@ export async function sendReminderIfDue(db: Db, appointmentId: string, now: Date
     const recipient = { role: "client" as const, userId: a.clientUserId, email: a.clientEmail, phone: a.clientPhone };
     // The one notice decision point decides the channels, from the client's preferences.
     const channels = await noticeChannels(tx, recipient, "reminder");
-    if (!channels.client || !(channels.email || channels.sms)) return true;
+    if (!channels.client) return true;
+    if (!(channels.email || channels.sms)) {
+      await logClientSkips(tx, { appointmentId, kind: "reminder", channels: channels.client });
+      return true;
+    }
     await deliverClientNotice(tx, {
       recipient,
       channels: channels.client,
       mail: reminderMail(context, { link }),
       sms: clientNoticeSms("reminder", context, { link: link ?? undefined }),
+      log: { appointmentId, kind: "reminder" },
     });
     return true;
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, mailMessages } from "@/db/schema";
+import { appointmentChanges, appointments, mailMessages } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { applyAppointmentAction, availableActions, canApply, listDashboardAppointments } from "./appointments";
@@ -34,7 +34,8 @@ describe("status transitions", () => {
     expect(availableActions({ status: "confirmed", startsAt: later }, NOW)).toEqual(["cancel"]);
     // Started (in progress or over): complete or no-show, no longer cancel.
     expect(availableActions({ status: "confirmed", startsAt: earlier }, NOW)).toEqual(["complete", "no_show"]);
-    expect(availableActions({ status: "no_show", startsAt: earlier }, NOW)).toEqual([]);
+    // A no-show can be undone (marked by mistake), or completed after all.
+    expect(availableActions({ status: "no_show", startsAt: earlier }, NOW)).toEqual(["undo_no_show", "complete"]);
     expect(availableActions({ status: "cancelled", startsAt: later }, NOW)).toEqual([]);
   });
 });
@@ -78,6 +79,31 @@ describe.each(testDrivers())("appointment actions on %s", (kind) => {
     expect(await statusOf(missed.id)).toBe("no_show");
   });
 
+  it("undoes a no-show: confirmed again, silently, the change recorded; a no-show whose time was taken since stays one", async () => {
+    const { p, s } = await setup();
+    const missed = await makeAppointment(t.db, { providerId: p.id, serviceId: s.id, startsAt: earlier, status: "no_show", clientEmail: "undo@client.test" });
+    await applyAppointmentAction(t.db, { providerId: p.id, appointmentId: missed.id, action: "undo_no_show" }, NOW);
+    expect(await statusOf(missed.id)).toBe("confirmed");
+    const [change] = await t.db.select().from(appointmentChanges).where(eq(appointmentChanges.appointmentId, missed.id));
+    expect(change).toMatchObject({ kind: "no_show_undone", actorKind: "provider", previousStatus: "no_show" });
+    expect(await t.db.select().from(mailMessages).where(eq(mailMessages.to, "undo@client.test"))).toEqual([]);
+    // Only a no-show can be undone.
+    await expect(applyAppointmentAction(t.db, { providerId: p.id, appointmentId: missed.id, action: "undo_no_show" }, NOW)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+
+    // The freed time was booked again: undoing would double-book, so it is refused and nothing changes.
+    const gone = await makeAppointment(t.db, { providerId: p.id, serviceId: s.id, startsAt: new Date("2026-05-04T06:00:00Z"), status: "no_show" });
+    await makeAppointment(t.db, { providerId: p.id, serviceId: s.id, startsAt: new Date("2026-05-04T06:00:00Z") });
+    await expect(applyAppointmentAction(t.db, { providerId: p.id, appointmentId: gone.id, action: "undo_no_show" }, NOW)).rejects.toMatchObject({
+      code: "SLOT_TAKEN",
+    });
+    expect(await statusOf(gone.id)).toBe("no_show");
+    // A client who came after all is completed straight from the no-show.
+    await applyAppointmentAction(t.db, { providerId: p.id, appointmentId: gone.id, action: "complete" }, NOW);
+    expect(await statusOf(gone.id)).toBe("completed");
+  });
+
   it("refuses a transition from a state not in the table", async () => {
     const { p, s } = await setup();
     const done = await makeAppointment(t.db, { providerId: p.id, serviceId: s.id, startsAt: earlier, status: "cancelled" });
@@ -93,7 +119,7 @@ describe.each(testDrivers())("appointment actions on %s", (kind) => {
     const { p } = await setup();
     const other = await setup();
     const theirs = await makeAppointment(t.db, { providerId: other.p.id, serviceId: other.s.id, startsAt: earlier, status: "pending" });
-    for (const action of ["confirm", "complete", "no_show"] as const) {
+    for (const action of ["confirm", "complete", "no_show", "undo_no_show"] as const) {
       await expect(applyAppointmentAction(t.db, { providerId: p.id, appointmentId: theirs.id, action }, NOW)).rejects.toMatchObject({
         code: "NOT_FOUND",
       });

@@ -2,24 +2,27 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from
 import type { Db, Tx } from "@/db";
 import { appointments, type AppointmentStatus } from "@/db/schema";
 import { zonedDate, zonedDateTimeToInstant } from "@/lib/availability";
-import { AppError } from "@/lib/infra/errors";
+import { AppError, PG, pgErrorCode } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
 import { appointmentsJoined, providerView, type DashboardAppointment } from "@/lib/booking/read";
-import { updateAppointment, type UpdateKind } from "@/lib/booking/write";
+import { updateAppointment, type UpdateKind, type WriteActor } from "@/lib/booking/write";
 
 /*
  * What a provider can do to an appointment from the dashboard, besides cancelling (which goes
  * through lib/booking so the client is told). The table is the rule: the UPDATE that applies an
  * action only matches rows in one of its from-states, so a stale page cannot skip a step.
  */
-export type AppointmentAction = "confirm" | "complete" | "no_show";
+export type AppointmentAction = "confirm" | "complete" | "no_show" | "undo_no_show";
 
 export const STATUS_TRANSITIONS: Record<
   AppointmentAction,
   { from: readonly AppointmentStatus[]; to: AppointmentStatus; onceStarted: boolean }
 > = {
   confirm: { from: ["pending"], to: "confirmed", onceStarted: false },
-  complete: { from: ["pending", "confirmed"], to: "completed", onceStarted: true },
+  // Marked by mistake: back to confirmed, holding its time again (if nobody has taken it since).
+  undo_no_show: { from: ["no_show"], to: "confirmed", onceStarted: false },
+  // A no-show who did come after all is completed straight away.
+  complete: { from: ["pending", "confirmed", "no_show"], to: "completed", onceStarted: true },
   no_show: { from: ["pending", "confirmed"], to: "no_show", onceStarted: true },
 };
 
@@ -45,6 +48,7 @@ export function availableActions(a: { status: AppointmentStatus; startsAt: Date 
 }
 
 const STARTED_MESSAGE = "You can mark an appointment completed or a no-show once it has started.";
+const TAKEN_MESSAGE = "Another appointment has been booked at that time since, so this one cannot hold it again. Mark it completed instead, or move the other one first.";
 
 /**
  * Applies a status change to one of this provider's appointments: a conditional UPDATE on id,
@@ -54,7 +58,7 @@ const STARTED_MESSAGE = "You can mark an appointment completed or a no-show once
  */
 export async function applyAppointmentAction(
   db: Db,
-  args: { providerId: string; appointmentId: string; action: AppointmentAction },
+  args: { providerId: string; appointmentId: string; action: AppointmentAction; actor?: WriteActor },
   now = new Date(),
 ): Promise<{ id: string; status: AppointmentStatus }> {
   const t = STATUS_TRANSITIONS[args.action];
@@ -64,13 +68,22 @@ export async function applyAppointmentAction(
   if (t.onceStarted) conditions.push(lte(appointments.startsAt, now));
 
   return db.transaction(async (tx) => {
-    const updated = await updateAppointment(tx, {
-      appointmentId: args.appointmentId,
-      kind: CHANGE_KINDS[args.action],
-      actor: { kind: "provider", providerId: args.providerId },
-      where: and(...conditions),
-      set: { status: t.to, updatedAt: now },
-    });
+    let updated;
+    try {
+      // In a savepoint: a time taken meanwhile (an undone no-show holds it again) leaves tx usable.
+      updated = await tx.transaction((sp) =>
+        updateAppointment(sp, {
+          appointmentId: args.appointmentId,
+          kind: CHANGE_KINDS[args.action],
+          actor: args.actor ?? { kind: "provider", providerId: args.providerId },
+          where: and(...conditions),
+          set: { status: t.to, updatedAt: now },
+        }),
+      );
+    } catch (e) {
+      if (pgErrorCode(e) === PG.exclusionViolation) throw new AppError("SLOT_TAKEN", TAKEN_MESSAGE);
+      throw e;
+    }
     if (!updated) {
       const [current] = await tx
         .select({ status: appointments.status, startsAt: appointments.startsAt })
@@ -84,7 +97,7 @@ export async function applyAppointmentAction(
   });
 }
 
-const CHANGE_KINDS = { confirm: "confirmed", complete: "completed", no_show: "no_show" } as const satisfies Record<
+const CHANGE_KINDS = { confirm: "confirmed", complete: "completed", no_show: "no_show", undo_no_show: "no_show_undone" } as const satisfies Record<
   AppointmentAction,
   UpdateKind
 >;

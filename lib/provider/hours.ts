@@ -172,3 +172,15 @@ export const weeklyHoursFormSchema = z.record(z.string(), z.string()).transform(
     for (const message of messages ?? []) ctx.addIssue({ code: "custom", path: [path], message });
   return z.NEVER;
 });
+
+/**
+ * The hours form with its "save anyway" box (`confirmConflicts`), ticked after being shown the
+ * booked appointments the new hours would leave outside working time.
+ */
+export const weeklyHoursConfirmSchema = z.record(z.string(), z.string()).transform((fields, ctx) => {
+  const parsed = parseWeeklyHoursForm(fields);
+  if (parsed.ok) return { intervals: parsed.intervals, confirmConflicts: fields.confirmConflicts === "1" };
+  for (const [path, messages] of Object.entries(parsed.fieldErrors))
+    for (const message of messages ?? []) ctx.addIssue({ code: "custom", path: [path], message });
+  return z.NEVER;
+});

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { providers, staffAvailability, staffMembers, staffTimeOff } from "@/db/schema";
 import { zonedDate } from "@/lib/availability";
 import { formatWhen } from "@/lib/availability/format";
@@ -16,7 +16,7 @@ import { isoDate, isUuid } from "@/lib/infra/validation";
  * several per weekday, start before end, no overlaps, a message per day) and their time off.
  */
 
-async function memberZoneOrThrow(db: Db, providerId: string, staffId: string): Promise<string> {
+async function memberZoneOrThrow(db: DbOrTx, providerId: string, staffId: string): Promise<string> {
   if (!isUuid(staffId)) throw new AppError("NOT_FOUND");
   const [row] = await db
     .select({ timezone: providers.timezone })
@@ -84,7 +84,7 @@ export async function listUpcomingTimeOff(db: Db, providerId: string, staffId: s
 }
 
 /** The member's appointments still ahead on the given days: what time off over them would leave outside working time. */
-export async function bookedDuring(db: Db, providerId: string, staffId: string, from: string, to: string, now = new Date()): Promise<ScheduleAppointment[]> {
+export async function bookedDuring(db: DbOrTx, providerId: string, staffId: string, from: string, to: string, now = new Date()): Promise<ScheduleAppointment[]> {
   const data = await loadSchedule(db, providerId, from, to);
   if (!data) return [];
   return data.appointments.filter(
@@ -98,7 +98,7 @@ export async function bookedDuring(db: Db, providerId: string, staffId: string, 
  * says how many appointments are now conflicts to resolve.
  */
 export async function addTimeOff(
-  db: Db,
+  db: DbOrTx,
   providerId: string,
   staffId: string,
   input: TimeOffInput,

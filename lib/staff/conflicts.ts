@@ -1,10 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { appointmentConflictKeeps, appointmentManageLinks } from "@/db/schema";
+import { appointmentConflictKeeps, appointmentManageLinks, providers } from "@/db/schema";
+import { formatWhen } from "@/lib/availability/format";
+import { conflictsIf, type ProposedChange } from "@/lib/booking/schedule";
 import { manageUrl } from "@/lib/booking/links";
 import { loadForActor, mailParties, type MailView } from "@/lib/booking/read";
 import { HOLDING_STATUSES } from "@/lib/booking/slots";
 import { AppError } from "@/lib/infra/errors";
+import { logQueued } from "@/lib/notices/message-log";
 import { queueMail } from "@/lib/infra/outbox/mail";
 import { newTokenWithHash } from "@/lib/infra/tokens";
 import { rescheduleRequestMail } from "@/lib/notices/mail-texts";
@@ -34,7 +37,8 @@ export async function askClientToReschedule(db: Db, providerId: string, appointm
   const parties = mailParties(a);
   await db.transaction(async (tx) => {
     await tx.insert(appointmentManageLinks).values({ appointmentId: a.id, tokenHash: hash });
-    await queueMail(tx, { to: parties.clientEmail, ...rescheduleRequestMail(parties.context, { manageUrl: manageUrl(token) }) });
+    const mailMessageId = await queueMail(tx, { to: parties.clientEmail, ...rescheduleRequestMail(parties.context, { manageUrl: manageUrl(token) }) });
+    await logQueued(tx, { appointmentId: a.id, kind: "reschedule_request", recipient: "client", mailMessageId });
   });
 }
 
@@ -55,4 +59,26 @@ export async function rescheduleAsked(db: Db, appointmentId: string): Promise<bo
     .where(and(eq(appointmentManageLinks.appointmentId, appointmentId)))
     .limit(1);
   return rows.length > 0;
+}
+
+/**
+ * Refuses a change to working time that would leave booked appointments outside it, unless the
+ * provider has confirmed: the refusal names each (client, time, member) beside the form's
+ * "save anyway" box (`confirmConflicts`), as adding time off does. Nothing is written before.
+ */
+export async function assertConflictsConfirmed(
+  db: Db,
+  providerId: string,
+  change: ProposedChange,
+  confirmed: boolean,
+  now = new Date(),
+): Promise<{ conflicts: number }> {
+  const conflicts = await conflictsIf(db, providerId, change, now);
+  if (conflicts.length === 0 || confirmed) return { conflicts: conflicts.length };
+  const [p] = await db.select({ timezone: providers.timezone }).from(providers).where(eq(providers.id, providerId));
+  const tz = p?.timezone ?? "UTC";
+  const list = conflicts.map((c) => `${c.clientName}, ${formatWhen(c.startsAt, c.endsAt, tz)}${c.staffName ? ` with ${c.staffName}` : ""}`).join("; ");
+  const n = conflicts.length;
+  const message = `${n === 1 ? "1 booked appointment" : `${n} booked appointments`} would fall outside working time: ${list}. Save anyway and resolve ${n === 1 ? "it" : "them"} next (reassign, ask the client to reschedule, cancel or keep)?`;
+  throw new AppError("VALIDATION", message, { fieldErrors: { confirmConflicts: [message] } });
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, mailMessages, providers, staffMembers, users } from "@/db/schema";
+import { appointmentChanges, appointments, mailMessages, providers, staffMembers, users } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { hashPassword } from "@/lib/auth/password";
@@ -114,6 +114,16 @@ describe.each(testDrivers())("staff invites and logins on %s", (kind) => {
     expect(row!.status).toBe("no_show");
     const [col] = await t.db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, theirs));
     expect(col!.status).toBe("confirmed");
+    // Their own no-show can be undone (recorded as theirs); a colleague's cannot.
+    await t.db.update(appointments).set({ status: "no_show" }).where(eq(appointments.id, theirs));
+    expect(await outcome(applyStaffAppointmentAction(t.db, { userId, appointmentId: theirs, action: "undo_no_show" }, NOW))).toBe("NOT_FOUND");
+    await applyStaffAppointmentAction(t.db, { userId, appointmentId: started, action: "undo_no_show" }, NOW);
+    const [undone] = await t.db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, started));
+    expect(undone!.status).toBe("confirmed");
+    const [change] = await t.db.select().from(appointmentChanges).where(eq(appointmentChanges.appointmentId, started)).orderBy(desc(appointmentChanges.createdAt)).limit(1);
+    expect(change).toMatchObject({ kind: "no_show_undone", actorKind: "staff", actorUserId: userId });
+    const [stillTheirs] = await t.db.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, theirs));
+    expect(stillTheirs!.status).toBe("no_show");
 
     // Deactivated once `later` has started (before, its upcoming appointment would have to be resolved first).
     await setStaffActive(t.db, provider.id, staffId, false, new Date(NOW.getTime() + 2 * DAY));

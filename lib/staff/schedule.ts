@@ -21,7 +21,8 @@ export type StaffSchedule = {
 type LinkedMember = { id: string; providerId: string; name: string; active: boolean; providerName: string; timezone: string; access: StaffAccess };
 
 /** The member a staff login belongs to (staff_members.user_id), with whether it may see anything. */
-async function linkedMember(db: Db, userId: string, now: Date): Promise<LinkedMember | null> {
+/** The staff member a login is linked to, with whether they may use /staff now. */
+export async function linkedMember(db: Db, userId: string, now: Date): Promise<LinkedMember | null> {
   const [row] = await db
     .select({
       id: staffMembers.id,
@@ -106,11 +107,12 @@ export function groupByDay<T extends { startsAt: Date }>(items: T[], timezone: s
   return days;
 }
 
-export const STAFF_ACTIONS = ["complete", "no_show"] as const satisfies readonly AppointmentAction[];
+export const STAFF_ACTIONS = ["complete", "no_show", "undo_no_show"] as const satisfies readonly AppointmentAction[];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 /**
- * A staff member marks one of their own appointments completed or a no-show. Anyone else's
+ * A staff member marks one of their own appointments completed or a no-show, or undoes a
+ * no-show (the change is recorded as theirs). Anyone else's
  * appointment (another member's, another business's) is NOT_FOUND, as is everything for a
  * deactivated member or a lapsed business.
  */
@@ -127,5 +129,5 @@ export async function applyStaffAppointmentAction(
     .from(appointments)
     .where(and(eq(appointments.id, args.appointmentId), eq(appointments.staffId, member.id), eq(appointments.providerId, member.providerId)));
   if (!own) throw new AppError("NOT_FOUND");
-  await applyAppointmentAction(db, { providerId: member.providerId, appointmentId: own.id, action: args.action }, now);
+  await applyAppointmentAction(db, { providerId: member.providerId, appointmentId: own.id, action: args.action, actor: { kind: "staff", userId: args.userId } }, now);
 }

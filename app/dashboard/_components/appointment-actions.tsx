@@ -13,9 +13,19 @@ const labels: Record<AppointmentAction, { label: string; pending: string; varian
   confirm: { label: "Confirm", pending: "Confirming…", variant: "primary" },
   complete: { label: "Complete", pending: "Saving…", variant: "secondary" },
   no_show: { label: "No-show", pending: "Saving…", variant: "secondary" },
+  undo_no_show: { label: "Undo no-show", pending: "Saving…", variant: "secondary" },
 };
 
 export type ListState = { view: string; status: string; staff?: string; returnTo?: string };
+
+/** A refused action's message beside its button. */
+function FormError({ message, className = "" }: { message?: string; className?: string }) {
+  return message ? (
+    <p role="alert" className={`text-sm text-red-600 ${className}`.trim()}>
+      {message}
+    </p>
+  ) : null;
+}
 
 function Hidden({ appointmentId, list }: { appointmentId: string; list: ListState }) {
   return (
@@ -61,11 +71,7 @@ function StatusForm({ appointmentId, action, list }: { appointmentId: string; ac
       <SubmitButton variant={l.variant} pendingLabel={l.pending}>
         {l.label}
       </SubmitButton>
-      {state.message ? (
-        <p role="alert" className="mt-1 text-sm text-red-600">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.message} className="mt-1" />
     </form>
   );
 }
@@ -90,11 +96,7 @@ function CancelForm({ appointmentId, clientName, list }: { appointmentId: string
       <ConfirmButton confirm={`Cancel ${clientName}'s appointment? They will be told by email.`} pendingLabel="Cancelling…">
         Cancel appointment
       </ConfirmButton>
-      {state.message && !fieldError ? (
-        <p role="alert" className="text-sm text-red-600">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={fieldError ? undefined : state.message} />
     </form>
   );
 }
@@ -111,11 +113,7 @@ function CancelEmailForm({ appointmentId, clientEmail, list }: { appointmentId: 
       >
         Cancel all upcoming from this email
       </ConfirmButton>
-      {state.message ? (
-        <p role="alert" className="mt-1 text-sm text-red-600">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.message} className="mt-1" />
     </form>
   );
 }

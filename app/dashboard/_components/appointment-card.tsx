@@ -3,7 +3,9 @@ import { SyncBadge } from "@/components/calendar/sync-badge";
 import type { CalendarSyncStatus } from "@/db/schema";
 import { zonedTime } from "@/lib/availability";
 import type { DashboardAppointment } from "@/lib/booking/read";
-import { availableActions } from "@/lib/provider/appointments";
+import { availableActions, parseStatusFilter, parseView } from "@/lib/provider/appointments";
+import { buttonClass } from "@/components/ui/button";
+import { dashboardHref } from "../dashboard-href";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ConflictMark } from "@/components/dashboard/schedule-grid";
@@ -38,6 +40,10 @@ export function AppointmentCard({
   conflictActions?: ReactNode;
 }) {
   const actions = availableActions(a, now);
+  // The provider moves any appointment that still holds its time, back to where it was opened.
+  const holding = a.status === "pending" || a.status === "confirmed";
+  const back = list.returnTo ?? dashboardHref({ view: parseView(list.view), status: parseStatusFilter(list.status), staff: list.staff });
+  const rescheduleHref = `/dashboard/appointments/${a.id}/reschedule?${new URLSearchParams({ back })}`;
   const start = zonedTime(a.startsAt, timezone);
   const end = zonedTime(a.endsAt, timezone);
   return (
@@ -118,8 +124,13 @@ export function AppointmentCard({
               {conflictActions}
             </div>
           ) : null}
-          {actions.length ? (
-            <div className="border-t border-slate-100 pt-3">
+          {actions.length || holding ? (
+            <div className="space-y-3 border-t border-slate-100 pt-3">
+              {holding ? (
+                <Link href={rescheduleHref} className={buttonClass("secondary")} aria-label={`Reschedule ${a.clientName}'s appointment`}>
+                  Reschedule…
+                </Link>
+              ) : null}
               <AppointmentActions appointmentId={a.id} clientName={a.clientName} clientEmail={a.clientEmail} actions={actions} list={list} />
             </div>
           ) : null}

@@ -2,9 +2,10 @@
 
 import { z } from "zod";
 import { getDb } from "@/lib/app/runtime";
-import { flashAction } from "@/lib/infra/actions";
+import { flashAction, formAction } from "@/lib/infra/actions";
 import { requireProvider } from "@/lib/app/guards";
 import { askClientToReschedule, keepConflict } from "@/lib/staff/conflicts";
+import { saveClientNote } from "@/lib/provider/client-notes";
 
 /*
  * Resolving a conflict from the schedule's panel, the member's page or the list: ask the client
@@ -47,4 +48,15 @@ export const keepConflictAction = flashAction({
   },
   revalidate: () => [{ layout: "/dashboard" }],
   to: (_ctx, query, input) => withQuery(input?.back, query),
+});
+
+const noteForm = conflictForm.extend({ note: z.string().default("") });
+
+/** The provider's private note on the appointment's client (the details panel). */
+export const saveClientNoteAction = formAction({
+  authorise: requireProvider,
+  schema: noteForm,
+  fields: { VALIDATION: "note" },
+  call: async ({ provider }, { appointmentId, note }) => saveClientNote(await getDb(), { providerId: provider.id, appointmentId, note }),
+  done: (_ctx, input, result) => ({ revalidate: [{ layout: "/dashboard" }], redirect: withQuery(input.back, `done=${result === "saved" ? "note" : "note-cleared"}`) }),
 });

@@ -10,28 +10,23 @@ import { requireProvider } from "@/lib/app/guards";
 import { addDays, formatWallTime, isoWeekday, isValidLocalDate, zonedDate } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { loadSchedule, scheduleDay, type ScheduleBlock } from "@/lib/booking/schedule";
-import { isAppError } from "@/lib/infra/errors";
 import { ownValue, isSaneIsoDate } from "@/lib/infra/text";
 import { zoneLabel } from "@/lib/infra/time";
 import { parseUuid } from "@/lib/infra/validation";
 import { isPro } from "@/lib/plans/plans";
-import { reassignOptions } from "@/lib/staff/reassign";
 import { clientHistory } from "@/lib/provider/appointments";
 import { AppointmentCard } from "../_components/appointment-card";
 import { ConflictActions } from "../_components/conflict-actions";
+import { MessageLog } from "../_components/message-log";
+import { ClientNoteForm } from "../_components/client-note-form";
+import { getClientNote } from "@/lib/provider/client-notes";
+import { appointmentMessageLog } from "@/lib/notices/message-log";
 import { scheduleHref } from "./schedule-href";
+import { doneMessages } from "../done-messages";
+import { canReassign, reassignOptionsOrNull } from "../reassign-options";
 
 export const metadata: Metadata = { title: "Schedule" };
 
-const doneMessages: Record<string, string> = {
-  confirm: "Appointment confirmed. The client has been emailed.",
-  complete: "Appointment marked as completed.",
-  no_show: "Appointment marked as a no-show.",
-  cancel: "Appointment cancelled. The client has been emailed.",
-  reassign: "Appointment reassigned. The client and the new staff member have been told.",
-  asked: "The client has been emailed a link to choose a new time. The appointment stays booked until they do.",
-  kept: "Appointment kept as it is: it is no longer marked as a conflict.",
-};
 
 const errorMessages: Record<string, string> = {
   NOT_FOUND: "We couldn't find that appointment.",
@@ -226,16 +221,16 @@ async function AppointmentPanel({
   reassignOpen: boolean;
   closeHref: string;
 }) {
-  const reassignable = pro && block.staffId !== null && (block.status === "pending" || block.status === "confirmed") && block.endsAt.getTime() > now.getTime();
+  const reassignable = canReassign(pro, block, now);
   // A conflict offers its colleagues at once; otherwise "Reassign…" opens them (a GET).
   const wantOptions = reassignable && (reassignOpen || block.conflict);
-  const options = wantOptions
-    ? await reassignOptions(await getDb(), providerId, block.id, now).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") return null;
-        throw e;
-      })
-    : null;
-  const history = await clientHistory(await getDb(), { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now);
+  const options = wantOptions ? await reassignOptionsOrNull(await getDb(), providerId, block.id, now) : null;
+  const db = await getDb();
+  const [history, messages, note] = await Promise.all([
+    clientHistory(db, { providerId, clientUserId: block.clientUserId, clientEmail: block.clientEmail }, now),
+    appointmentMessageLog(db, providerId, block.id),
+    getClientNote(db, providerId, block.clientEmail),
+  ]);
   const list = { view: "upcoming", status: "all", returnTo: `${here}${here.includes("?") ? "&" : "?"}open=${block.id}` };
   return (
     <aside
@@ -273,6 +268,9 @@ async function AppointmentPanel({
           {history.cancelled === 1 ? "1 cancellation" : `${history.cancelled} cancellations`} · {history.upcoming} booked ahead
         </p>
         <p className="text-xs text-slate-600">{block.clientUserId ? "By their verified account and email." : "By email address."}</p>
+        <div className="mt-3">
+          <ClientNoteForm appointmentId={block.id} clientName={block.clientName} note={note.note} back={`${here}${here.includes("?") ? "&" : "?"}open=${block.id}`} />
+        </div>
       </section>
       <ul>
         <AppointmentCard
@@ -287,6 +285,7 @@ async function AppointmentPanel({
           }
         />
       </ul>
+      <MessageLog messages={messages} timezone={timezone} />
     </aside>
   );
 }

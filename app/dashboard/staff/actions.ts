@@ -7,7 +7,8 @@ import { flashAction, formAction } from "@/lib/infra/actions";
 import { requirePro } from "@/lib/app/guards";
 import { isAppError } from "@/lib/infra/errors";
 import { isUuid } from "@/lib/infra/validation";
-import { weeklyHoursFormSchema } from "@/lib/provider/hours";
+import { weeklyHoursConfirmSchema } from "@/lib/provider/hours";
+import { assertConflictsConfirmed } from "@/lib/staff/conflicts";
 import { addTimeOff, removeTimeOff, replaceStaffWeeklyAvailability, timeOffSchema } from "@/lib/staff/availability";
 import { revokeStaffInvite, sendStaffInvite } from "@/lib/staff/invites";
 import { createStaff, deleteStaff, moveStaff, setStaffActive, staffFormObject, staffSchema, updateStaff } from "@/lib/staff/members";
@@ -15,6 +16,7 @@ import { cancelAppointment } from "@/lib/booking/manage";
 import { staffErrorKey } from "@/lib/staff/flash";
 import { reassignAppointment, resolveMemberAppointments } from "@/lib/staff/reassign";
 import { checkPhoto, removeStaffPhoto, setStaffPhoto } from "@/lib/staff/photo";
+import { decideTimeOffRequest, setStaffAddTimeOff } from "@/lib/staff/time-off-requests";
 
 /*
  * Every action authorises with requirePro: a FREE (or lapsed) provider's replayed POST is sent
@@ -141,11 +143,16 @@ export const deleteStaffAction = flashAction({
 
 export const saveAvailabilityAction = formAction({
   authorise: authoriseMember,
-  schema: weeklyHoursFormSchema,
+  schema: weeklyHoursConfirmSchema,
   invalidMessage: "Please fix the times marked below.",
   // The grid keeps its own rows (client state), so nothing is echoed.
   echo: false,
-  call: async ({ provider, staffId }, intervals) => replaceStaffWeeklyAvailability(await getDb(), provider.id, staffId, intervals),
+  // Booked appointments the new hours would leave outside working time are named first, to confirm.
+  call: async ({ provider, staffId }, { intervals, confirmConflicts }) => {
+    const db = await getDb();
+    await assertConflictsConfirmed(db, provider.id, { kind: "staffHours", staffId, hours: intervals }, confirmConflicts);
+    await replaceStaffWeeklyAvailability(db, provider.id, staffId, intervals);
+  },
   done: ({ provider, staffId }) => ({
     revalidate: staffPaths(provider.slug, staffId),
     redirect: `/dashboard/staff/${staffId}/availability?saved=1`,
@@ -267,4 +274,40 @@ export const resolveAndRemoveStaffAction = flashAction({
   revalidate: ({ provider }, input) => ["/dashboard", ...staffPaths(provider.slug, input?.staffId)],
   to: (_ctx, query, input) =>
     query.startsWith("deleted=1") ? `/dashboard/staff?${query}` : query.startsWith("error=") ? `${memberPath(input?.staffId)}/resolve?then=${input?.then ?? "deactivate"}&${query}` : `${memberPath(input?.staffId)}?${query}`,
+});
+
+const requestDecision = z.object({
+  requestId: z.uuid({ error: "Unknown request." }),
+  decision: z.enum(["approve", "decline"], { error: "Approve or decline." }),
+  confirmConflicts: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
+});
+
+/** A member's time-off request, approved (with the same conflict confirmation as time off added here) or declined. */
+export const decideTimeOffRequestAction = formAction({
+  authorise: authoriseMember,
+  schema: requestDecision,
+  call: async ({ provider }, input) => decideTimeOffRequest(await getDb(), { providerId: provider.id, ...input }),
+  // Approved over booked appointments: on to the member's page, where they are marked to be resolved.
+  done: ({ provider, staffId }, { decision }, { conflicts }) => ({
+    revalidate: [...staffPaths(provider.slug, staffId), "/dashboard", "/dashboard/schedule", "/staff"],
+    redirect: conflicts
+      ? `/dashboard/staff/${staffId}?timeOff=1#upcoming`
+      : `/dashboard/staff/${staffId}/availability?request=${decision === "approve" ? "approved" : "declined"}#time-off`,
+  }),
+});
+
+/** The business's setting: members add their own time off directly, or request it for approval. */
+export const staffTimeOffSettingAction = flashAction({
+  authorise,
+  // The box is "1" when ticked and absent when not; anything else is refused, nothing written.
+  schema: z.object({ direct: z.literal("1").optional().transform((v) => v === "1") }),
+  call: async ({ provider }, { direct }) => {
+    await setStaffAddTimeOff(await getDb(), provider.id, direct);
+    return "timeOffSetting=1";
+  },
+  revalidate: () => ["/dashboard/staff", "/staff"],
+  to: (_ctx, query) => `/dashboard/staff?${query}#time-off-setting`,
 });

@@ -11,13 +11,15 @@ import { getDb } from "@/lib/app/runtime";
 import { requirePro } from "@/lib/app/guards";
 import { resolvedSummary, staffErrorMessage } from "@/lib/staff/flash";
 import { listStaff, MAX_ACTIVE_STAFF, type StaffListItem } from "@/lib/staff/members";
-import { moveStaffAction, setStaffActiveAction } from "./actions";
+import { moveStaffAction, setStaffActiveAction, staffTimeOffSettingAction } from "./actions";
+import { pendingRequestCounts } from "@/lib/staff/time-off-requests";
 
 export const metadata: Metadata = { title: "Staff" };
 
-type Search = { deleted?: string; activated?: string; deactivated?: string; moved?: string; error?: string; reassignedCount?: string; cancelledCount?: string };
+type Search = { timeOffSetting?: string; deleted?: string; activated?: string; deactivated?: string; moved?: string; error?: string; reassignedCount?: string; cancelledCount?: string };
 
 const flashes: [keyof Search, string][] = [
+  ["timeOffSetting", "Time-off setting saved."],
   ["deleted", "Staff member deleted."],
   ["activated", "Staff member activated: clients can book them again."],
   ["deactivated", "Staff member deactivated: clients can no longer book them, and their login sees nothing."],
@@ -25,7 +27,9 @@ const flashes: [keyof Search, string][] = [
 
 export default async function StaffListPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { provider } = await requirePro("staff");
-  const [search, list] = await Promise.all([searchParams, listStaff(await getDb(), provider.id)]);
+  const db = await getDb();
+  const [search, list, requests] = await Promise.all([searchParams, listStaff(db, provider.id), pendingRequestCounts(db, provider.id)]);
+  const waiting = list.filter((s) => requests.get(s.id));
   const activeCount = list.filter((s) => s.active).length;
   const found = flashes.find(([key]) => search[key] === "1")?.[1];
   const resolved = resolvedSummary(search);
@@ -42,6 +46,20 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
       />
       {success ? <Flash tone="success">{success}</Flash> : null}
       {error ? <Flash tone="error">{error}</Flash> : null}
+      {waiting.length ? (
+        <Flash tone="info">
+          Time off waiting for your answer:{" "}
+          {waiting.map((s, i) => (
+            <span key={s.id}>
+              {i ? ", " : ""}
+              <Link href={`/dashboard/staff/${s.id}/availability#time-off`} className="font-medium underline">
+                {s.name} ({requests.get(s.id)})
+              </Link>
+            </span>
+          ))}
+          .
+        </Flash>
+      ) : null}
       {full ? <Flash tone="info">You have {MAX_ACTIVE_STAFF} active members, the most PRO allows. Deactivate someone to add another.</Flash> : null}
 
       {list.length === 0 ? (
@@ -55,6 +73,21 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
           ))}
         </ol>
       )}
+
+      <section id="time-off-setting" aria-labelledby="time-off-setting-title" className="scroll-mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <h2 id="time-off-setting-title" className="font-semibold text-slate-900">
+          Staff time off
+        </h2>
+        <form action={staffTimeOffSettingAction} className="mt-2 space-y-3">
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input type="checkbox" name="direct" value="1" defaultChecked={provider.staffAddTimeOff} className="mt-0.5 size-4" />
+            Members add their own time off from their schedule without asking (otherwise they request it and you approve it here)
+          </label>
+          <SubmitButton variant="secondary" pendingLabel="Saving…">
+            Save setting
+          </SubmitButton>
+        </form>
+      </section>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/app/runtime";
 import { formAction } from "@/lib/infra/actions";
 import { zonedDateTimeToInstant } from "@/lib/availability";
 import { requireProvider } from "@/lib/app/guards";
-import { createBooking } from "@/lib/booking/create";
+import { createBooking, recordPastVisit } from "@/lib/booking/create";
 import { nameSchema, notesSchema, phoneSchema } from "@/lib/booking/schema";
 import { emailSchema, isoDate } from "@/lib/infra/validation";
 
@@ -27,28 +27,54 @@ const newAppointmentSchema = z.object({
   email: emailSchema,
   phone: phoneSchema,
   notes: notesSchema.optional(),
+  // Checked: a visit that already happened, recorded as completed with no mails.
+  happened: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
 });
 
-/** A walk-in or phone booking made by the provider: notice and horizon don't apply, hours and overlaps do. */
+/**
+ * A walk-in or phone booking made by the provider: notice and horizon don't apply, hours and
+ * overlaps do. Or, "already happened", a past visit recorded as completed, nobody told.
+ */
 export const createAppointmentAction = formAction({
   authorise: requireProvider,
   schema: newAppointmentSchema,
-  call: async ({ provider }, d) =>
-    createBooking(await getDb(), {
+  call: async ({ provider }, d) => {
+    const start = zonedDateTimeToInstant(d.date, d.time, provider.timezone);
+    if (d.happened) {
+      return recordPastVisit(await getDb(), {
+        providerId: provider.id,
+        serviceId: d.serviceId,
+        staffId: d.staffId,
+        start,
+        name: d.name,
+        email: d.email,
+        phone: d.phone,
+        notes: d.notes,
+        source: d.source,
+      });
+    }
+    return createBooking(await getDb(), {
       providerId: provider.id,
       serviceId: d.serviceId,
       staffId: d.staffId,
-      start: zonedDateTimeToInstant(d.date, d.time, provider.timezone),
+      start,
       name: d.name,
       email: d.email,
       phone: d.phone,
       notes: d.notes,
       by: "provider",
       source: d.source,
-    }),
+    });
+  },
   // Time problems belong beside the time field (OUTSIDE_HOURS says what: passed, closed, off
   // the grid); an unknown or inactive service beside the service.
   fields: { SLOT_TAKEN: "time", OUTSIDE_HOURS: "time", NOT_FOUND: "serviceId" },
-
-  done: () => ({ revalidate: ["/dashboard"], redirect: "/dashboard?done=created" }),
+  // A recorded visit opens on its day's schedule, in the panel.
+  done: (_ctx, d, result) => ({
+    revalidate: ["/dashboard"],
+    redirect: "id" in result ? `/dashboard/schedule?date=${d.date}&open=${result.id}&done=recorded` : "/dashboard?done=created",
+  }),
 });

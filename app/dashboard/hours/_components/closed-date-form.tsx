@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmConflicts } from "@/components/dashboard/confirm-conflicts";
 import { initialActionState } from "@/lib/infra/action-state";
 import { addClosedDateAction } from "../actions";
 
@@ -31,6 +32,7 @@ export function ClosedDateForm({ today }: { today: string }) {
           placeholder="e.g. Public holiday"
         />
       </div>
+      <ConfirmConflicts errors={state.fieldErrors?.confirmConflicts} label="Close anyway; I'll resolve these appointments" />
       <SubmitButton pendingLabel="Adding…">Add closed date</SubmitButton>
     </form>
   );

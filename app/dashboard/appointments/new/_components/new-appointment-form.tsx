@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { startTransition, useActionState, useState, useTransition, type FormEvent } from "react";
 import { Flash } from "@/components/ui/flash";
-import { Select, TextArea, TextField } from "@/components/ui/field";
+import { Checkbox, Select, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { initialActionState } from "@/lib/infra/action-state";
 import { createAppointmentAction } from "../actions";
@@ -47,6 +47,8 @@ export function NewAppointmentForm({
   const [date, setDate] = useState(initialDate);
   const [staffId, setStaffId] = useState(initialStaff);
   const [time, setTime] = useState(initialTime);
+  // A visit that already happened: any past time, saved as completed, no mails.
+  const [happened, setHappened] = useState(state.values?.happened === "1");
   const v = (name: string) => state.values?.[name] ?? "";
   const e = (name: string) => state.fieldErrors?.[name];
 
@@ -122,34 +124,44 @@ export function NewAppointmentForm({
             hint={`In ${timezoneLabel}. Start times follow the service length from opening time, like the open slots below.`}
           />
         </div>
-        <div aria-live="polite" aria-busy={loadingTimes || undefined}>
-          <p id="open-slots-heading" className="mb-2 text-sm font-medium text-slate-800">Open slots on this day</p>
-          {loadingTimes ? (
-            <p className="text-sm text-slate-500">Loading open slots…</p>
-          ) : freeTimes.length ? (
-            <ul className="flex flex-wrap gap-2" aria-labelledby="open-slots-heading">
-              {freeTimes.map((t) => (
-                <li key={t}>
-                  <button
-                    type="button"
-                    onClick={() => setTime(t)}
-                    aria-pressed={t === time}
-                    className={`min-h-9 rounded-md px-3 py-1.5 text-sm tabular-nums ring-1 ring-inset ${
-                      t === time ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"
-                    }`}
-                  >
-                    {t}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-500">
-              No open slots online for this day (closed, fully booked, or within your minimum notice). You can still type a
-              start within your opening hours.
-            </p>
-          )}
-        </div>
+        <Checkbox
+          label="This visit already happened"
+          name="happened"
+          value="1"
+          checked={happened}
+          onChange={(ev) => setHappened(ev.target.checked)}
+          hint="Record a past walk-in as completed, at the time it took place. No confirmation or reminder is sent."
+        />
+        {happened ? null : (
+          <div aria-live="polite" aria-busy={loadingTimes || undefined}>
+            <p id="open-slots-heading" className="mb-2 text-sm font-medium text-slate-800">Open slots on this day</p>
+            {loadingTimes ? (
+              <p className="text-sm text-slate-500">Loading open slots…</p>
+            ) : freeTimes.length ? (
+              <ul className="flex flex-wrap gap-2" aria-labelledby="open-slots-heading">
+                {freeTimes.map((t) => (
+                  <li key={t}>
+                    <button
+                      type="button"
+                      onClick={() => setTime(t)}
+                      aria-pressed={t === time}
+                      className={`min-h-9 rounded-md px-3 py-1.5 text-sm tabular-nums ring-1 ring-inset ${
+                        t === time ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"
+                      }`}
+                    >
+                      {t}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">
+                No open slots online for this day (closed, fully booked, or within your minimum notice). You can still type a
+                start within your opening hours.
+              </p>
+            )}
+          </div>
+        )}
         <Select
           label="Booked by"
           name="source"
@@ -166,13 +178,17 @@ export function NewAppointmentForm({
         <legend className="text-base font-semibold text-slate-900">Client</legend>
         <TextField label="Client name" name="name" defaultValue={v("name")} errors={e("name")} required maxLength={100} autoComplete="off" />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Email" name="email" type="email" defaultValue={v("email")} errors={e("email")} required autoComplete="off" hint="The confirmation and manage link go here." />
+          <TextField label="Email" name="email" type="email" defaultValue={v("email")} errors={e("email")} required autoComplete="off" hint={happened ? "Kept on the visit's record; no mail is sent." : "The confirmation and manage link go here."} />
           <TextField label="Phone" name="phone" type="tel" defaultValue={v("phone")} errors={e("phone")} required autoComplete="off" />
         </div>
         <TextArea label="Notes" name="notes" defaultValue={v("notes")} errors={e("notes")} maxLength={1000} hint="Optional." />
       </fieldset>
 
-      <Button pending={pending}>{pending ? "Booking…" : "Book appointment"}</Button>
+      {happened ? (
+        <Button pending={pending}>{pending ? "Saving…" : "Record visit"}</Button>
+      ) : (
+        <Button pending={pending}>{pending ? "Booking…" : "Book appointment"}</Button>
+      )}
     </form>
   );
 }

@@ -16,14 +16,16 @@ import { type HoursInterval } from "@/lib/provider/hours";
 import { WEEKDAYS } from "@/lib/infra/time";
 import { getStaffWeeklyAvailability, listUpcomingTimeOff } from "@/lib/staff/availability";
 import { staffErrorMessage } from "@/lib/staff/flash";
-import { addTimeOffAction, removeTimeOffAction, saveAvailabilityAction } from "../../actions";
+import { addTimeOffAction, decideTimeOffRequestAction, removeTimeOffAction, saveAvailabilityAction } from "../../actions";
+import { pendingRequests } from "@/lib/staff/time-off-requests";
+import { RequestDecision } from "./_components/request-decision";
 import { memberOrNotFound } from "../member";
 import { TimeOffForm } from "./_components/time-off-form";
 import { BackToMember } from "../../_components/back-to-member";
 
 export const metadata: Metadata = { title: "Staff availability" };
 
-type Search = { saved?: string; timeOff?: string; timeOffRemoved?: string; error?: string };
+type Search = { saved?: string; timeOff?: string; timeOffRemoved?: string; request?: string; error?: string };
 
 export default async function StaffAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { provider } = await requirePro("staff");
@@ -31,13 +33,20 @@ export default async function StaffAvailabilityPage({ params, searchParams }: { 
   const db = await getDb();
   const member = await memberOrNotFound(db, provider.id, id);
   const now = new Date();
-  const [weekly, opening, timeOff, conflicts] = await Promise.all([
+  const [weekly, opening, timeOff, conflicts, requests] = await Promise.all([
     getStaffWeeklyAvailability(db, provider.id, member.id),
     loadWeeklyHours(db, provider.id),
     listUpcomingTimeOff(db, provider.id, member.id, now),
     listConflicts(db, provider.id, now, { staffId: member.id }),
+    pendingRequests(db, provider.id, member.id),
   ]);
-  const success = search.saved === "1" ? "Availability saved." : search.timeOff === "1" ? "Time off added." : search.timeOffRemoved === "1" ? "Time off removed." : null;
+  const success = search.saved === "1" ? "Availability saved." : search.timeOff === "1" ? "Time off added." : search.timeOffRemoved === "1"
+          ? "Time off removed."
+          : search.request === "approved"
+            ? "Request approved: the time off is added."
+            : search.request === "declined"
+              ? "Request declined."
+              : null;
   const error = staffErrorMessage(search.error);
   const zone = provider.timezone.replaceAll("_", " ");
 
@@ -70,6 +79,27 @@ export default async function StaffAvailabilityPage({ params, searchParams }: { 
       <div id="time-off" className="scroll-mt-6">
         <Card title="Time off">
           <div className="space-y-4">
+            {requests.length ? (
+              <section aria-labelledby="requests-title" className="space-y-3 rounded-md bg-indigo-50 p-3 ring-1 ring-inset ring-indigo-200">
+                <h3 id="requests-title" className="font-semibold text-slate-900">
+                  Requested by {member.name}
+                </h3>
+                <ul className="space-y-3" aria-label="Time-off requests">
+                  {requests.map((r) => {
+                    const when = r.startDate === r.endDate ? formatLongDate(r.startDate) : `${formatLongDate(r.startDate)} – ${formatLongDate(r.endDate)}`;
+                    return (
+                      <li key={r.id} className="space-y-2 text-sm">
+                        <p className="text-slate-900">
+                          {when}
+                          {r.reason ? <span className="text-slate-600"> · {r.reason}</span> : null}
+                        </p>
+                        <RequestDecision requestId={r.id} label={`time off ${when}`} action={decideTimeOffRequestAction.bind(null, member.id)} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            ) : null}
             {timeOff.length === 0 ? (
               <EmptyState title="No time off planned" />
             ) : (

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Flash } from "@/components/ui/flash";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmConflicts } from "@/components/dashboard/confirm-conflicts";
 import { initialActionState, type ActionState } from "@/lib/infra/action-state";
 
 export function TimeOffForm({ today, action }: { today: string; action: (prev: ActionState, formData: FormData) => Promise<ActionState> }) {
@@ -25,15 +26,7 @@ export function TimeOffForm({ today, action }: { today: string; action: (prev: A
         />
         <TextField label="Reason (optional)" name="reason" defaultValue={v("reason")} errors={state.fieldErrors?.reason} maxLength={200} placeholder="e.g. Holiday" />
       </div>
-      {state.fieldErrors?.confirmConflicts ? (
-        <div role="alert" className="space-y-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
-          <p>{state.fieldErrors.confirmConflicts[0]}</p>
-          <label className="flex items-start gap-2 font-medium">
-            <input type="checkbox" name="confirmConflicts" value="1" className="mt-0.5 size-4" />
-            Add the time off anyway; I&apos;ll resolve these appointments
-          </label>
-        </div>
-      ) : null}
+      <ConfirmConflicts errors={state.fieldErrors?.confirmConflicts} label="Add the time off anyway; I'll resolve these appointments" />
       <SubmitButton pendingLabel="Adding…">Add time off</SubmitButton>
     </form>
   );
