@@ -58,12 +58,19 @@ describe.each(testDrivers())("the message log on %s", (kind) => {
   });
 
   it("records what the client's preferences kept back, and says when an unsubscribe link did it", async () => {
-    // Switched off on the preferences page; texts wanted but the topic is off too.
-    const quiet = await client({ bookingConfirmations: false, smsEnabled: true }, "+44 7700 900123");
+    // Switched off on the preferences page; texts wanted but the topic's texts are off too.
+    const quiet = await client({ bookingConfirmations: false, bookingConfirmationsSms: false, smsEnabled: true }, "+44 7700 900123");
     const { appointment: a } = await book(quiet);
     expect((await log(a.id)).filter((m) => m.recipient === "client")).toEqual([
       { kind: "booking_confirmed", recipient: "client", channel: "email", state: "skipped", skipped: "preferences" },
       { kind: "booking_confirmed", recipient: "client", channel: "sms", state: "skipped", skipped: "preferences" },
+    ]);
+    // Each channel has its own switch: the topic's mail off, its text still goes.
+    const textsOnly = await client({ bookingConfirmations: false, smsEnabled: true }, "+44 7700 900124");
+    const { appointment: c } = await book(textsOnly);
+    expect((await log(c.id)).filter((m) => m.recipient === "client")).toEqual([
+      { kind: "booking_confirmed", recipient: "client", channel: "sms", state: "queued", skipped: null },
+      { kind: "booking_confirmed", recipient: "client", channel: "email", state: "skipped", skipped: "preferences" },
     ]);
 
     // Turned off through the link in a confirmation: the next one is skipped as "unsubscribed".

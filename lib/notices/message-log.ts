@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from "@/db";
 import { appointmentMessages, appointments, mailMessages, smsMessages, unsubscribeTokens, type MessageSkip, type UnsubscribeTopic } from "@/db/schema";
 import { isUuid } from "@/lib/infra/validation";
 import type { ClientChannels } from "./client-notices";
-import { getPreferences, TOPIC_PREFERENCE } from "./preferences";
+import { getPreferences, TOPIC_PREFERENCE, TOPIC_SMS_PREFERENCE } from "./preferences";
 
 /*
  * What became of each message an appointment caused: one appointment_messages row per message
@@ -34,22 +34,28 @@ export async function logQueued(
 }
 
 /**
- * A client message the preferences kept off a channel, recorded with why: the topic turned off
- * through an unsubscribe link ("unsubscribed") or on the preferences page, email switched off,
- * or texts wanted but no phone. A channel the client never asked for (texts are off unless
- * switched on; a guest gets no texts) is not a skip and is not recorded.
+ * A client message the preferences kept off a channel, recorded with why: the topic's mail turned
+ * off through an unsubscribe link ("unsubscribed") or on the preferences page, email switched off,
+ * the topic's texts turned off, or texts wanted but no phone. Each channel has its own switch per
+ * topic, and an unsubscribe link only turns off mail. A channel the client never asked for (texts
+ * are off unless switched on; a guest gets no texts; promotions are mail only) is not a skip and
+ * is not recorded.
  */
 export async function logClientSkips(tx: Tx, m: { appointmentId: string; kind: string; channels: ClientChannels }): Promise<void> {
   const { channels } = m;
   const account = channels.account;
   if (!account) return; // a guest: transactional mail always goes; texts are not offered
   const prefs = await getPreferences(tx, account.id);
-  const topicOn = prefs[TOPIC_PREFERENCE[channels.topic]];
-  const topicReason = async (): Promise<MessageSkip> => ((await usedUnsubscribe(tx, account.id, channels.topic)) ? "unsubscribed" : "preferences");
   const rows: { channel: "email" | "sms"; skipped: MessageSkip }[] = [];
-  if (!channels.email) rows.push({ channel: "email", skipped: topicOn ? "preferences" : await topicReason() });
-  if (!channels.sms && prefs.smsEnabled) {
-    rows.push({ channel: "sms", skipped: !topicOn ? await topicReason() : account.phone.replace(/\D/g, "").length < 5 ? "no_phone" : "preferences" });
+  if (!channels.email) {
+    const mailTopicOn = prefs[TOPIC_PREFERENCE[channels.topic]];
+    const unsubscribed = !mailTopicOn && (await usedUnsubscribe(tx, account.id, channels.topic));
+    rows.push({ channel: "email", skipped: unsubscribed ? "unsubscribed" : "preferences" });
+  }
+  const smsKey = TOPIC_SMS_PREFERENCE[channels.topic];
+  if (!channels.sms && prefs.smsEnabled && smsKey !== null) {
+    const noPhone = prefs[smsKey] && account.phone.replace(/\D/g, "").length < 5;
+    rows.push({ channel: "sms", skipped: noPhone ? "no_phone" : "preferences" });
   }
   if (rows.length === 0) return;
   await tx.insert(appointmentMessages).values(rows.map((r) => ({ appointmentId: m.appointmentId, kind: m.kind, recipient: "client" as const, ...r, createdAt: IN_ORDER })));
