@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { addService, addStaffMember, at, createAppointment, createProviderFixture } from "@/test/fixtures";
-import { appointmentChanges, appointments, mailMessages, staffAvailability, staffServices } from "@/db/schema";
+import { appointmentChanges, appointments, calendarBusyIntervals, calendarIntegrations, mailMessages, staffAvailability, staffServices } from "@/db/schema";
 import { countWrites, testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { deleteStaff, setStaffActive } from "./members";
@@ -76,6 +76,36 @@ describe.each(testDrivers())("reassigning staff appointments on %s", (kind) => {
     await expect(reassignAppointment(t.db, other.provider.id, a.id, foreign.id, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(reassignOptions(t.db, other.provider.id, a.id, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await countWrites(t.db)).toEqual(before);
+  });
+
+  it("does not offer a member whose own Google Calendar is busy then, and refuses them", async () => {
+    const ana = await member("Ana");
+    const ben = await member("Ben");
+    const cal = await member("Cal");
+    const a = await appointmentWith(ana.id, "2026-03-04", "10:00");
+    // Ben's own calendar (his connection, not the business's) holds a dentist's appointment at 10:00-11:00.
+    const [integration] = await t.db
+      .insert(calendarIntegrations)
+      .values({ providerId: f.provider.id, staffId: ben.id, googleEmail: "ben@gmail.test", accessTokenEnc: "sealed", refreshTokenEnc: "sealed", scopes: "" })
+      .returning();
+    const dentist = at(f.provider, "2026-03-04", "10:00");
+    await t.db.insert(calendarBusyIntervals).values({
+      integrationId: integration!.id,
+      providerId: f.provider.id,
+      staffId: ben.id,
+      calendarId: "primary",
+      eventId: "dentist",
+      startsAt: dentist,
+      endsAt: new Date(dentist.getTime() + 60 * 60_000),
+    });
+
+    const offered = (await reassignOptions(t.db, f.provider.id, a.id, NOW)).map((o) => o.id);
+    expect(offered).toContain(cal.id);
+    expect(offered).not.toContain(ben.id);
+    await expect(reassignAppointment(t.db, f.provider.id, a.id, ben.id, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
+    const [row] = await t.db.select().from(appointments).where(eq(appointments.id, a.id));
+    expect(row!.staffId).toBe(ana.id);
+    await reassignAppointment(t.db, f.provider.id, a.id, cal.id, NOW);
   });
 
   it("a member with future appointments is deactivated only once they are resolved: reassigned where someone is free, cancelled with a notice otherwise", async () => {

@@ -55,14 +55,16 @@ async function freeMembers(db: Db, providerId: string, a: Target, now: Date): Pr
     to: addDays(day, 1),
   };
   // An existing appointment may sit off the slot grid: check that it lies inside one of the
-  // member's intervals that day (not a closed day or time off) and overlaps nothing of theirs.
+  // member's intervals that day (not a closed day or time off) and overlaps nothing of theirs (appointments, or their own calendar's busy times).
   const startMin = parseWallTime(zonedTime(a.startsAt, a.timezone));
   const endMin = startMin + rules.durationMinutes;
   const fits = (m: StaffResource) => {
     const input = memberSlotInput(rules, m);
     if (input.closedDates.includes(day)) return false;
     const within = input.weeklyHours.some((i) => i.weekday === isoWeekday(day) && parseWallTime(i.start) <= startMin && endMin <= parseWallTime(i.end));
-    return within && !m.busy.some((b) => b.start < a.endsAt && b.end > a.startsAt);
+    const overlaps = (b: { start: Date; end: Date }) => b.start < a.endsAt && b.end > a.startsAt;
+    // Their own appointments, and busy times mirrored from their own Google Calendar.
+    return within && !m.busy.some(overlaps) && !m.calendarBusy.some(overlaps);
   };
   return members.filter((m) => m.id !== a.staffId && fits(m));
 }
