@@ -1,11 +1,12 @@
 import { revalidatePath } from "next/cache";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/app/runtime";
 import { requireProvider, requireUser } from "@/lib/app/guards";
 import { calendarPageUrl } from "@/lib/calendar/messages";
 import { googleConfig } from "@/lib/calendar/config";
 import { connectingMember } from "@/lib/calendar/members";
 import { finishConnect, OAUTH_COOKIE, type ConnectError } from "@/lib/calendar/oauth";
+import { redirectClearingState } from "../oauth-cookie";
 
 /**
  * GET /dashboard/calendar/callback: Google sends the browser back here, for the business's
@@ -20,7 +21,7 @@ export async function GET(req: NextRequest) {
   let who: { area: "provider" | "staff"; provider: { id: string; plan: "free" | "pro"; proUntil: Date | null }; staffId: string | null };
   if (user.role === "staff") {
     const member = await connectingMember(db, user.id);
-    if (!member || member.access !== "ok") return done(calendarPageUrl({ error: member?.access === "lapsed" ? "pro_required" : "state" }, "staff"));
+    if (!member || member.access !== "ok") return redirectClearingState(calendarPageUrl({ error: member?.access === "lapsed" ? "pro_required" : "state" }, "staff"));
     who = { area: "staff", provider: member.provider, staffId: member.owner.staffId };
   } else {
     const { provider } = await requireProvider();
@@ -28,7 +29,7 @@ export async function GET(req: NextRequest) {
   }
   const cfg = googleConfig();
   const q = req.nextUrl.searchParams;
-  if (!cfg) return done(calendarPageUrl({ error: "not_configured" }, who.area));
+  if (!cfg) return redirectClearingState(calendarPageUrl({ error: "not_configured" }, who.area));
   let error: ConnectError | null = null;
   let missing: string[] = [];
   try {
@@ -50,16 +51,9 @@ export async function GET(req: NextRequest) {
     error = "google";
   }
   revalidatePath(who.area === "staff" ? "/staff/calendar" : "/dashboard/calendar");
-  return done(
+  return redirectClearingState(
     error
       ? calendarPageUrl(missing.length ? { error, missing: missing.join(",") } : { error }, who.area)
       : calendarPageUrl({ connected: "1" }, who.area),
   );
-}
-
-function done(target: string) {
-  const res = NextResponse.redirect(target, 303);
-  res.cookies.set(OAUTH_COOKIE, "", { path: "/dashboard/calendar", maxAge: 0 });
-  res.headers.set("cache-control", "no-store");
-  return res;
 }

@@ -4,8 +4,8 @@ import { requireRole } from "@/lib/app/guards";
 import { calendarPageUrl } from "@/lib/calendar/messages";
 import { googleConfig } from "@/lib/calendar/config";
 import { connectingMember } from "@/lib/calendar/members";
-import { OAUTH_COOKIE, STATE_TTL_MS, startConnect } from "@/lib/calendar/oauth";
-import { env } from "@/lib/infra/env";
+import { redirectToConsent } from "@/app/dashboard/calendar/oauth-cookie";
+import { startConnect } from "@/lib/calendar/oauth";
 
 /**
  * GET /staff/calendar/connect: starts Google's consent flow for the signed-in staff member's own
@@ -26,14 +26,5 @@ export async function GET() {
     staffId: member.owner.staffId,
     cfg,
   });
-  const res = NextResponse.redirect(authorizeUrl, 303);
-  res.cookies.set(OAUTH_COOKIE, cookieValue, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https://"),
-    path: "/dashboard/calendar",
-    maxAge: STATE_TTL_MS / 1000,
-  });
-  res.headers.set("cache-control", "no-store");
-  return res;
+  return redirectToConsent(authorizeUrl, cookieValue);
 }
