@@ -115,7 +115,9 @@ export async function appointmentMessageLog(db: DbOrTx, providerId: string, appo
     .leftJoin(mailMessages, eq(mailMessages.id, appointmentMessages.mailMessageId))
     .leftJoin(smsMessages, eq(smsMessages.id, appointmentMessages.smsMessageId))
     .where(and(eq(appointmentMessages.appointmentId, appointmentId), eq(appointments.providerId, providerId)))
-    .orderBy(asc(appointmentMessages.createdAt), asc(appointmentMessages.id));
+    // Rows written by one statement (a message's skipped channels) can share an instant: mail
+    // before text then, as they were decided, not the random order of their ids.
+    .orderBy(asc(appointmentMessages.createdAt), asc(appointmentMessages.channel), asc(appointmentMessages.id));
   return rows.map((r) => {
     const status = r.channel === "email" ? r.mailStatus : r.smsStatus;
     const state: MessageState = r.skipped ? "skipped" : status === "pending" ? "queued" : status === "failed" ? "failed" : "sent";
