@@ -36,6 +36,12 @@ function offLabel(c: ScheduleColumn): string {
   return `Works ${c.ranges.map((r) => `${t(r.start)}–${t(r.end)}`).join(", ")}`;
 }
 
+/** "Busy in Google Calendar 10:00–11:00, 14:00–15:00", or null when the column has no busy time. */
+export function busyLabel(c: Pick<ScheduleColumn, "busy">): string | null {
+  if (c.busy.length === 0) return null;
+  return `Busy in Google Calendar ${c.busy.map((r) => `${t(r.start)}–${t(Math.min(r.end, 1440))}`).join(", ")}`;
+}
+
 function blockLabel(b: ScheduleBlock): string {
   return `${t(b.start)}–${t(Math.min(b.end, 1440))} ${b.serviceName}, ${b.clientName}, ${statusLabel[b.status]}${b.conflict ? ", conflict" : ""}`;
 }
@@ -84,6 +90,18 @@ export function ScheduleGrid({ day, links }: { day: ScheduleDay; links: Schedule
               {hours.map((h) => (
                 <div key={h} aria-hidden="true" className="absolute inset-x-0 border-t border-slate-100" style={{ top: top(h) }} />
               ))}
+              {/* Busy in the member's (or business's) own Google Calendar: clients cannot book it. */}
+              {c.busy
+                .filter((r) => r.end > day.dayStart && r.start < day.dayEnd)
+                .map((r) => (
+                  <div
+                    key={`busy-${r.start}`}
+                    className="absolute inset-x-0 overflow-hidden bg-slate-200/80 px-2 py-0.5 text-[11px] font-medium text-slate-700"
+                    style={{ top: top(r.start), height: Math.max(14, (Math.min(r.end, day.dayEnd) - Math.max(r.start, day.dayStart)) * PX) }}
+                  >
+                    Busy (Google) <span className="tabular-nums">{t(r.start)}–{t(Math.min(r.end, 1440))}</span>
+                  </div>
+                ))}
               <ul aria-label={`Free times of ${c.name}`} className="contents">
                 {c.free.map((m) => (
                   <li key={m} className="contents">
@@ -151,6 +169,7 @@ export function ScheduleAgenda({ day, links }: { day: ScheduleDay; links: Schedu
                 {c.active ? "" : " (inactive)"}
               </h2>
               <p className="text-sm text-slate-600">{offLabel(c)}</p>
+              {busyLabel(c) ? <p className="text-sm text-slate-600">{busyLabel(c)}</p> : null}
             </div>
             {c.blocks.length === 0 ? <p className="text-sm text-slate-600">No appointments.</p> : null}
             <ul className="space-y-2" aria-label={`Appointments of ${c.name}`}>

@@ -13,6 +13,8 @@ import { HOLDING_STATUSES } from "./slots";
  * and the appointments (all but cancelled) with their service, member and whether a conflict
  * was kept. The rest is pure: which time a column works on a day, and which appointments fall
  * outside it (a conflict: time off, hours or a closed date added after they were booked).
+ * With `busy`, also the busy times mirrored from Google (the view active_busy_intervals), which
+ * the page shades; the conflict lists do not need them.
  */
 
 export type ScheduleAppointment = {
@@ -52,6 +54,8 @@ export type ScheduleData = {
   closed: { date: string; reason: string }[];
   members: ScheduleMember[];
   appointments: ScheduleAppointment[];
+  /** Busy times from Google calendars: a member's own (staffId) or the business's (null). Empty unless asked for. */
+  busy: { staffId: string | null; startsAt: Date; endsAt: Date }[];
 };
 
 type Row = {
@@ -75,13 +79,25 @@ type Row = {
     source: string;
     kept: boolean;
   }[];
+  busy: [string | null, number, number][];
 };
 
 const interval = ([weekday, start, end]: [number, string, string]): WeeklyInterval => ({ weekday, start, end });
 
-/** One provider's schedule over the local days [from, to] (inclusive), in one query; null for an unknown provider. */
-export async function loadSchedule(db: DbOrTx, providerId: string, from: string, to: string): Promise<ScheduleData | null> {
+/**
+ * One provider's schedule over the local days [from, to] (inclusive), in one query; null for an
+ * unknown provider. `busy` adds the Google busy times of those days.
+ */
+export async function loadSchedule(db: DbOrTx, providerId: string, from: string, to: string, opts: { busy?: boolean } = {}): Promise<ScheduleData | null> {
   if (!isUuid(providerId)) return null;
+  const busy = opts.busy
+    ? sql`coalesce((select json_agg(json_build_array(b.staff_id, extract(epoch from b.starts_at) * 1000, extract(epoch from b.ends_at) * 1000)
+                order by b.starts_at)
+              from active_busy_intervals b
+              where b.provider_id = p.id
+                and b.starts_at < ((${to}::date + 1)::timestamp at time zone p.timezone)
+                and b.ends_at > (${from}::date::timestamp at time zone p.timezone)), '[]'::json)`
+    : sql`'[]'::json`;
   const [row] = await queryRows<Row>(
     db,
     sql`
@@ -112,7 +128,8 @@ export async function loadSchedule(db: DbOrTx, providerId: string, from: string,
                 from appointments a join services s on s.id = a.service_id
                 where a.provider_id = p.id and a.status <> 'cancelled'
                   and a.starts_at < ((${to}::date + 1)::timestamp at time zone p.timezone)
-                  and a.ends_at > (${from}::date::timestamp at time zone p.timezone)), '[]'::json) as appointments
+                  and a.ends_at > (${from}::date::timestamp at time zone p.timezone)), '[]'::json) as appointments,
+      ${busy} as busy
     from providers p where p.id = ${providerId}`,
   );
   if (!row) return null;
@@ -147,6 +164,7 @@ export async function loadSchedule(db: DbOrTx, providerId: string, from: string,
       source: a.source,
       kept: a.kept,
     })),
+    busy: row.busy.map(([staffId, s, e]) => ({ staffId, startsAt: new Date(Number(s)), endsAt: new Date(Number(e)) })),
   };
 }
 
@@ -187,6 +205,16 @@ export function localSpan(a: { startsAt: Date; endsAt: Date }, timezone: string)
   let end = parseWallTime(zonedTime(a.endsAt, timezone));
   for (let d = date; d < endDate; d = addDays(d, 1)) end += 1440;
   return { date, start, end };
+}
+
+/** The part of an interval that falls on local `date`, in minutes of that day (an all-day event: 0–1440); none if it misses the day. */
+export function minutesOn(i: { startsAt: Date; endsAt: Date }, date: string, timezone: string): MinuteRange[] {
+  const startDate = zonedDate(i.startsAt, timezone);
+  const endDate = zonedDate(i.endsAt, timezone);
+  if (startDate > date || endDate < date) return [];
+  const start = startDate < date ? 0 : parseWallTime(zonedTime(i.startsAt, timezone));
+  const end = endDate > date ? 1440 : parseWallTime(zonedTime(i.endsAt, timezone));
+  return start < end ? [{ start, end }] : [];
 }
 
 /**
@@ -235,7 +263,9 @@ export type ScheduleColumn = {
   ranges: MinuteRange[];
   off: DayOff;
   blocks: ScheduleBlock[];
-  /** Starts ("free cells", every CELL_MINUTES) a new appointment could take: working, not booked, not past. */
+  /** Busy in the column's own Google Calendar (a member's, or the business's for the business column), minutes of this day. */
+  busy: MinuteRange[];
+  /** Starts ("free cells", every CELL_MINUTES) a new appointment could take: working, not booked, not busy, not past. */
   free: number[];
 };
 
@@ -264,17 +294,19 @@ export function scheduleDay(data: ScheduleData, date: string, now: Date): Schedu
   const column = (id: string | null, name: string, active: boolean): ScheduleColumn => {
     const { ranges, off } = workingTime(data, id, date);
     const blocks = onDay.filter((b) => b.staffId === id);
+    const busy = data.busy.filter((b) => b.staffId === id).flatMap((b) => minutesOn(b, date, tz));
     const free: number[] = [];
     if (!past) {
       for (const r of ranges) {
         for (let t = Math.ceil(r.start / CELL_MINUTES) * CELL_MINUTES; t + CELL_MINUTES <= r.end; t += CELL_MINUTES) {
           if (nowMinutes !== null && t < nowMinutes) continue;
           if (blocks.some((b) => b.status !== "cancelled" && b.start < t + CELL_MINUTES && t < b.end)) continue;
+          if (busy.some((b) => b.start < t + CELL_MINUTES && t < b.end)) continue;
           free.push(t);
         }
       }
     }
-    return { id, name, active, ranges, off, blocks, free };
+    return { id, name, active, ranges, off, blocks, busy, free };
   };
 
   const staffed = data.members.some((m) => m.active);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { addStaffMember, at, createAppointment } from "@/test/fixtures";
-import { mailMessages, staffAvailability, staffServices } from "@/db/schema";
+import { calendarBusyIntervals, calendarIntegrations, mailMessages, staffAvailability, staffServices } from "@/db/schema";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb, setUpProviderFixture } from "@/test/hooks";
 import { getAppointmentByToken } from "@/lib/booking/read";
@@ -41,6 +41,44 @@ describe.each(testDrivers())("the team schedule and its conflicts on %s", (kind)
     expect(day.columns[1]!.free).toContain(13 * 60);
     expect([day.dayStart, day.dayEnd]).toEqual([9 * 60, 17 * 60]);
     expect(day.columns[1]!.id).toBe(kim.id);
+  });
+
+  it("shades the busy times of a member's own Google Calendar in that member's column only, and offers no free cell there", async () => {
+    const sam = await member("Sam");
+    const kim = await member("Kim");
+    const [integration] = await t.db
+      .insert(calendarIntegrations)
+      .values({ providerId: f.provider.id, staffId: sam.id, googleEmail: `sam-${kind}@gmail.test`, accessTokenEnc: "sealed", refreshTokenEnc: "sealed", scopes: "" })
+      .returning();
+    const busy = (eventId: string, start: Date, minutes: number) =>
+      t.db.insert(calendarBusyIntervals).values({
+        integrationId: integration!.id,
+        providerId: f.provider.id,
+        staffId: sam.id,
+        calendarId: "primary",
+        eventId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + minutes * 60_000),
+      });
+    await busy("dentist", at(f.provider, "2026-03-04", "10:00"), 60);
+    await busy("overnight", at(f.provider, "2026-03-03", "22:00"), 10 * 60); // ends 08:00 on the 4th, before opening
+    await busy("next-day", at(f.provider, "2026-03-05", "10:00"), 60);
+
+    const day = scheduleDay((await loadSchedule(t.db, f.provider.id, "2026-03-04", "2026-03-04", { busy: true }))!, "2026-03-04", NOW);
+    const samColumn = day.columns.find((c) => c.id === sam.id)!;
+    const kimColumn = day.columns.find((c) => c.id === kim.id)!;
+    expect(samColumn.busy).toEqual([
+      { start: 0, end: 8 * 60 },
+      { start: 10 * 60, end: 11 * 60 },
+    ]);
+    expect(samColumn.free).not.toContain(10 * 60);
+    expect(samColumn.free).not.toContain(10 * 60 + 30);
+    expect(samColumn.free).toContain(11 * 60);
+    expect(kimColumn.busy).toEqual([]);
+    expect(kimColumn.free).toContain(10 * 60);
+    // The conflict lists load no busy times; nor does a schedule that does not ask for them.
+    const plain = scheduleDay((await loadSchedule(t.db, f.provider.id, "2026-03-04", "2026-03-04"))!, "2026-03-04", NOW);
+    expect(plain.columns.find((c) => c.id === sam.id)!.busy).toEqual([]);
   });
 
   it("names the booked appointments before time off is saved, marks them as conflicts after, until reassigned, asked or kept", async () => {

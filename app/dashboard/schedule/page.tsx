@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConflictMark, ScheduleAgenda, ScheduleGrid, type ScheduleLinks } from "@/components/dashboard/schedule-grid";
+import { busyLabel, ConflictMark, ScheduleAgenda, ScheduleGrid, type ScheduleLinks } from "@/components/dashboard/schedule-grid";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { PageHeader } from "@/components/ui/page-header";
@@ -53,7 +53,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const date = dateParam && !badDate ? dateParam : today;
   const db = await getDb();
   if (search.view === "week") return <WeekView providerId={provider.id} date={date} today={today} timezone={tz} now={now} member={typeof search.member === "string" ? search.member : ""} />;
-  const data = await loadSchedule(db, provider.id, date, date);
+  const data = await loadSchedule(db, provider.id, date, date, { busy: true });
   if (!data) notFound();
   const day = scheduleDay(data, date, now);
 
@@ -298,7 +298,7 @@ async function AppointmentPanel({
 async function WeekView({ providerId, date, today, timezone, now, member }: { providerId: string; date: string; today: string; timezone: string; now: Date; member: string }) {
   const monday = addDays(date, 1 - isoWeekday(date));
   const sunday = addDays(monday, 6);
-  const data = await loadSchedule(await getDb(), providerId, monday, sunday);
+  const data = await loadSchedule(await getDb(), providerId, monday, sunday, { busy: true });
   if (!data) notFound();
   const days = Array.from({ length: 7 }, (_, i) => scheduleDay(data, addDays(monday, i), now));
   const memberId = data.members.some((m) => m.id === member) ? member : undefined;
@@ -336,13 +336,14 @@ async function WeekView({ providerId, date, today, timezone, now, member }: { pr
               <p className="text-xs text-slate-600">{count === 1 ? "1 appointment" : `${count} appointments`}</p>
               <ul className="mt-2 space-y-2">
                 {columns
-                  .filter((c) => c.blocks.length || c.off)
+                  .filter((c) => c.blocks.length || c.off || c.busy.length)
                   .map((c) => (
                     <li key={c.id ?? "none"} className="text-sm">
                       <p className="font-medium text-slate-800">
                         {c.name}
                         {c.off ? <span className="font-normal text-slate-600"> · {c.off.kind === "closed" ? "Closed" : "Time off"}</span> : null}
                       </p>
+                      {busyLabel(c) ? <p className="text-xs text-slate-600">{busyLabel(c)}</p> : null}
                       <ul>
                         {c.blocks.map((b) => (
                           <li key={b.id} className="break-words">
