@@ -60,8 +60,8 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
   return c.email || c.sms;
 }
 
-/** Nobody is mailed when a visit is closed or an account is linked. */
-export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked"]);
+/** Nobody is mailed when a visit is closed, an account is linked, or an unconfirmed hold is released (nobody was told of it). */
+export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked", "hold_released"]);
 
 /** The member an appointment was with before a change that took it away from them. */
 export type PreviousMember = { staffId: string; email: string; name: string };
@@ -85,6 +85,8 @@ export function candidateNotices(change: AppointmentChange, a: MailView, previou
       : [];
   const memberToo = (kind: NoticeKind): Notice[] => (member && !byStaff ? [{ recipient: member, kind }] : []);
   switch (change.kind) {
+    // A hold's guest confirmed their email (lib/booking/hold.ts): only now is it a new booking.
+    case "email_confirmed":
     case "created": {
       // A visit recorded after it happened (lib/booking/create.ts recordPastVisit): nothing to confirm.
       if (a.status === "completed") return [];
