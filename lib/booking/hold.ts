@@ -69,19 +69,21 @@ export async function queueHoldFollowUps(tx: Tx, a: Appointment, token: string):
   await enqueue(tx, QUEUES.holdRelease, { appointmentId: a.id }, { startAfter: a.holdUntil! });
 }
 
-export type HoldView = { appointmentId: string; state: "held" | "confirmed" | "lapsed"; holdUntil: Date | null };
+export type HoldView = { appointmentId: string; state: "held" | "confirmed" | "lapsed"; holdUntil: Date | null; businessName: string; slug: string };
 
 /** What a confirm link points at (null: no such link), without changing anything. */
 export async function findHold(db: Db, token: string, now: Date = new Date()): Promise<HoldView | null> {
   if (!looksLikeToken(token)) return null;
   const [a] = await db
-    .select({ id: appointments.id, status: appointments.status, holdUntil: appointments.holdUntil })
+    .select({ id: appointments.id, status: appointments.status, holdUntil: appointments.holdUntil, businessName: providers.businessName, slug: providers.slug })
     .from(appointments)
+    .innerJoin(providers, eq(providers.id, appointments.providerId))
     .where(eq(appointments.holdTokenHash, hashToken(token)));
   if (!a) return null;
-  if (a.holdUntil === null && a.status !== "cancelled") return { appointmentId: a.id, state: "confirmed", holdUntil: null };
-  if (a.status === "pending" && a.holdUntil && a.holdUntil.getTime() > now.getTime()) return { appointmentId: a.id, state: "held", holdUntil: a.holdUntil };
-  return { appointmentId: a.id, state: "lapsed", holdUntil: a.holdUntil };
+  const view = { appointmentId: a.id, holdUntil: a.holdUntil, businessName: a.businessName, slug: a.slug };
+  if (a.holdUntil === null && a.status !== "cancelled") return { ...view, state: "confirmed" };
+  if (a.status === "pending" && a.holdUntil && a.holdUntil.getTime() > now.getTime()) return { ...view, state: "held" };
+  return { ...view, state: "lapsed" };
 }
 
 export type ConfirmHoldResult =

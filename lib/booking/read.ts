@@ -78,6 +78,7 @@ export const providerView = {
   notes: appointments.notes,
   source: appointments.source,
   cancellationReason: appointments.cancellationReason,
+  holdUntil: appointments.holdUntil,
 };
 export type DashboardAppointment = RowOf<typeof providerView>;
 
@@ -137,6 +138,8 @@ export type AppointmentView = {
   updatedAt: Date;
   cancellationReason: string | null;
   cancelledBy: string | null;
+  /** Set while (and after, if released) the booking is a hold awaiting the guest's email (lib/booking/hold.ts). */
+  holdUntil: Date | null;
   provider: Omit<BookingProvider, "ownerEmail">;
   service: { id: string; name: string; durationMinutes: number; active: boolean };
   /** Whether this actor may cancel / reschedule online right now, and if not, why (a sentence for the page). */
@@ -167,6 +170,7 @@ async function loadAppointment(db: DbOrTx, where: SQL): Promise<MailView | null>
       updatedAt: appointments.updatedAt,
       cancellationReason: appointments.cancellationReason,
       cancelledBy: appointments.cancelledBy,
+      holdUntil: appointments.holdUntil,
     },
     p: providerColumns,
     s: { id: services.id, name: services.name, durationMinutes: services.durationMinutes, active: services.active },
@@ -248,7 +252,8 @@ function withPermissions(a: MailView, actorKind: Actor["kind"], now: Date): Appo
   const { ownerEmail: _ownerEmail, staffEmail: _staffEmail, ...view } = a;
   // Cancelling and rescheduling follow the same rules today; kept apart for the page.
   const refusal = changeRefusal(a, actorKind, "changed", now);
-  return { ...view, canCancel: !refusal, canReschedule: !refusal, blockedReason: refusal?.message ?? null };
+  // A hold is not moved before its guest confirms the email: it would be news to the business.
+  return { ...view, canCancel: !refusal, canReschedule: !refusal && !(a.holdUntil && a.status === "pending"), blockedReason: refusal?.message ?? null };
 }
 
 /** The guest's view of their appointment, by manage-link token; null for any unknown token. */

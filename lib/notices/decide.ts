@@ -69,6 +69,9 @@ export type PreviousMember = { staffId: string; email: string; name: string };
 /** The notices a change calls for, before preferences: the decision table. */
 export function candidateNotices(change: AppointmentChange, a: MailView, previousMember: PreviousMember | null = null): Notice[] {
   if (SILENT_CHANGES.has(change.kind)) return [];
+  // A hold nobody has confirmed (lib/booking/hold.ts) was told to nobody: whatever happens to it
+  // (cancelled by the guest or the business, released) tells nobody either. Confirming clears it.
+  if (a.holdUntil) return [];
   const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
   const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
   const pending = a.status === "pending";
