@@ -7,7 +7,9 @@ import { testDrivers } from "@/test/db";
 import { rejection } from "@/test/expect-app-error";
 import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/test/fixtures";
 import { setUpTestDb } from "@/test/hooks";
+import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { createBooking, type CreateBookingInput } from "./create";
+import { cancelAppointment, rescheduleAppointment } from "./manage";
 import { confirmHold, findHold, HOLD_MINUTES, releaseHold, releaseLapsedHolds } from "./hold";
 import { listSlots } from "./slots";
 
@@ -155,6 +157,24 @@ describe.each(testDrivers())("booking holds (confirm new guests' email) on %s", 
     const other = await createBooking(t.db, input(f, { by: "client", clientUserId: client.id, email: pat, start: at(f.provider, "2026-03-03", "12:00") }), now);
     expect(other.appointment.holdUntil).not.toBeNull();
     expect(await mailsTo(kim)).toEqual([expect.stringMatching(/^Booking confirmed/)]);
+  });
+
+  it("a hold cannot be approved by the business nor moved by the guest; a guest who cancels it tells nobody", async () => {
+    const f = await holding({ provider: { requireApproval: true } });
+    const { appointment, manageToken } = await createBooking(t.db, input(f), now);
+    const approve = await rejection(applyAppointmentAction(t.db, { providerId: f.provider.id, appointmentId: appointment.id, action: "confirm" }, later(1)));
+    expect(approve.code).toBe("INVALID_STATE");
+    const guestActor = { kind: "guest" as const, token: manageToken };
+    const move = await rejection(rescheduleAppointment(t.db, { appointmentId: appointment.id, actor: guestActor, start: at(f.provider, "2026-03-03", "11:00") }, later(1)));
+    expect(move.code).toBe("INVALID_STATE");
+    expect(move.message).toMatch(/Confirm your email first/);
+    const [row] = await t.db.select().from(appointments).where(eq(appointments.id, appointment.id));
+    expect(row!.status).toBe("pending");
+    expect(row!.startsAt.toISOString()).toBe(tuesday10(f).toISOString());
+    await cancelAppointment(t.db, { appointmentId: appointment.id, actor: guestActor }, later(2));
+    expect(await mailsTo(f.provider.email)).toEqual([]);
+    expect(await mailsTo(guest)).toEqual(["Confirm your email to keep your booking"]);
+    expect(await confirmHold(t.db, await linkToken(), later(3))).toEqual({ ok: false, reason: "lapsed" });
   });
 
   it("with the setting off (the default), a guest's booking is confirmed and told at once, as before", async () => {

@@ -60,8 +60,8 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
   return c.email || c.sms;
 }
 
-/** Nobody is mailed when a visit is closed, an account is linked, or an unconfirmed hold is released (nobody was told of it). */
-export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked", "hold_released"]);
+/** Nobody is mailed when a visit is closed or an account is linked (nor about a hold: candidateNotices). */
+export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked"]);
 
 /** The member an appointment was with before a change that took it away from them. */
 export type PreviousMember = { staffId: string; email: string; name: string };
