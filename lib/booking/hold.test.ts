@@ -1,12 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { appointmentChanges, appointments, mailMessages } from "@/db/schema";
+import { appointmentChanges, appointmentReminders, appointments, mailMessages } from "@/db/schema";
 import { bossFor } from "@/lib/infra/jobs/boss";
 import { QUEUES } from "@/lib/infra/jobs/queues";
 import { testDrivers } from "@/test/db";
 import { rejection } from "@/test/expect-app-error";
 import { at, createProviderFixture, createUser, guestContact, type ProviderFixture } from "@/test/fixtures";
 import { setUpTestDb } from "@/test/hooks";
+import { zonedDate } from "@/lib/availability";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
 import { createBooking, type CreateBookingInput } from "./create";
 import { cancelAppointment, rescheduleAppointment } from "./manage";
@@ -175,6 +176,19 @@ describe.each(testDrivers())("booking holds (confirm new guests' email) on %s", 
     expect(await mailsTo(f.provider.email)).toEqual([]);
     expect(await mailsTo(guest)).toEqual(["Confirm your email to keep your booking"]);
     expect(await confirmHold(t.db, await linkToken(), later(3))).toEqual({ ok: false, reason: "lapsed" });
+  });
+
+  it("a hold gets no reminder until it is confirmed, then the one a booking gets", async () => {
+    // The reminder follow-up times against the real clock: book three days from today.
+    const today = new Date();
+    const f = await holding();
+    const start = at(f.provider, zonedDate(new Date(today.getTime() + 3 * 86_400_000), f.provider.timezone), "10:00");
+    const { appointment } = await createBooking(t.db, input(f, { start }), today);
+    const reminders = async () =>
+      (await t.db.select().from(appointmentReminders).where(eq(appointmentReminders.appointmentId, appointment.id))).map((r) => r.dueAt.toISOString());
+    expect(await reminders()).toEqual([]);
+    expect((await confirmHold(t.db, await linkToken(), new Date(today.getTime() + 60_000))).ok).toBe(true);
+    expect(await reminders()).toEqual([new Date(start.getTime() - 24 * 3600_000).toISOString()]);
   });
 
   it("with the setting off (the default), a guest's booking is confirmed and told at once, as before", async () => {
