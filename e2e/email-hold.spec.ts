@@ -38,6 +38,7 @@ test("with 'Ask new guests to confirm their email' on, a guest's booking is held
   );
   const header = page.getByRole("main").locator("header");
   await expect(header).toContainText("Awaiting email confirmation");
+  await expectAccessible(page, "a held booking's page");
   await expect(page.getByTestId("hold-notice")).toContainText(`We sent a link to ${guest.email}.`);
 
   // The business sees the hold, which it cannot approve, and has not been told of it.
@@ -59,6 +60,9 @@ test("with 'Ask new guests to confirm their email' on, a guest's booking is held
   await link.click();
   await expect(inbox.getByRole("heading", { name: "Confirm your booking" })).toBeVisible();
   await expectAccessible(inbox, "the hold's confirm page");
+  // On a phone, nothing scrolls sideways.
+  await inbox.setViewportSize({ width: 375, height: 740 });
+  expect(await inbox.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await inbox.getByRole("button", { name: "Confirm my booking" }).click();
 
   // Confirmed: the booking page says so, and only now do the usual mails go out.

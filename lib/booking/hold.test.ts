@@ -13,6 +13,7 @@ import { createBooking, type CreateBookingInput } from "./create";
 import { cancelAppointment, rescheduleAppointment } from "./manage";
 import { confirmHold, findHold, HOLD_MINUTES, releaseHold, releaseLapsedHolds } from "./hold";
 import { listSlots } from "./slots";
+import { loadSchedule } from "./schedule";
 
 // Monday 2 March 2026, 09:00 in Berlin (UTC+1).
 const now = new Date("2026-03-02T08:00:00Z");
@@ -66,6 +67,9 @@ describe.each(testDrivers())("booking holds (confirm new guests' email) on %s", 
     // The same time cannot be booked twice while it is held.
     const e = await rejection(createBooking(t.db, input(f, { email: `other-${n}@example.com` }), now));
     expect(e.code).toBe("SLOT_TAKEN");
+    // The provider's schedule knows it is a hold (shown "Awaiting email confirmation").
+    const schedule = await loadSchedule(t.db, f.provider.id, "2026-03-03", "2026-03-03");
+    expect(schedule!.appointments.map((a) => [a.status, a.holdUntil?.toISOString()])).toEqual([["pending", later(HOLD_MINUTES).toISOString()]]);
     const jobs = await bossFor(t.db).findJobs(QUEUES.holdRelease, { data: { appointmentId: appointment.id } });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.startAfter.toISOString()).toBe(later(HOLD_MINUTES).toISOString());
