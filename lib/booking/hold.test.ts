@@ -9,6 +9,7 @@ import { at, createProviderFixture, createUser, guestContact, type ProviderFixtu
 import { setUpTestDb } from "@/test/hooks";
 import { zonedDate } from "@/lib/availability";
 import { applyAppointmentAction } from "@/lib/provider/appointments";
+import { bookingResponse } from "./api";
 import { createBooking, type CreateBookingInput } from "./create";
 import { cancelAppointment, rescheduleAppointment } from "./manage";
 import { confirmHold, findHold, HOLD_MINUTES, releaseHold, releaseLapsedHolds } from "./hold";
@@ -193,6 +194,18 @@ describe.each(testDrivers())("booking holds (confirm new guests' email) on %s", 
     expect(await reminders()).toEqual([]);
     expect((await confirmHold(t.db, await linkToken(), new Date(today.getTime() + 60_000))).ok).toBe(true);
     expect(await reminders()).toEqual([new Date(start.getTime() - 24 * 3600_000).toISOString()]);
+  });
+
+  it("the JSON API answers a hold as awaiting_email_confirmation, with its deadline and what to do", async () => {
+    const f = await holding();
+    const body = { serviceId: f.service.id, start: tuesday10(f).toISOString(), ...guestContact, email: guest };
+    const r = await bookingResponse(t.db, f.provider.slug, body, now);
+    expect(r).toMatchObject({
+      status: "awaiting_email_confirmation",
+      holdUntil: later(HOLD_MINUTES).toISOString(),
+      message: "Check your email to confirm within 30 minutes, or the time is released.",
+    });
+    expect(r.manageUrl).toMatch(/\/bookings\/[A-Za-z0-9_-]+$/);
   });
 
   it("with the setting off (the default), a guest's booking is confirmed and told at once, as before", async () => {
