@@ -43,12 +43,12 @@ export default async function ConfirmHoldPage({ params, searchParams }: Props) {
     return (
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">This hold has lapsed</h1>
-        {refused ? <Flash tone="error">Your booking could not be confirmed: the 30 minutes to confirm it had passed.</Flash> : null}
+        {refused ? <Flash tone="error">Your booking could not be confirmed: it is no longer held.</Flash> : null}
         <Card>
           <div className="space-y-4">
             <p className="text-slate-700">
-              The email was not confirmed within 30 minutes, so the time was released and nothing was booked at {hold.businessName}. If it
-              is still free, you can book it again.
+              The time is no longer held (it was not confirmed within 30 minutes, or the booking was cancelled), so nothing was booked at{" "}
+              {hold.businessName}. If the time is still free, you can book it again.
             </p>
             <ButtonLink href={bookPath(hold.slug)}>Book again</ButtonLink>
           </div>
