@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
 import { changePolicy, formatWhen } from "@/lib/availability/format";
 import type { SearchParams } from "@/lib/booking/picker";
+import { HOLD_NOTICE, isHeld } from "@/lib/booking/hold";
 import type { AppointmentView } from "@/lib/booking/read";
 import { env } from "@/lib/infra/env";
 import { cancelAppointmentAction, rescheduleAppointmentAction } from "./actions";
@@ -37,6 +38,7 @@ export function ManageAppointment({
   const [by, key] = boundCaller(caller);
   const guest = caller.by === "guest";
   const holding = a.status === "pending" || a.status === "confirmed";
+  const held = isHeld(a);
   const rescheduling = sp.reschedule === "1" && holding && a.canReschedule;
   // A request may still be turned down: no calendar entry until it is confirmed.
   const calendarHref = a.status === "confirmed" ? (guest ? `/api/bookings/${encodeURIComponent(caller.token)}/ics` : `${path}/ics`) : null;
@@ -51,7 +53,7 @@ export function ManageAppointment({
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">
           {guest ? "Your appointment" : `${a.service.name} at ${a.provider.businessName}`}
         </h1>
-        <StatusBadge status={a.status} />
+        <StatusBadge status={a.status} holdUntil={a.holdUntil} />
       </header>
 
       <Card>
@@ -61,7 +63,11 @@ export function ManageAppointment({
             {changePolicy({ start: a.start, windowHours: a.provider.cancellationWindowHours, timezone: a.provider.timezone, now: new Date() }).text}
           </p>
         ) : null}
-        {a.status === "pending" ? (
+        {held ? (
+          <p className="mt-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="hold-notice">
+            We sent a link to {a.clientEmail}. {HOLD_NOTICE}
+          </p>
+        ) : a.status === "pending" ? (
           <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
             Waiting for {a.provider.businessName} to confirm. Your time is held meanwhile, and you&apos;ll get an email once
             it&apos;s confirmed.
@@ -155,6 +161,13 @@ function whereTo(c: ConfirmationChannels, email: string): string | null {
 
 /** What the last action did (its redirect's query), said once; after booking, honestly what is coming. */
 function Flashes({ sp, appointment: a, confirmation }: { sp: SearchParams; appointment: AppointmentView; confirmation: ConfirmationChannels | null }) {
+  if (sp.booked === "1" && isHeld(a)) {
+    return (
+      <Flash tone="info">
+        <strong>Almost done: confirm your email.</strong> {HOLD_NOTICE}
+      </Flash>
+    );
+  }
   if (sp.booked === "1") {
     const pending = a.status === "pending";
     const to = confirmation ? whereTo(confirmation, a.clientEmail) : a.clientEmail;
@@ -190,6 +203,14 @@ function Flashes({ sp, appointment: a, confirmation }: { sp: SearchParams; appoi
     );
   }
   if (sp.cancelled === "1" && a.status === "cancelled") return <Flash tone="success">Your appointment has been cancelled.</Flash>;
+  if (sp.emailConfirmed === "1" && !isHeld(a)) {
+    return (
+      <Flash tone="success">
+        <strong>Thanks, your email is confirmed.</strong>{" "}
+        {a.status === "pending" ? <>{a.provider.businessName} will confirm your appointment.</> : <>You&apos;re booked: a confirmation is on its way to {a.clientEmail}.</>}
+      </Flash>
+    );
+  }
   if (sp.rescheduled === "1") {
     return <Flash tone="success">Your appointment has been moved to {formatWhen(a.start, a.end, a.provider.timezone)}.</Flash>;
   }

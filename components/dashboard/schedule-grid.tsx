@@ -42,8 +42,11 @@ export function busyLabel(c: Pick<ScheduleColumn, "busy">): string | null {
   return `Busy in Google Calendar ${c.busy.map((r) => `${t(r.start)}–${t(Math.min(r.end, 1440))}`).join(", ")}`;
 }
 
+/** A hold (lib/booking/hold.ts) is pending, but not for the provider to approve: it waits for the guest. */
+const blockStatus = (b: ScheduleBlock) => (b.holdUntil && b.status === "pending" ? "Awaiting email confirmation" : statusLabel[b.status]);
+
 function blockLabel(b: ScheduleBlock): string {
-  return `${t(b.start)}–${t(Math.min(b.end, 1440))} ${b.serviceName}, ${b.clientName}, ${statusLabel[b.status]}${b.conflict ? ", conflict" : ""}`;
+  return `${t(b.start)}–${t(Math.min(b.end, 1440))} ${b.serviceName}, ${b.clientName}, ${blockStatus(b)}${b.conflict ? ", conflict" : ""}`;
 }
 
 export function ConflictMark() {
@@ -137,7 +140,7 @@ export function ScheduleGrid({ day, links }: { day: ScheduleDay; links: Schedule
                       <span className="font-semibold tabular-nums">{t(b.start)}</span> {b.serviceName}
                       <span className="block truncate">{b.clientName}</span>
                       <span className="block truncate text-[11px]">
-                        {statusLabel[b.status]}
+                        {blockStatus(b)}
                         {b.conflict ? " · Conflict" : ""}
                       </span>
                     </a>
@@ -187,7 +190,7 @@ export function ScheduleAgenda({ day, links }: { day: ScheduleDay; links: Schedu
                         <span className="font-semibold tabular-nums text-slate-900">
                           {t(b.start)}–{t(Math.min(b.end, 1440))}
                         </span>
-                        <span className="text-slate-700">{statusLabel[b.status]}</span>
+                        <span className="text-slate-700">{blockStatus(b)}</span>
                         {b.conflict ? <ConflictMark /> : null}
                       </span>
                       <span className="block break-words text-slate-900">{b.serviceName}</span>

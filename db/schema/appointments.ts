@@ -14,6 +14,10 @@ export const APPOINTMENT_CHANGE_KINDS = [
   // A no-show set back to confirmed (marked by mistake); nobody is told, like the no-show itself.
   "no_show_undone",
   "linked",
+  // A hold whose guest followed the mailed link (lib/booking/hold.ts): told like a new booking.
+  "email_confirmed",
+  // A hold nobody confirmed in time, cancelled by the system; nobody is told (nobody was).
+  "hold_released",
 ] as const;
 export type AppointmentChangeKind = (typeof APPOINTMENT_CHANGE_KINDS)[number];
 

@@ -93,6 +93,11 @@ export const providers = pgTable(
     dailyCapPerMember: integer().notNull().default(0),
     /** How many upcoming online bookings one unverified guest email may hold here (lib/booking/limits.ts). */
     guestBookingLimit: integer().notNull().default(3),
+    /**
+     * "Ask new guests to confirm their email": an online booking whose email is not the signed-in
+     * client's verified one is a hold until the mailed link is followed (lib/booking/hold.ts).
+     */
+    confirmGuestEmail: boolean().notNull().default(false),
     createdAt: stampedNow(),
     updatedAt: stampedNow(),
   },
@@ -208,11 +213,21 @@ export const appointments = pgTable(
     // sha256 of the guest's manage-link token.
     manageTokenHash: text().notNull(),
     source: text().notNull().default("online"),
+    /**
+     * Set while the booking is a hold awaiting the guest's email confirmation (lib/booking/hold.ts):
+     * it is `pending` meanwhile (so it blocks its time like any booking) and released when this
+     * passes. Null for every other booking, and once confirmed.
+     */
+    holdUntil: tstz(),
+    /** sha256 of the token in the "confirm your email" link; null once confirmed or for no hold. */
+    holdTokenHash: text(),
     createdAt: stampedNow(),
     updatedAt: stampedNow(),
   },
   (t) => [
     index().on(t.providerId, t.startsAt),
+    uniqueIndex("appointments_hold_token_key").on(t.holdTokenHash),
+    index("appointments_hold_until_idx").on(t.holdUntil).where(sql`${t.holdUntil} is not null`),
     index().on(t.clientUserId),
     index().on(t.staffId, t.startsAt),
     // Find my booking, the guest booking limit and the provider's client record look a guest up

@@ -12,6 +12,8 @@ export type ProfileInput = {
   phone?: string;
   /** "Approve online bookings before they are confirmed". */
   requireApproval?: boolean;
+  /** "Ask new guests to confirm their email". */
+  confirmGuestEmail?: boolean;
 };
 
 /** /dashboard/profile: the business's public details and booking rules. */
@@ -25,6 +27,7 @@ export class ProfilePage extends AppPage {
   readonly horizon: Locator;
   readonly phone: Locator;
   readonly requireApproval: Locator;
+  readonly confirmGuestEmail: Locator;
 
   constructor(page: Page) {
     super(page, "Business profile");
@@ -37,6 +40,7 @@ export class ProfilePage extends AppPage {
     this.horizon = page.getByLabel("Booking horizon (days)");
     this.phone = page.getByLabel("Phone", { exact: true });
     this.requireApproval = page.getByRole("checkbox", { name: "Approve online bookings before they are confirmed" });
+    this.confirmGuestEmail = page.getByRole("checkbox", { name: "Ask new guests to confirm their email" });
   }
 
   goto() {
@@ -52,6 +56,7 @@ export class ProfilePage extends AppPage {
     if (p.bookingHorizonDays !== undefined) await this.horizon.fill(String(p.bookingHorizonDays));
     if (p.phone !== undefined) await this.phone.fill(p.phone);
     if (p.requireApproval !== undefined) await this.requireApproval.setChecked(p.requireApproval);
+    if (p.confirmGuestEmail !== undefined) await this.confirmGuestEmail.setChecked(p.confirmGuestEmail);
     await this.page.getByRole("button", { name: "Save profile" }).click();
     await expect(this.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
   }

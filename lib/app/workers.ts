@@ -6,6 +6,7 @@ import { syncAppointment } from "@/lib/calendar/sync";
 import { deliverMail } from "@/lib/infra/outbox/mail";
 import { deliverSms } from "@/lib/infra/outbox/sms";
 import { sendReminderIfDue, sweepDueReminders } from "@/lib/notices/reminders";
+import { releaseHold, releaseLapsedHolds } from "@/lib/booking/hold";
 import { bossFor } from "@/lib/infra/jobs/boss";
 import { purgeExpired } from "@/lib/infra/housekeeping";
 import { log } from "@/lib/infra/log";
@@ -63,6 +64,16 @@ export async function startWorkers(
   });
   // One schedule row per queue in the database: every instance may call this, it is an upsert.
   await boss.schedule(QUEUES.housekeeping, SCHEDULES[QUEUES.housekeeping], {});
+
+  // Booking holds nobody confirmed: each one's delayed job, and a sweep every minute for any a
+  // lost job left behind (lib/booking/hold.ts; both idempotent).
+  await boss.work<JobData[typeof QUEUES.holdRelease]>(QUEUES.holdRelease, polling, async (jobs) => {
+    for (const job of jobs) await logged(QUEUES.holdRelease, job.id, () => releaseHold(db, job.data.appointmentId));
+  });
+  await boss.work(QUEUES.holdSweep, polling, async (jobs) => {
+    for (const job of jobs) await logged(QUEUES.holdSweep, job.id, () => releaseLapsedHolds(db));
+  });
+  await boss.schedule(QUEUES.holdSweep, SCHEDULES[QUEUES.holdSweep], {});
 
   const cfg = opts.google === undefined ? googleConfig() : opts.google;
   const retryLimit = queueOptions[QUEUES.calendarSync].retryLimit ?? 0;

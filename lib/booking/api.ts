@@ -10,6 +10,7 @@ import { findProviderIdBySlug } from "./providers";
 import { bookingRequestSchema, slotsQuerySchema } from "./schema";
 import { manageUrl } from "./links";
 import { listSlots } from "./slots";
+import { HOLD_NOTICE, isHeld } from "./hold";
 
 /*
  * The public JSON API's work, without Request objects: the route handlers parse the HTTP
@@ -49,14 +50,19 @@ export async function bookingResponse(db: Db, slug: string, body: Record<string,
     { ...rest, providerId, start: new Date(start), by: "guest", clientUserId: null, clientAddress },
     now,
   );
-  return {
+  const base = {
     id: appointment.id,
     start: appointment.startsAt.toISOString(),
     end: appointment.endsAt.toISOString(),
     staffId: appointment.staffId,
-    status: appointment.status,
+    status: appointment.status as string,
     manageUrl: manageUrl(manageToken),
   };
+  // A hold (lib/booking/hold.ts): the guest must follow the mailed link by holdUntil, or the time is released.
+  if (isHeld(appointment)) {
+    return { ...base, status: "awaiting_email_confirmation", holdUntil: appointment.holdUntil!.toISOString(), message: HOLD_NOTICE };
+  }
+  return base;
 }
 
 export type ApiSlot = { start: string; end: string; staffIds: string[] };

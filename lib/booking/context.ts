@@ -28,6 +28,8 @@ export type BookingProvider = {
   requireApproval: boolean;
   /** How many upcoming online bookings one unverified guest email may hold (lib/booking/limits.ts). */
   guestBookingLimit: number;
+  /** Online bookings by an unverified email are holds until the guest confirms it (lib/booking/hold.ts). */
+  confirmGuestEmail: boolean;
 };
 
 export type BookingService = { id: string; name: string; durationMinutes: number; active: boolean };
@@ -46,6 +48,7 @@ export const providerColumns = {
   bookingHorizonDays: providers.bookingHorizonDays,
   requireApproval: providers.requireApproval,
   guestBookingLimit: providers.guestBookingLimit,
+  confirmGuestEmail: providers.confirmGuestEmail,
 };
 
 export async function loadProvider(db: DbOrTx, providerId: string): Promise<BookingProvider | null> {

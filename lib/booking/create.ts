@@ -9,7 +9,8 @@ import { liveBusyFor } from "./live-busy";
 import { emailSchema, nameSchema, notesSchema, phoneSchema } from "./schema";
 import { newTokenWithHash } from "@/lib/infra/tokens";
 import { insertAppointment, type WriteActor } from "./write";
-import { enforceBookingLimits } from "./limits";
+import { enforceBookingLimits, isVerifiedOwnEmail } from "./limits";
+import { newHold, queueHoldFollowUps } from "./hold";
 
 export type CreateBookingInput = {
   providerId: string;
@@ -108,6 +109,12 @@ export async function createBooking(
           now,
         );
       }
+      // "Ask new guests to confirm their email": an online booking not made by a signed-in
+      // client with this very (verified) email is a hold until the mailed link is followed.
+      const hold =
+        provider.confirmGuestEmail && input.by !== "provider" && !(await isVerifiedOwnEmail(tx, input.by === "client" ? (input.clientUserId ?? null) : null, c.email.trim().toLowerCase()))
+          ? newHold(now)
+          : null;
       // Staff bookings: the free qualified members in fair order (one when chosen); each is
       // tried in a savepoint and the exclusion constraint accepts the first still free, so
       // concurrent "any available" bookings spread over the free members.
@@ -136,11 +143,15 @@ export async function createBooking(
           notes: c.notes ?? "",
           startsAt: start,
           endsAt: end,
-          status,
+          // A hold waits as pending: it blocks its time like any booking (lib/booking/hold.ts).
+          status: hold ? "pending" : status,
           manageTokenHash: hash,
           source,
+          holdUntil: hold?.holdUntil ?? null,
+          holdTokenHash: hold?.hash ?? null,
         },
       }));
+      if (hold) await queueHoldFollowUps(tx, appointment, hold.token);
       return { appointment, manageToken: token };
     });
   } catch (e) {

@@ -73,7 +73,7 @@ export async function enforceBookingLimits(tx: Tx, input: BookingLimitsInput, no
   }
 }
 
-async function isVerifiedOwnEmail(tx: Tx, clientUserId: string | null, email: string): Promise<boolean> {
+export async function isVerifiedOwnEmail(tx: Tx, clientUserId: string | null, email: string): Promise<boolean> {
   if (!clientUserId) return false;
   const [row] = await tx
     .select({ id: users.id })

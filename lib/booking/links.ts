@@ -7,3 +7,6 @@ export const manageUrl = (token: string) => `${env().APP_URL}/bookings/${token}`
 
 /** The client's own appointment page in the portal (signed in, ownership checked). */
 export const portalUrl = (appointmentId: string) => `${env().APP_URL}/account/appointments/${appointmentId}`;
+
+/** The link in a hold's "confirm your email" mail (lib/booking/hold.ts); only its sha256 is stored. */
+export const holdConfirmUrl = (token: string) => `${env().APP_URL}/bookings/confirm-email/${token}`;

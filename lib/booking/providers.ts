@@ -29,6 +29,8 @@ export type PublicProvider = {
   bookingHorizonDays: number;
   /** Online bookings wait as pending until the provider confirms them. */
   requireApproval: boolean;
+  /** Online bookings by an unverified email are holds until the guest confirms it (lib/booking/hold.ts). */
+  confirmGuestEmail: boolean;
   /** How many upcoming online bookings one unverified guest email may hold here (1–20). */
   guestBookingLimit: number;
   services: PublicService[];
@@ -60,6 +62,7 @@ export const publicProviderColumns = {
   minNoticeMinutes: providers.minNoticeMinutes,
   bookingHorizonDays: providers.bookingHorizonDays,
   requireApproval: providers.requireApproval,
+  confirmGuestEmail: providers.confirmGuestEmail,
   guestBookingLimit: providers.guestBookingLimit,
 };
 

@@ -78,6 +78,7 @@ export const providerView = {
   notes: appointments.notes,
   source: appointments.source,
   cancellationReason: appointments.cancellationReason,
+  holdUntil: appointments.holdUntil,
 };
 export type DashboardAppointment = RowOf<typeof providerView>;
 
@@ -137,6 +138,8 @@ export type AppointmentView = {
   updatedAt: Date;
   cancellationReason: string | null;
   cancelledBy: string | null;
+  /** Set while (and after, if released) the booking is a hold awaiting the guest's email (lib/booking/hold.ts). */
+  holdUntil: Date | null;
   provider: Omit<BookingProvider, "ownerEmail">;
   service: { id: string; name: string; durationMinutes: number; active: boolean };
   /** Whether this actor may cancel / reschedule online right now, and if not, why (a sentence for the page). */
@@ -167,6 +170,7 @@ async function loadAppointment(db: DbOrTx, where: SQL): Promise<MailView | null>
       updatedAt: appointments.updatedAt,
       cancellationReason: appointments.cancellationReason,
       cancelledBy: appointments.cancelledBy,
+      holdUntil: appointments.holdUntil,
     },
     p: providerColumns,
     s: { id: services.id, name: services.name, durationMinutes: services.durationMinutes, active: services.active },
@@ -226,6 +230,11 @@ export function changeRefusal(a: MailView, actorKind: Actor["kind"], change: Cha
     return new AppError("INVALID_STATE", message);
   }
   if (actorKind === "provider") return null;
+  // A hold is not moved before its guest confirms the email (lib/booking/hold.ts): the move
+  // would be news to a business that has not heard of the booking. Cancelling it is fine.
+  if (change === "rescheduled" && a.holdUntil && a.status === "pending") {
+    return new AppError("INVALID_STATE", "Confirm your email first: follow the link we sent you, then you can change the time.");
+  }
   const p = a.provider;
   const msUntilStart = a.start.getTime() - now.getTime();
   if (msUntilStart >= p.cancellationWindowHours * 3_600_000 && msUntilStart > 0) return null;
@@ -246,9 +255,10 @@ export function changeRefusal(a: MailView, actorKind: Actor["kind"], change: Cha
 
 function withPermissions(a: MailView, actorKind: Actor["kind"], now: Date): AppointmentView {
   const { ownerEmail: _ownerEmail, staffEmail: _staffEmail, ...view } = a;
-  // Cancelling and rescheduling follow the same rules today; kept apart for the page.
+  // Cancelling and rescheduling follow the same rules, but for a hold (moved only once confirmed).
   const refusal = changeRefusal(a, actorKind, "changed", now);
-  return { ...view, canCancel: !refusal, canReschedule: !refusal, blockedReason: refusal?.message ?? null };
+  const moveRefusal = refusal ?? changeRefusal(a, actorKind, "rescheduled", now);
+  return { ...view, canCancel: !refusal, canReschedule: !moveRefusal, blockedReason: refusal?.message ?? null };
 }
 
 /** The guest's view of their appointment, by manage-link token; null for any unknown token. */

@@ -22,6 +22,8 @@ export type ScheduleAppointment = {
   startsAt: Date;
   endsAt: Date;
   status: AppointmentStatus;
+  /** Set on a hold awaiting the guest's email confirmation (lib/booking/hold.ts): pending, shown as such. */
+  holdUntil?: Date | null;
   serviceId: string;
   serviceName: string;
   staffId: string | null;
@@ -68,6 +70,7 @@ type Row = {
     start_ms: number;
     end_ms: number;
     status: AppointmentStatus;
+    hold_ms: number | null;
     service_id: string;
     service_name: string;
     staff_id: string | null;
@@ -119,7 +122,7 @@ export async function loadSchedule(db: DbOrTx, providerId: string, from: string,
                 from staff_members m where m.provider_id = p.id), '[]'::json) as members,
       coalesce((select json_agg(json_build_object(
                   'id', a.id, 'start_ms', extract(epoch from a.starts_at) * 1000, 'end_ms', extract(epoch from a.ends_at) * 1000,
-                  'status', a.status, 'service_id', a.service_id, 'service_name', s.name, 'staff_id', a.staff_id, 'client_user_id', a.client_user_id,
+                  'status', a.status, 'hold_ms', extract(epoch from a.hold_until) * 1000, 'service_id', a.service_id, 'service_name', s.name, 'staff_id', a.staff_id, 'client_user_id', a.client_user_id,
                   'client_name', a.client_name, 'client_email', a.client_email, 'client_phone', a.client_phone,
                   'notes', a.notes, 'source', a.source,
                   'kept', exists (select 1 from appointment_conflict_keeps k where k.appointment_id = a.id
@@ -153,6 +156,7 @@ export async function loadSchedule(db: DbOrTx, providerId: string, from: string,
       startsAt: new Date(Number(a.start_ms)),
       endsAt: new Date(Number(a.end_ms)),
       status: a.status,
+      holdUntil: a.hold_ms === null ? null : new Date(Number(a.hold_ms)),
       serviceId: a.service_id,
       serviceName: a.service_name,
       staffId: a.staff_id,

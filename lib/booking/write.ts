@@ -17,6 +17,7 @@ import {
  *   updateAppointment(tx, { appointmentId, kind, actor, where, set, reason? })
  *                                                                    → Appointment | null
  *       kind: "cancelled" | "rescheduled" | "reassigned" | "confirmed" | "completed" | "no_show"
+ *             | "email_confirmed" | "hold_released" (a guest's hold, lib/booking/hold.ts)
  *       `where` is the guard beyond the id (ownership, from-states, "unchanged since read");
  *       null when no row matched it: nothing was written, nothing recorded or queued.
  *   linkAppointmentsToAccount(tx, { userId, email, actor })          → Appointment[]   ("linked")
@@ -128,6 +129,10 @@ async function record(tx: Tx, followUps: FollowUps, change: AppointmentChange): 
     previousStatus: change.previous?.status ?? null,
     reason: change.reason,
   });
+  // A hold awaiting its guest's email confirmation (lib/booking/hold.ts) is told to nobody and
+  // gets no reminder or calendar event yet: its "email_confirmed" change runs them all, as for a
+  // new booking. Only the hold's own "confirm your email" mail goes out (hold.ts queues it).
+  if (change.kind === "created" && change.appointment.holdUntil) return;
   for (const followUp of [followUps.notices, followUps.reminder, followUps.calendarSync]) await followUp(tx, change);
 }
 
@@ -148,7 +153,7 @@ export type UpdateKind = Exclude<AppointmentChangeKind, "created" | "linked">;
 export type AppointmentPatch = Partial<
   Pick<
     typeof appointments.$inferInsert,
-    "status" | "startsAt" | "endsAt" | "staffId" | "cancellationReason" | "cancelledBy" | "updatedAt"
+    "status" | "startsAt" | "endsAt" | "staffId" | "cancellationReason" | "cancelledBy" | "updatedAt" | "holdUntil"
   >
 >;
 

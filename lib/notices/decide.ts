@@ -60,7 +60,7 @@ export async function wantsNotice(tx: DbOrTx, recipient: NoticeRecipient, kind: 
   return c.email || c.sms;
 }
 
-/** Nobody is mailed when a visit is closed or an account is linked. */
+/** Nobody is mailed when a visit is closed or an account is linked (nor about a hold: candidateNotices). */
 export const SILENT_CHANGES: ReadonlySet<AppointmentChangeKind> = new Set(["completed", "no_show", "no_show_undone", "linked"]);
 
 /** The member an appointment was with before a change that took it away from them. */
@@ -69,6 +69,9 @@ export type PreviousMember = { staffId: string; email: string; name: string };
 /** The notices a change calls for, before preferences: the decision table. */
 export function candidateNotices(change: AppointmentChange, a: MailView, previousMember: PreviousMember | null = null): Notice[] {
   if (SILENT_CHANGES.has(change.kind)) return [];
+  // A hold nobody has confirmed (lib/booking/hold.ts) was told to nobody: whatever happens to it
+  // (cancelled by the guest or the business, released) tells nobody either. Confirming clears it.
+  if (a.holdUntil) return [];
   const client: NoticeRecipient = { role: "client", email: a.clientEmail, userId: a.clientUserId, phone: a.clientPhone };
   const provider: NoticeRecipient = { role: "provider", email: a.provider.email || a.ownerEmail, providerId: a.provider.id };
   const pending = a.status === "pending";
@@ -85,6 +88,8 @@ export function candidateNotices(change: AppointmentChange, a: MailView, previou
       : [];
   const memberToo = (kind: NoticeKind): Notice[] => (member && !byStaff ? [{ recipient: member, kind }] : []);
   switch (change.kind) {
+    // A hold's guest confirmed their email (lib/booking/hold.ts): only now is it a new booking.
+    case "email_confirmed":
     case "created": {
       // A visit recorded after it happened (lib/booking/create.ts recordPastVisit): nothing to confirm.
       if (a.status === "completed") return [];

@@ -57,7 +57,7 @@ export async function queueNotices(tx: Tx, change: AppointmentChange): Promise<v
     staffName: a.staffName,
     previousStaffName: previousMember?.name ?? null,
     // A new booking's calendar file starts at 0; later ones follow the row's version.
-    sequence: change.kind === "created" ? 0 : icsSequence(a.updatedAt),
+    sequence: change.kind === "created" || change.kind === "email_confirmed" ? 0 : icsSequence(a.updatedAt),
   };
   for (const n of notices) {
     const mail = noticeMail(n.kind, parties, details);

@@ -29,8 +29,10 @@ export const STATUS_TRANSITIONS: Record<
 export const APPOINTMENT_ACTIONS = Object.keys(STATUS_TRANSITIONS) as AppointmentAction[];
 
 /** Whether `action` may be applied to an appointment in `status` starting at `startsAt`, at `now`. */
-export function canApply(action: AppointmentAction, a: { status: AppointmentStatus; startsAt: Date }, now: Date): boolean {
+export function canApply(action: AppointmentAction, a: { status: AppointmentStatus; startsAt: Date; holdUntil?: Date | null }, now: Date): boolean {
   const t = STATUS_TRANSITIONS[action];
+  // A hold waits for its guest's email (lib/booking/hold.ts): it can be cancelled, nothing else.
+  if (a.holdUntil) return false;
   return t.from.includes(a.status) && (!t.onceStarted || a.startsAt.getTime() <= now.getTime());
 }
 
@@ -40,7 +42,7 @@ export const canCancel = (a: { status: AppointmentStatus }) => a.status === "pen
 export type DashboardAction = AppointmentAction | "cancel";
 
 /** The buttons an appointment card shows, in order. */
-export function availableActions(a: { status: AppointmentStatus; startsAt: Date }, now: Date): DashboardAction[] {
+export function availableActions(a: { status: AppointmentStatus; startsAt: Date; holdUntil?: Date | null }, now: Date): DashboardAction[] {
   const actions: DashboardAction[] = APPOINTMENT_ACTIONS.filter((action) => canApply(action, a, now));
   // Once it has started, the client is there (complete) or not (no-show): cancelling is not offered.
   if (canCancel(a) && a.startsAt.getTime() > now.getTime()) actions.push("cancel");
@@ -64,7 +66,8 @@ export async function applyAppointmentAction(
   const t = STATUS_TRANSITIONS[args.action];
   if (!t || !isUuid(args.appointmentId)) throw new AppError("NOT_FOUND");
   const owned = and(eq(appointments.id, args.appointmentId), eq(appointments.providerId, args.providerId));
-  const conditions: SQL[] = [eq(appointments.providerId, args.providerId), inArray(appointments.status, [...t.from])];
+  // Never a hold awaiting its guest's email: approving one would skip the guest's confirmation.
+  const conditions: SQL[] = [eq(appointments.providerId, args.providerId), inArray(appointments.status, [...t.from]), isNull(appointments.holdUntil)];
   if (t.onceStarted) conditions.push(lte(appointments.startsAt, now));
 
   return db.transaction(async (tx) => {

@@ -51,6 +51,8 @@ export function profileSchema(currentTimezone?: string, currentCurrency?: string
     guestBookingLimit: wholeNumber("Upcoming bookings per guest", 1, 20),
     // An unticked box is absent from the form: absent means off.
     requireApproval: checkbox,
+    // "Ask new guests to confirm their email" (lib/booking/hold.ts); absent means off.
+    confirmGuestEmail: checkbox,
   });
 }
 

@@ -60,7 +60,7 @@ export function AppointmentCard({
         <div className="min-w-0 flex-1 space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold text-slate-900">{a.serviceName}</h3>
-            <StatusBadge status={a.status} />
+            <StatusBadge status={a.status} holdUntil={a.holdUntil} />
             {conflict ? <ConflictMark /> : null}
             {syncStatus ? <SyncBadge status={syncStatus} /> : null}
             {sourceLabels[a.source] ? (

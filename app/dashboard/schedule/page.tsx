@@ -274,7 +274,7 @@ async function AppointmentPanel({
       </section>
       <ul>
         <AppointmentCard
-          appointment={{ ...block, staffName, cancellationReason: null }}
+          appointment={{ ...block, staffName, cancellationReason: null, holdUntil: block.holdUntil ?? null }}
           timezone={timezone}
           now={now}
           list={list}

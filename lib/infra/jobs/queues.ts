@@ -14,6 +14,8 @@ export const QUEUES = {
   calendarSweep: "calendar-sweep",
   calendarBusy: "calendar-busy-sync",
   calendarBusySweep: "calendar-busy-sweep",
+  holdRelease: "booking-hold-release",
+  holdSweep: "booking-hold-sweep",
 } as const;
 
 /** Cron schedules (pg-boss `schedule`, UTC): housekeeping at minute 17 of every hour. */
@@ -22,6 +24,8 @@ export const SCHEDULES = {
   // Busy times: every connection's calendars are read again every minute (a sync whose job is
   // still queued or running is not queued twice), so a change in Google blocks within 2 minutes.
   [QUEUES.calendarBusySweep]: "* * * * *",
+  // Unconfirmed booking holds whose release job was lost (lib/booking/hold.ts).
+  [QUEUES.holdSweep]: "* * * * *",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -51,6 +55,9 @@ export const queueOptions: Record<QueueName, Omit<Queue, "name">> = {
   // sweep queues it again anyway.
   [QUEUES.calendarBusy]: { policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 120 },
   [QUEUES.calendarBusySweep]: { policy: "singleton", retryLimit: 0, expireInSeconds: 60 },
+  // A conditional update: retried or late, it releases a lapsed hold once and leaves a confirmed one.
+  [QUEUES.holdRelease]: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 60 },
+  [QUEUES.holdSweep]: { policy: "singleton", retryLimit: 0, expireInSeconds: 60 },
 };
 
 export type JobData = {
@@ -63,4 +70,6 @@ export type JobData = {
   [QUEUES.calendarSweep]: Record<string, never>;
   [QUEUES.calendarBusy]: { integrationId: string };
   [QUEUES.calendarBusySweep]: Record<string, never>;
+  [QUEUES.holdRelease]: { appointmentId: string };
+  [QUEUES.holdSweep]: Record<string, never>;
 };

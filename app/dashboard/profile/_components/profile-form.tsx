@@ -35,6 +35,7 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
   const zones = timeZones.includes(profile.timezone) ? timeZones : [profile.timezone, ...timeZones];
   const currencies = !profile.currency || CURRENCIES.includes(profile.currency) ? CURRENCIES : [profile.currency, ...CURRENCIES];
   const requireApproval = checked("requireApproval");
+  const confirmGuestEmail = checked("confirmGuestEmail");
 
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -102,6 +103,14 @@ export function ProfileForm({ profile, timeZones, appUrl }: { profile: Values; t
           key={String(requireApproval)}
           errors={e("requireApproval")}
           hint="New online bookings wait as pending until you confirm them; the time is held meanwhile."
+        />
+        <Checkbox
+          label="Ask new guests to confirm their email"
+          name="confirmGuestEmail"
+          defaultChecked={confirmGuestEmail}
+          key={`confirm-${String(confirmGuestEmail)}`}
+          errors={e("confirmGuestEmail")}
+          hint="An online booking is held for 30 minutes until the guest follows the link we mail them; unconfirmed, the time is released and nobody is told. Signed-in clients with a confirmed email are not asked."
         />
       </fieldset>
 
