@@ -75,7 +75,8 @@ export async function enqueueStaleSyncs(
   scope: { providerId?: string; limit?: number } = {},
   now = new Date(),
 ): Promise<number> {
-  const upcoming = sql`a.status <> 'cancelled' and a.ends_at > ${now.toISOString()}::timestamptz`;
+  // A guest's hold (lib/booking/hold.ts) is not an appointment yet: it reaches Google once confirmed.
+  const upcoming = sql`a.status <> 'cancelled' and a.hold_until is null and a.ends_at > ${now.toISOString()}::timestamptz`;
   const rows = await queryRows<{ id: string; provider_id: string; missing: string[] }>(
     db,
     sql`select a.id, a.provider_id,

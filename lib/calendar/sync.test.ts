@@ -169,6 +169,24 @@ describe.each(testDrivers())("calendar sync on %s", (kind) => {
     expect(after.refreshTokenEnc).toBe(before.refreshTokenEnc);
   });
 
+  it("keeps a guest's unconfirmed hold out of Google, through the backfill and the sweep, until it is confirmed", async () => {
+    const f = await proProvider(t.db);
+    const email = "hold@gmail.test";
+    const held = await makeAppointment(t.db, { providerId: f.provider.id, serviceId: f.service.id, startsAt: inDays(4), status: "pending" });
+    // As lib/booking/hold.ts leaves it: pending, its time held until the guest follows the link.
+    await t.db.update(appointments).set({ holdUntil: new Date(Date.now() + 30 * 60_000) }).where(eq(appointments.id, held.id));
+    const booked = await makeAppointment(t.db, { providerId: f.provider.id, serviceId: f.service.id, startsAt: inDays(4, 12) });
+    await connect(t.db, cfg, f, email);
+    await expect.poll(() => liveEvents(fake, email).map((e) => e.id), poll).toEqual([eventIdFor(booked.id)]);
+    expect(await enqueueStaleSyncs(t.db, { providerId: f.provider.id })).toBe(0);
+    expect(await mapping(held.id)).toBeUndefined();
+
+    // Confirmed (as confirmHold leaves it): now it belongs in the calendar.
+    await t.db.update(appointments).set({ holdUntil: null, status: "confirmed", updatedAt: sql`now()` }).where(eq(appointments.id, held.id));
+    expect(await enqueueStaleSyncs(t.db, { providerId: f.provider.id })).toBe(1);
+    await expect.poll(() => liveEvents(fake, email).map((e) => e.id).sort(), poll).toEqual([eventIdFor(booked.id), eventIdFor(held.id)].sort());
+  });
+
   it("backfills upcoming appointments on connect; off stops new jobs; on and the sweep catch up", async () => {
     const f = await proProvider(t.db);
     const email = "backfill@gmail.test";
