@@ -102,7 +102,14 @@ async function loadConnection(db: Db, integrationId: string): Promise<Connection
 
 /** The calendars checked for conflicts; a connection that has none checks its primary calendar. */
 async function conflictCalendars(db: Db, integrationId: string) {
-  await db.insert(calendarConflictCalendars).values({ integrationId, calendarId: "primary" }).onConflictDoNothing();
+  // Only while none is chosen: an owner who unticked primary (conflict-calendars.ts) keeps it off.
+  await queryRows(
+    db,
+    sql`insert into calendar_conflict_calendars (integration_id, calendar_id)
+        select ${integrationId}::uuid, 'primary'
+        where not exists (select 1 from calendar_conflict_calendars where integration_id = ${integrationId}::uuid)
+        on conflict do nothing`,
+  );
   return db
     .select({ calendarId: calendarConflictCalendars.calendarId, syncToken: calendarConflictCalendars.syncToken })
     .from(calendarConflictCalendars)
@@ -201,6 +208,14 @@ async function syncCalendar(
   }
   const where = and(eq(calendarBusyIntervals.integrationId, conn.id), eq(calendarBusyIntervals.calendarId, calendarId));
   return db.transaction(async (tx) => {
+    // The calendar is still chosen (locked against an owner unticking it meanwhile): a calendar
+    // no longer checked writes no intervals, whatever this sync read.
+    const [still] = await tx
+      .select({ calendarId: calendarConflictCalendars.calendarId })
+      .from(calendarConflictCalendars)
+      .where(and(eq(calendarConflictCalendars.integrationId, conn.id), eq(calendarConflictCalendars.calendarId, calendarId)))
+      .for("update");
+    if (!still) return 0;
     let n = 0;
     if (listed.full) {
       n += (await tx.delete(calendarBusyIntervals).where(where).returning({ id: calendarBusyIntervals.eventId })).length;
