@@ -1,4 +1,5 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { calendarBusyIntervals, calendarConflictCalendars, calendarIntegrations } from "@/db/schema";
 import { AppError } from "@/lib/infra/errors";
@@ -109,6 +110,10 @@ export async function getConflictChoice(
     return { chosen, calendars: null };
   }
 }
+
+/** The form's ticked calendars (a repeated field); which exist is decided against the account's list. */
+export const conflictChoiceSchema = z.object({ calendarId: z.array(z.string().trim().min(1).max(1024)).max(250) });
+export const readConflictChoice = (formData: FormData) => ({ calendarId: formData.getAll("calendarId").filter((v) => typeof v === "string") });
 
 export const NO_CALENDAR_CHOSEN = "Choose at least one calendar to check for conflicts.";
 export const NOT_IN_LIST = "Some of those calendars are not in your Google account's calendar list, so nothing was changed.";
