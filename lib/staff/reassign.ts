@@ -64,7 +64,7 @@ async function freeMembers(db: Db, providerId: string, a: Target, now: Date): Pr
     const within = input.weeklyHours.some((i) => i.weekday === isoWeekday(day) && parseWallTime(i.start) <= startMin && endMin <= parseWallTime(i.end));
     const overlaps = (b: { start: Date; end: Date }) => b.start < a.endsAt && b.end > a.startsAt;
     // Their own appointments, and busy times mirrored from their own Google Calendar.
-    return within && !m.busy.some(overlaps) && !m.calendarBusy.some(overlaps);
+    return within && !m.busy.some(overlaps) && !(m.calendarBusy ?? []).some(overlaps);
   };
   return members.filter((m) => m.id !== a.staffId && fits(m));
 }
