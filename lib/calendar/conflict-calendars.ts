@@ -153,8 +153,9 @@ export async function setConflictCalendars(
   const known = new Set(listed.map((c) => c.id));
   if (ids.some((id) => !known.has(id))) throw new AppError("VALIDATION", NOT_IN_LIST, { fieldErrors: { calendarId: [NOT_IN_LIST] } });
 
+  const integrationId = conn.id;
   const result = await db.transaction(async (tx) => {
-    const mine = and(eq(calendarConflictCalendars.integrationId, conn.id), ownedIntegration(tx, owner, conn.id));
+    const mine = and(eq(calendarConflictCalendars.integrationId, integrationId), ownedIntegration(tx, owner, integrationId));
     const removed = await tx
       .delete(calendarConflictCalendars)
       .where(and(mine, notInArray(calendarConflictCalendars.calendarId, ids)))
@@ -162,15 +163,15 @@ export async function setConflictCalendars(
     // With no rows yet the primary calendar was checked implicitly: its intervals go too when it is left out.
     await tx
       .delete(calendarBusyIntervals)
-      .where(and(eq(calendarBusyIntervals.integrationId, conn.id), eq(calendarBusyIntervals.providerId, owner.providerId), notInArray(calendarBusyIntervals.calendarId, ids)));
+      .where(and(eq(calendarBusyIntervals.integrationId, integrationId), eq(calendarBusyIntervals.providerId, owner.providerId), notInArray(calendarBusyIntervals.calendarId, ids)));
     const added = await tx
       .insert(calendarConflictCalendars)
-      .values(ids.map((calendarId) => ({ integrationId: conn.id, calendarId })))
+      .values(ids.map((calendarId) => ({ integrationId, calendarId })))
       .onConflictDoNothing()
       .returning({ calendarId: calendarConflictCalendars.calendarId });
     return { added: added.length, removed: removed.length };
   });
-  await enqueueBusySyncs(db, { integrationId: conn.id });
+  await enqueueBusySyncs(db, { integrationId });
   return result;
 }
 
