@@ -116,6 +116,20 @@ async function conflictCalendars(db: Db, integrationId: string) {
     .where(eq(calendarConflictCalendars.integrationId, integrationId));
 }
 
+/** Stops checking one calendar of a connection: its row and its busy intervals go together. */
+async function forgetCalendar(db: Db, integrationId: string, calendarId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx
+      .delete(calendarConflictCalendars)
+      .where(and(eq(calendarConflictCalendars.integrationId, integrationId), eq(calendarConflictCalendars.calendarId, calendarId)));
+    const gone = await tx
+      .delete(calendarBusyIntervals)
+      .where(and(eq(calendarBusyIntervals.integrationId, integrationId), eq(calendarBusyIntervals.calendarId, calendarId)))
+      .returning({ id: calendarBusyIntervals.eventId });
+    return gone.length;
+  });
+}
+
 export type BusySyncResult = { result: "synced"; changed: number } | { result: "skipped" | "needs_reconnect" };
 
 /** Full lists start here: what ended before yesterday can block nothing. */
@@ -160,7 +174,14 @@ export async function syncBusyTimes(
       try {
         changed += await run();
       } catch (e) {
-        if (classifyGoogleError(e).kind !== "unauthorized") throw e;
+        const kind = classifyGoogleError(e).kind;
+        if (kind === "not_found" && c.calendarId !== "primary") {
+          // A chosen calendar deleted (or no longer shared) in Google: it is no longer checked,
+          // and its busy times go; the others still sync.
+          changed += await forgetCalendar(db, conn.id, c.calendarId);
+          continue;
+        }
+        if (kind !== "unauthorized") throw e;
         // The access token was refused (expired early or rotated): refresh once and try again.
         client.setCredentials({ ...client.credentials, expiry_date: 1 });
         changed += await run();

@@ -138,6 +138,35 @@ describe.each(testDrivers())("calendars checked for conflicts on %s", (kind) => 
     expect(await t.db.select().from(calendarBusyIntervals).where(and(eq(calendarBusyIntervals.integrationId, integ.id), eq(calendarBusyIntervals.calendarId, "primary")))).toHaveLength(1);
   });
 
+  it("a chosen calendar deleted in Google since stops being checked; the others still sync", async () => {
+    const f = await proProvider(t.db);
+    const email = "deleted-cal@gmail.test";
+    await connect(t.db, cfg, f, email);
+    const owner = business(f.provider.id);
+    const start = inDays(3);
+    await userEvent(fake, email, { summary: "Dentist", ...timed(start, 60) });
+    const integ = await integrationOf(owner);
+    // Chosen while it existed; Google now answers 404 for it.
+    const gone = "gone-since@group.calendar.google.com";
+    await t.db.insert(calendarConflictCalendars).values([
+      { integrationId: integ.id, calendarId: "primary" },
+      { integrationId: integ.id, calendarId: gone },
+    ]);
+    await t.db.insert(calendarBusyIntervals).values({
+      integrationId: integ.id,
+      providerId: f.provider.id,
+      calendarId: gone,
+      eventId: "old-event",
+      startsAt: plus(start, 180),
+      endsAt: plus(start, 240),
+    });
+    expect(await sync(owner)).toMatchObject({ result: "synced" });
+    expect(await chosen(owner)).toEqual(["primary"]);
+    const slots = await slotStarts(f.provider.id, f.service.id, start);
+    expect(slots).not.toContain(start.toISOString());
+    expect(slots).toContain(plus(start, 180).toISOString());
+  });
+
   it("refuses a calendar the account's list does not hold, and an empty choice, writing nothing", async () => {
     const f = await proProvider(t.db);
     const email = "refuse@gmail.test";
