@@ -61,8 +61,8 @@ export function ConflictCalendarsForm({
                 className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-indigo-600"
               />
               <label htmlFor={`conflict-calendar-${i}`} className="min-w-0 break-all text-sm text-slate-800">
-                {c.summary}
-                {c.primary ? <span className="text-slate-500"> (main calendar)</span> : null}
+                {/* The main calendar by its role: the account address is on the page already. */}
+                {c.primary ? "Main calendar" : c.summary}
               </label>
             </li>
           ))}
