@@ -102,11 +102,32 @@ async function loadConnection(db: Db, integrationId: string): Promise<Connection
 
 /** The calendars checked for conflicts; a connection that has none checks its primary calendar. */
 async function conflictCalendars(db: Db, integrationId: string) {
-  await db.insert(calendarConflictCalendars).values({ integrationId, calendarId: "primary" }).onConflictDoNothing();
+  // Only while none is chosen: an owner who unticked primary (conflict-calendars.ts) keeps it off.
+  await queryRows(
+    db,
+    sql`insert into calendar_conflict_calendars (integration_id, calendar_id)
+        select ${integrationId}::uuid, 'primary'
+        where not exists (select 1 from calendar_conflict_calendars where integration_id = ${integrationId}::uuid)
+        on conflict do nothing`,
+  );
   return db
     .select({ calendarId: calendarConflictCalendars.calendarId, syncToken: calendarConflictCalendars.syncToken })
     .from(calendarConflictCalendars)
     .where(eq(calendarConflictCalendars.integrationId, integrationId));
+}
+
+/** Stops checking one calendar of a connection: its row and its busy intervals go together. */
+async function forgetCalendar(db: Db, integrationId: string, calendarId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx
+      .delete(calendarConflictCalendars)
+      .where(and(eq(calendarConflictCalendars.integrationId, integrationId), eq(calendarConflictCalendars.calendarId, calendarId)));
+    const gone = await tx
+      .delete(calendarBusyIntervals)
+      .where(and(eq(calendarBusyIntervals.integrationId, integrationId), eq(calendarBusyIntervals.calendarId, calendarId)))
+      .returning({ id: calendarBusyIntervals.eventId });
+    return gone.length;
+  });
 }
 
 export type BusySyncResult = { result: "synced"; changed: number } | { result: "skipped" | "needs_reconnect" };
@@ -153,7 +174,14 @@ export async function syncBusyTimes(
       try {
         changed += await run();
       } catch (e) {
-        if (classifyGoogleError(e).kind !== "unauthorized") throw e;
+        const kind = classifyGoogleError(e).kind;
+        if (kind === "not_found" && c.calendarId !== "primary") {
+          // A chosen calendar deleted (or no longer shared) in Google: it is no longer checked,
+          // and its busy times go; the others still sync.
+          changed += await forgetCalendar(db, conn.id, c.calendarId);
+          continue;
+        }
+        if (kind !== "unauthorized") throw e;
         // The access token was refused (expired early or rotated): refresh once and try again.
         client.setCredentials({ ...client.credentials, expiry_date: 1 });
         changed += await run();
@@ -201,6 +229,14 @@ async function syncCalendar(
   }
   const where = and(eq(calendarBusyIntervals.integrationId, conn.id), eq(calendarBusyIntervals.calendarId, calendarId));
   return db.transaction(async (tx) => {
+    // The calendar is still chosen (locked against an owner unticking it meanwhile): a calendar
+    // no longer checked writes no intervals, whatever this sync read.
+    const [still] = await tx
+      .select({ calendarId: calendarConflictCalendars.calendarId })
+      .from(calendarConflictCalendars)
+      .where(and(eq(calendarConflictCalendars.integrationId, conn.id), eq(calendarConflictCalendars.calendarId, calendarId)))
+      .for("update");
+    if (!still) return 0;
     let n = 0;
     if (listed.full) {
       n += (await tx.delete(calendarBusyIntervals).where(where).returning({ id: calendarBusyIntervals.eventId })).length;

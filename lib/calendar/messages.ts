@@ -40,6 +40,7 @@ export const doneMessages: Record<string, string> = {
   retried: "Trying those appointments again.",
   copy_on: "Your Google Calendar now also gets your staff members' appointments.",
   copy_off: "Your Google Calendar now gets only appointments without a staff member; members' appointments go to their own calendars when connected.",
+  conflicts: "Saved the calendars checked for conflicts. Busy times in a newly ticked calendar keep clients away within a few minutes.",
   staff_disconnected: "That staff member's Google Calendar was disconnected. Events already in their calendar stay there.",
 };
 

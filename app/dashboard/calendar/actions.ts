@@ -6,6 +6,9 @@ import { z } from "zod";
 import { getDb } from "@/lib/app/runtime";
 import { requireProvider } from "@/lib/app/guards";
 import { googleConfig } from "@/lib/calendar/config";
+import { conflictChoiceSchema, readConflictChoice, setConflictCalendars } from "@/lib/calendar/conflict-calendars";
+import { business } from "@/lib/calendar/owner";
+import { formAction } from "@/lib/infra/actions";
 import { disconnectCalendar, retryFailedSyncs, setCopyStaffAppointments, setSyncEnabled } from "@/lib/calendar/integrations";
 import { isUuid } from "@/lib/infra/validation";
 import { isPro } from "@/lib/plans/plans";
@@ -71,3 +74,13 @@ export async function disconnectStaffCalendarAction(formData: FormData): Promise
   revalidatePath("/dashboard/calendar");
   redirect("/dashboard/calendar?done=staff_disconnected");
 }
+
+/** "Check these calendars for conflicts" on the business's own connection (only ids its calendarList holds). */
+export const conflictCalendarsAction = formAction({
+  authorise: requireProProvider,
+  schema: conflictChoiceSchema,
+  read: readConflictChoice,
+  call: async (provider, { calendarId }) => setConflictCalendars(await getDb(), business(provider.id), calendarId),
+  done: () => ({ revalidate: ["/dashboard/calendar"], redirect: "/dashboard/calendar?done=conflicts" }),
+  echo: false,
+});

@@ -9,13 +9,16 @@ import { getDb } from "@/lib/app/runtime";
 import { zonedDate, zonedTime } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { requireProvider } from "@/lib/app/guards";
+import { ConflictCalendarsForm } from "@/components/calendar/conflict-calendars-form";
 import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
+import { getConflictChoice } from "@/lib/calendar/conflict-calendars";
 import { getCalendarOverview, listStaffCalendars, type StaffCalendar } from "@/lib/calendar/integrations";
 import { connectErrorMessages, describeMissing, doneMessages, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
 import type { ConnectError } from "@/lib/calendar/oauth";
 import { isPro } from "@/lib/plans/plans";
 import { env } from "@/lib/infra/env";
-import { copyStaffAppointmentsAction, disconnectCalendarAction, disconnectStaffCalendarAction, retrySyncAction, toggleSyncAction } from "./actions";
+import { business } from "@/lib/calendar/owner";
+import { conflictCalendarsAction, copyStaffAppointmentsAction, disconnectCalendarAction, disconnectStaffCalendarAction, retrySyncAction, toggleSyncAction } from "./actions";
 
 export const metadata: Metadata = { title: "Google Calendar" };
 
@@ -38,6 +41,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const cfg = googleConfig();
   const overview = await getCalendarOverview(await getDb(), provider.id);
   const staffCalendars = await listStaffCalendars(await getDb(), provider.id);
+  // Read live from Google (about 2 s at most); null list when Google cannot be reached.
+  const conflictChoice =
+    pro && cfg && overview?.checksConflicts && overview.status === "active" ? await getConflictChoice(await getDb(), business(provider.id), { cfg }) : null;
   const when = (d: Date) => `${formatLongDate(zonedDate(d, provider.timezone))}, ${zonedTime(d, provider.timezone)}`;
   const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
   const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
@@ -154,6 +160,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               </form>
             ) : null}
           </Card>
+
+          {conflictChoice ? (
+            <Card title="Calendars checked for conflicts">
+              <ConflictCalendarsForm action={conflictCalendarsAction} calendars={conflictChoice.calendars} chosen={conflictChoice.chosen} />
+            </Card>
+          ) : null}
 
           {overview.lastError && overview.lastErrorAt && (!overview.lastSyncedAt || overview.lastErrorAt > overview.lastSyncedAt) ? (
             <Card title="Latest problem">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConflictCalendarsForm } from "@/components/calendar/conflict-calendars-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -11,11 +12,12 @@ import { requireRole } from "@/lib/app/guards";
 import { zonedDate, zonedTime } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { googleConfig } from "@/lib/calendar/config";
+import { getConflictChoice } from "@/lib/calendar/conflict-calendars";
 import { getCalendarOverview } from "@/lib/calendar/integrations";
 import { connectingMember } from "@/lib/calendar/members";
 import { connectErrorMessages, describeMissing, doneMessages, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
 import type { ConnectError } from "@/lib/calendar/oauth";
-import { disconnectMyCalendarAction } from "./actions";
+import { disconnectMyCalendarAction, myConflictCalendarsAction } from "./actions";
 
 export const metadata: Metadata = { title: "My Google Calendar" };
 
@@ -34,6 +36,10 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
   const db = await getDb();
   const member = await connectingMember(db, user.id);
   const overview = member ? await getCalendarOverview(db, member.owner.providerId, member.owner) : null;
+  const cfg = googleConfig();
+  // Read live from Google (about 2 s at most); null list when Google cannot be reached.
+  const conflictChoice =
+    member?.access === "ok" && cfg && overview?.checksConflicts && overview.status === "active" ? await getConflictChoice(db, member.owner, { cfg }) : null;
   const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
   const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
   const error = connectError && missing ? `${connectError} ${missing}` : connectError;
@@ -89,7 +95,7 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       {header}
-      {!googleConfig() ? (
+      {!cfg ? (
         <Card title="Google Calendar isn't set up here">
           <p className="text-slate-800">This Slotbook server has no Google connection yet. Ask {member.provider.businessName} or whoever runs Slotbook.</p>
         </Card>
@@ -149,6 +155,11 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
               </dd>
             </dl>
           </Card>
+          {conflictChoice ? (
+            <Card title="Calendars checked for conflicts">
+              <ConflictCalendarsForm action={myConflictCalendarsAction} calendars={conflictChoice.calendars} chosen={conflictChoice.chosen} />
+            </Card>
+          ) : null}
           <Card title="Disconnect">
             <p className="text-sm text-slate-700">
               Disconnecting revokes Slotbook&apos;s access at Google and deletes the stored tokens. Events already in your calendar stay
