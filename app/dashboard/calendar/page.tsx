@@ -9,6 +9,7 @@ import { getDb } from "@/lib/app/runtime";
 import { zonedDate, zonedTime } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { requireProvider } from "@/lib/app/guards";
+import { BusyTimesStatus } from "@/components/calendar/busy-times-status";
 import { ConflictCalendarsForm } from "@/components/calendar/conflict-calendars-form";
 import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
 import { getConflictChoice } from "@/lib/calendar/conflict-calendars";
@@ -120,20 +121,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               <dd className="text-slate-900">{overview.lastSyncedAt ? when(overview.lastSyncedAt) : "Not yet"}</dd>
               <dt className="text-slate-500">Busy times</dt>
               <dd className="text-slate-900">
-                {!overview.checksConflicts ? (
-                  <span className="text-amber-900">
-                    Not checked: this connection only writes appointments.{" "}
-                    <a href="/dashboard/calendar/connect" className="font-medium underline">
-                      {RECONNECT_FOR_CONFLICTS}
-                    </a>
-                  </span>
-                ) : overview.busyError ? (
-                  <span className="text-amber-900">{overview.busyError}</span>
-                ) : overview.busySyncedAt ? (
-                  `Checked for conflicts, last read ${when(overview.busySyncedAt)}`
-                ) : (
-                  "Checked for conflicts (reading your calendar now)"
-                )}
+                <BusyTimesStatus overview={overview} reconnectHref="/dashboard/calendar/connect" when={when} />
               </dd>
               <dt className="text-slate-500">Sync</dt>
               <dd className="text-slate-900">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BusyTimesStatus } from "@/components/calendar/busy-times-status";
 import { ConflictCalendarsForm } from "@/components/calendar/conflict-calendars-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,7 +16,7 @@ import { googleConfig } from "@/lib/calendar/config";
 import { getConflictChoice } from "@/lib/calendar/conflict-calendars";
 import { getCalendarOverview } from "@/lib/calendar/integrations";
 import { connectingMember } from "@/lib/calendar/members";
-import { connectErrorMessages, describeMissing, doneMessages, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
+import { connectErrorMessages, describeMissing, doneMessages } from "@/lib/calendar/messages";
 import type { ConnectError } from "@/lib/calendar/oauth";
 import { disconnectMyCalendarAction, myConflictCalendarsAction } from "./actions";
 
@@ -134,20 +135,7 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
               <dd className="text-slate-900">{overview.lastSyncedAt ? when(overview.lastSyncedAt) : "Not yet"}</dd>
               <dt className="text-slate-500">Busy times</dt>
               <dd className="text-slate-900">
-                {!overview.checksConflicts ? (
-                  <span className="text-amber-900">
-                    Not checked.{" "}
-                    <a href="/staff/calendar/connect" className="font-medium underline">
-                      {RECONNECT_FOR_CONFLICTS}
-                    </a>
-                  </span>
-                ) : overview.busyError ? (
-                  <span className="text-amber-900">{overview.busyError}</span>
-                ) : overview.busySyncedAt ? (
-                  `Checked for conflicts, last read ${when(overview.busySyncedAt)}`
-                ) : (
-                  "Checked for conflicts (reading your calendar now)"
-                )}
+                <BusyTimesStatus overview={overview} reconnectHref="/staff/calendar/connect" when={when} />
               </dd>
               <dt className="text-slate-500">Appointments</dt>
               <dd className="text-slate-900">
