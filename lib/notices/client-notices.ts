@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from "@/db";
 import { users, type MailAttachment } from "@/db/schema";
 import { queueMail } from "@/lib/infra/outbox/mail";
 import { queueSms } from "@/lib/infra/outbox/sms";
-import { clientChannels, type Channels, type ClientMessageKind } from "./notice-policy";
+import { clientChannels, type ClientChannels, type ClientMessageKind } from "./notice-policy";
 import { getPreferences, TOPIC_MAIL_LABEL } from "./preferences";
 import { issueUnsubscribeToken, unsubscribeMailParts } from "./unsubscribe";
 import { logClientSkips, logQueued } from "./message-log";
@@ -24,8 +24,6 @@ export type ClientRecipient = {
   /** The phone the appointment was booked with, used when the account has none. */
   phone?: string;
 };
-
-export type ClientChannels = Channels & { account: { id: string; phone: string } | null };
 
 /** The channels `kind` may use for this client: their preferences, or a guest's transactional email. */
 export async function clientNoticeChannels(tx: DbOrTx, r: ClientRecipient, kind: ClientMessageKind): Promise<ClientChannels> {

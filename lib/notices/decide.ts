@@ -2,7 +2,8 @@ import type { DbOrTx, Tx } from "@/db";
 import type { AppointmentChangeKind } from "@/db/schema";
 import type { MailView } from "@/lib/booking/read";
 import type { AppointmentChange } from "@/lib/booking/write";
-import { clientNoticeChannels, type ClientChannels } from "./client-notices";
+import { clientNoticeChannels } from "./client-notices";
+import type { ClientChannels } from "./notice-policy";
 import type { NoticeKind } from "./mails";
 import type { ClientMessageKind } from "./notice-policy";
 

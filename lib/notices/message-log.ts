@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { appointmentMessages, appointments, mailMessages, smsMessages, unsubscribeTokens, type MessageSkip, type UnsubscribeTopic } from "@/db/schema";
 import { isUuid } from "@/lib/infra/validation";
-import type { ClientChannels } from "./client-notices";
+import type { ClientChannels } from "./notice-policy";
 import { getPreferences, TOPIC_PREFERENCE, TOPIC_SMS_PREFERENCE } from "./preferences";
 
 /*

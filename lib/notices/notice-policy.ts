@@ -20,6 +20,9 @@ export const KIND_TOPIC: Record<ClientMessageKind, UnsubscribeTopic> = {
 
 export type Channels = { email: boolean; sms: boolean; topic: UnsubscribeTopic };
 
+/** A client's channels with the account they were decided for (null: a guest). */
+export type ClientChannels = Channels & { account: { id: string; phone: string } | null };
+
 /**
  * `prefs` null is a guest (no account, no preferences): transactional email only, never SMS
  * or promotional mail. For an account each channel answers to its own switch for the topic
