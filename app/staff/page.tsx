@@ -112,7 +112,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                       {a.notes ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-500">{a.notes}</p> : null}
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
-                      <StatusBadge status={a.status} />
+                      <StatusBadge status={a.status} holdUntil={a.holdUntil} />
                       {buttons.map(([action, label, name]) => (
                         <form key={action} action={staffAppointmentAction}>
                           <input type="hidden" name="appointmentId" value={a.id} />

@@ -52,6 +52,8 @@ export const clientView = {
   startsAt: appointments.startsAt,
   endsAt: appointments.endsAt,
   status: appointments.status,
+  /** Set while the booking waits for the client's email confirmation (lib/booking/hold.ts). */
+  holdUntil: appointments.holdUntil,
   serviceId: services.id,
   serviceName: services.name,
   serviceActive: services.active,
@@ -88,6 +90,8 @@ export const staffView = {
   startsAt: appointments.startsAt,
   endsAt: appointments.endsAt,
   status: appointments.status,
+  /** Set while a guest's booking waits for their email confirmation (lib/booking/hold.ts). */
+  holdUntil: appointments.holdUntil,
   serviceId: appointments.serviceId,
   serviceName: services.name,
   clientName: appointments.clientName,

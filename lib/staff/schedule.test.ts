@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
 import { addStaffMember, createAppointment, createProviderFixture, createUser } from "@/test/fixtures";
-import type { AppointmentStatus } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { appointments, type AppointmentStatus } from "@/db/schema";
 import { listStaffSchedule } from "./schedule";
 
 const NOW = new Date("2030-03-10T12:00:00Z");
@@ -44,6 +45,16 @@ describe.each(testDrivers())("staff schedule on %s", (kind) => {
     const { staff, upcoming } = await listStaffSchedule(t.db, staffUser, NOW);
     expect(staff).toMatchObject({ name: "Sam", providerName: "Barbers", timezone: "Europe/Berlin" });
     expect(upcoming.map((a) => a.id)).toEqual([ongoing, tomorrow]);
+  });
+
+  it("tells a guest's booking that still waits for their email confirmation from one that waits for the business", async () => {
+    const held = await book(mine, "2030-03-13T09:00:00Z", "pending");
+    const holdUntil = new Date("2030-03-10T12:30:00Z");
+    await t.db.update(appointments).set({ holdUntil }).where(eq(appointments.id, held));
+    const pending = await book(mine, "2030-03-13T10:00:00Z", "pending");
+    const { upcoming } = await listStaffSchedule(t.db, staffUser, NOW);
+    expect(upcoming.find((a) => a.id === held)).toMatchObject({ status: "pending", holdUntil });
+    expect(upcoming.find((a) => a.id === pending)).toMatchObject({ status: "pending", holdUntil: null });
   });
 
   it("has no schedule for a staff login not linked to a staff member", async () => {

@@ -25,7 +25,7 @@ export function AppointmentList({ items, kind }: { items: ClientAppointment[]; k
             {a.staffName ? <p className="text-sm text-slate-600">With {a.staffName}</p> : null}
           </div>
           <div className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={a.status} />
+            <StatusBadge status={a.status} holdUntil={a.holdUntil} />
             <Link
               href={`/account/appointments/${a.id}`}
               className={actionClass}
