@@ -7,6 +7,8 @@ import { checkbox, optionalPhone, optionalText, requiredText } from "@/lib/provi
 import { emailSchema, isUuid } from "@/lib/infra/validation";
 import { appointmentsJoined, staffView, type StaffAppointment } from "@/lib/booking/read";
 import { countAppointmentUsage, stillHolding, type AppointmentUsage } from "@/lib/booking/usage";
+import { googleConfig, type GoogleConfig } from "@/lib/calendar/config";
+import { disconnectCalendar } from "@/lib/calendar/integrations";
 
 export const MAX_ACTIVE_STAFF = 10;
 export const STAFF_LIMIT_MESSAGE = `You can have at most ${MAX_ACTIVE_STAFF} active staff members. Deactivate someone first.`;
@@ -268,12 +270,21 @@ export function staffDeletionRefusal(usage: StaffUsage): string | null {
 
 /**
  * Deletes a member with no appointments at all (past ones keep referring to them: deactivate
- * instead). The foreign key (restrict) has the last word if a booking lands meanwhile.
+ * instead). The foreign key (restrict) has the last word if a booking lands meanwhile. Their own
+ * Google Calendar connection is disconnected first, its grant revoked at Google (best effort), so
+ * it does not outlive them in their Google account.
  */
-export async function deleteStaff(db: Db, providerId: string, staffId: string, now = new Date()): Promise<void> {
+export async function deleteStaff(
+  db: Db,
+  providerId: string,
+  staffId: string,
+  now = new Date(),
+  opts: { google?: GoogleConfig | null } = {},
+): Promise<void> {
   await getStaffOrThrow(db, providerId, staffId);
   const refusal = staffDeletionRefusal(await getStaffUsage(db, providerId, staffId, now));
   if (refusal) throw new AppError("IN_USE", refusal);
+  await disconnectCalendar(db, { providerId, staffId }, opts.google === undefined ? googleConfig() : opts.google);
   try {
     await db.transaction(async (tx) => {
       await lockProvider(tx, providerId);
