@@ -61,3 +61,19 @@ export async function updateAndEnqueue(db: Db, id: string, set: Partial<typeof a
     await enqueueCalendarSync(tx, id);
   });
 }
+
+/** Fast retries for tests that inject Google errors. */
+export const fastBackoff = { baseMs: 5, maxMs: 20 };
+
+/** 10:00 UTC (11:00 in Berlin, inside the fixture's 09–17 hours) `d` days from now, or at hour `h`. */
+export const inDays = (d: number, h = 10) => {
+  const x = new Date();
+  x.setUTCDate(x.getUTCDate() + d);
+  x.setUTCHours(h, 0, 0, 0);
+  return x;
+};
+/** The UTC date of an instant, as Google's all-day events write it. */
+export const day = (d: Date) => d.toISOString().slice(0, 10);
+export const plus = (d: Date, min: number) => new Date(d.getTime() + min * 60_000);
+/** A timed Google event body from `start`, `minutes` long. */
+export const timed = (start: Date, minutes: number) => ({ start: { dateTime: start.toISOString() }, end: { dateTime: plus(start, minutes).toISOString() } });

@@ -11,7 +11,7 @@ import { queryRows } from "@/db";
 import { outcome } from "@/test/expect-app-error";
 import { testDrivers } from "@/test/db";
 import { setUpTestDb } from "@/test/hooks";
-import { bookAndEnqueue, connect, consent, liveEvents, proProvider, startFakeWithConfig } from "@/test/calendar";
+import { bookAndEnqueue, connect, consent, day, fastBackoff, inDays, liveEvents, plus, proProvider, startFakeWithConfig, timed } from "@/test/calendar";
 import { staffServices } from "@/db/schema";
 import { enqueueBusySyncs, syncBusyTimes } from "./busy";
 import type { GoogleConfig } from "./config";
@@ -29,21 +29,6 @@ import { syncAppointment } from "./sync";
  */
 
 const poll = { timeout: 45_000, interval: 250 };
-const fastBackoff = { baseMs: 5, maxMs: 20 };
-
-/** 10:00 UTC (11:00 in Berlin, inside the fixture's 09–17 hours) `d` days from now. */
-const inDays = (d: number, h = 10) => {
-  const x = new Date();
-  x.setUTCDate(x.getUTCDate() + d);
-  x.setUTCHours(h, 0, 0, 0);
-  return x;
-};
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const plus = (d: Date, min: number) => new Date(d.getTime() + min * 60_000);
-const timed = (start: Date, minutes: number) => ({
-  start: { dateTime: start.toISOString() },
-  end: { dateTime: plus(start, minutes).toISOString() },
-});
 
 describe.each(testDrivers())("busy times from Google on %s", (kind) => {
   const t = setUpTestDb(kind);

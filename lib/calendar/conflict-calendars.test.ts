@@ -9,7 +9,7 @@ import { createBooking } from "@/lib/booking/create";
 import { listSlots } from "@/lib/booking/slots";
 import { QUEUES } from "@/lib/infra/jobs/queues";
 import { outcome } from "@/test/expect-app-error";
-import { connect, connectMember, proProvider, startFakeWithConfig } from "@/test/calendar";
+import { connect, connectMember, day, fastBackoff, inDays, plus, proProvider, startFakeWithConfig, timed } from "@/test/calendar";
 import { testDrivers } from "@/test/db";
 import { addStaffMember, guestContact } from "@/test/fixtures";
 import { setUpTestDb } from "@/test/hooks";
@@ -24,18 +24,6 @@ import { business, type ConnectionOwner } from "./owner";
  * database: the owner's choice from the account's calendarList decides which calendars' events
  * keep clients from booking, in the mirror and in the live check at booking time.
  */
-
-const fastBackoff = { baseMs: 5, maxMs: 20 };
-
-const inDays = (d: number, h = 10) => {
-  const x = new Date();
-  x.setUTCDate(x.getUTCDate() + d);
-  x.setUTCHours(h, 0, 0, 0);
-  return x;
-};
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const plus = (d: Date, min: number) => new Date(d.getTime() + min * 60_000);
-const timed = (start: Date, minutes: number) => ({ start: { dateTime: start.toISOString() }, end: { dateTime: plus(start, minutes).toISOString() } });
 
 describe.each(testDrivers())("calendars checked for conflicts on %s", (kind) => {
   const t = setUpTestDb(kind);

@@ -7,7 +7,7 @@ import { cancelAppointment } from "@/lib/booking/manage";
 import { testDrivers } from "@/test/db";
 import { createAppointment as makeAppointment } from "@/test/fixtures";
 import { setUpTestDb } from "@/test/hooks";
-import { bookAndEnqueue, connect, consent, proProvider, startFakeWithConfig, updateAndEnqueue } from "@/test/calendar";
+import { bookAndEnqueue, connect, consent, inDays, proProvider, startFakeWithConfig, updateAndEnqueue } from "@/test/calendar";
 import type { GoogleConfig } from "./config";
 import { enqueueCalendarSync, enqueueStaleSyncs } from "./enqueue";
 import { eventIdFor } from "./event-id";
@@ -28,13 +28,6 @@ import { openTokens } from "./tokens";
  * No worker runs here: the tests call the job's body (syncAppointment) themselves, so what did
  * not reach Google is known, not waited for.
  */
-
-const inDays = (d: number, h = 10) => {
-  const x = new Date();
-  x.setUTCDate(x.getUTCDate() + d);
-  x.setUTCHours(h, 0, 0, 0);
-  return x;
-};
 
 type GoogleEvent = { id: string; status?: string; start?: { dateTime?: string } };
 

@@ -12,7 +12,7 @@ import { outcome } from "@/test/expect-app-error";
 import { testDrivers } from "@/test/db";
 import { addStaffMember, guestContact } from "@/test/fixtures";
 import { setUpTestDb } from "@/test/hooks";
-import { bookAndEnqueue, connect, connectMember, consent, liveEvents, proProvider, startFakeWithConfig, updateAndEnqueue } from "@/test/calendar";
+import { bookAndEnqueue, connect, connectMember, consent, day, fastBackoff, inDays, liveEvents, plus, proProvider, startFakeWithConfig, timed, updateAndEnqueue } from "@/test/calendar";
 import { syncBusyTimes } from "./busy";
 import type { GoogleConfig } from "./config";
 import { eventIdFor } from "./event-id";
@@ -27,18 +27,6 @@ import { syncAppointment } from "./sync";
  * member's connection is theirs alone, their appointments are written there (and to the
  * business's calendar unless it opts out), and their busy times block them only.
  */
-
-const fastBackoff = { baseMs: 5, maxMs: 20 };
-/** 10:00 UTC (11:00 in Berlin, inside the fixture's 09–17 hours) `d` days from now. */
-const inDays = (d: number, h = 10) => {
-  const x = new Date();
-  x.setUTCDate(x.getUTCDate() + d);
-  x.setUTCHours(h, 0, 0, 0);
-  return x;
-};
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const plus = (d: Date, min: number) => new Date(d.getTime() + min * 60_000);
-const timed = (start: Date, minutes: number) => ({ start: { dateTime: start.toISOString() }, end: { dateTime: plus(start, minutes).toISOString() } });
 
 describe.each(testDrivers())("staff members' own calendars on %s", (kind) => {
   const t = setUpTestDb(kind);

@@ -15,23 +15,9 @@ import type { GoogleConfig } from "./config";
 import { enqueueStaleSyncs } from "./enqueue";
 import { eventIdFor } from "./event-id";
 import { getCalendarOverview, setSyncEnabled } from "./integrations";
-import {
-  bookAndEnqueue,
-  connect,
-  insertCalls,
-  liveEvents,
-  proProvider,
-  startFakeWithConfig,
-  updateAndEnqueue,
-} from "@/test/calendar";
+import { bookAndEnqueue, connect, inDays, insertCalls, liveEvents, proProvider, startFakeWithConfig, updateAndEnqueue } from "@/test/calendar";
 
 const poll = { timeout: 45_000, interval: 250 };
-const inDays = (d: number, h = 10) => {
-  const x = new Date();
-  x.setUTCDate(x.getUTCDate() + d);
-  x.setUTCHours(h, 0, 0, 0);
-  return x;
-};
 
 describe.each(testDrivers())("calendar sync on %s", (kind) => {
   const t = setUpTestDb(kind);
