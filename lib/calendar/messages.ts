@@ -44,6 +44,16 @@ export const doneMessages: Record<string, string> = {
   staff_disconnected: "That staff member's Google Calendar was disconnected. Events already in their calendar stay there.",
 };
 
+/** The flash messages of a calendar page from its query (?error=, ?missing=, ?done=), for the provider's and a member's page alike. */
+export function calendarPageFlash(search: { error?: string; missing?: string; done?: string }): { error?: string; done?: string } {
+  const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
+  const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
+  return {
+    error: connectError && missing ? `${connectError} ${missing}` : connectError,
+    done: search.done ? doneMessages[search.done] : undefined,
+  };
+}
+
 /** The calendar page of whoever connects: the provider's, or a staff member's own. */
 export function calendarPageUrl(params: Record<string, string>, area: "provider" | "staff" = "provider"): string {
   return `${env().APP_URL}${area === "staff" ? "/staff/calendar" : "/dashboard/calendar"}?${new URLSearchParams(params)}`;

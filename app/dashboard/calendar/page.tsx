@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Flash } from "@/components/ui/flash";
@@ -10,12 +10,12 @@ import { zonedDate, zonedTime } from "@/lib/availability";
 import { formatLongDate } from "@/lib/availability/format";
 import { requireProvider } from "@/lib/app/guards";
 import { BusyTimesStatus } from "@/components/calendar/busy-times-status";
+import { ConnectLink } from "@/components/calendar/connect-link";
 import { ConflictCalendarsForm } from "@/components/calendar/conflict-calendars-form";
 import { CALLBACK_PATH, googleConfig } from "@/lib/calendar/config";
 import { getConflictChoice } from "@/lib/calendar/conflict-calendars";
 import { getCalendarOverview, listStaffCalendars, type StaffCalendar } from "@/lib/calendar/integrations";
-import { connectErrorMessages, describeMissing, doneMessages, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
-import type { ConnectError } from "@/lib/calendar/oauth";
+import { calendarPageFlash, RECONNECT_FOR_CONFLICTS } from "@/lib/calendar/messages";
 import { isPro } from "@/lib/plans/plans";
 import { env } from "@/lib/infra/env";
 import { business } from "@/lib/calendar/owner";
@@ -26,30 +26,19 @@ export const metadata: Metadata = { title: "Google Calendar" };
 const WHAT_SYNC_DOES =
   "New bookings appear in your Google Calendar, moved appointments move there and cancelled ones are removed, whoever made the change: you, your client, or a guest through their link.";
 
-// A plain link, not next/link: the connect route redirects to Google and must not be prefetched.
-function ConnectLink({ children }: { children: string }) {
-  return (
-    <a href="/dashboard/calendar/connect" className={buttonClass("primary")}>
-      {children}
-    </a>
-  );
-}
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { provider } = await requireProvider();
   const search = await searchParams;
   const pro = isPro(provider);
   const cfg = googleConfig();
-  const overview = await getCalendarOverview(await getDb(), provider.id);
-  const staffCalendars = await listStaffCalendars(await getDb(), provider.id);
+  const db = await getDb();
+  const [overview, staffCalendars] = await Promise.all([getCalendarOverview(db, provider.id), listStaffCalendars(db, provider.id)]);
   // Read live from Google (about 2 s at most); null list when Google cannot be reached.
   const conflictChoice =
-    pro && cfg && overview?.checksConflicts && overview.status === "active" ? await getConflictChoice(await getDb(), business(provider.id), { cfg }) : null;
+    pro && cfg && overview?.checksConflicts && overview.status === "active" ? await getConflictChoice(db, business(provider.id), { cfg }) : null;
   const when = (d: Date) => `${formatLongDate(zonedDate(d, provider.timezone))}, ${zonedTime(d, provider.timezone)}`;
-  const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
-  const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
-  const error = connectError && missing ? `${connectError} ${missing}` : connectError;
-  const done = search.done ? doneMessages[search.done] : undefined;
+  const { error, done } = calendarPageFlash(search);
 
   return (
     <div className="space-y-6">
@@ -95,7 +84,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             you are busy (never what your events say), so clients can&apos;t book you when your calendar is busy.
           </p>
           <div className="mt-4">
-            <ConnectLink>Connect Google Calendar</ConnectLink>
+            <ConnectLink href="/dashboard/calendar/connect">Connect Google Calendar</ConnectLink>
           </div>
         </Card>
       ) : (
@@ -107,7 +96,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                 lost: reconnect and Slotbook catches up.
               </p>
               <div className="mt-4">
-                <ConnectLink>Reconnect Google Calendar</ConnectLink>
+                <ConnectLink href="/dashboard/calendar/connect">Reconnect Google Calendar</ConnectLink>
               </div>
             </Card>
           ) : null}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BusyTimesStatus } from "@/components/calendar/busy-times-status";
+import { ConnectLink } from "@/components/calendar/connect-link";
 import { ConflictCalendarsForm } from "@/components/calendar/conflict-calendars-form";
-import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,20 +16,11 @@ import { googleConfig } from "@/lib/calendar/config";
 import { getConflictChoice } from "@/lib/calendar/conflict-calendars";
 import { getCalendarOverview } from "@/lib/calendar/integrations";
 import { connectingMember } from "@/lib/calendar/members";
-import { connectErrorMessages, describeMissing, doneMessages } from "@/lib/calendar/messages";
-import type { ConnectError } from "@/lib/calendar/oauth";
+import { calendarPageFlash } from "@/lib/calendar/messages";
 import { disconnectMyCalendarAction, myConflictCalendarsAction } from "./actions";
 
 export const metadata: Metadata = { title: "My Google Calendar" };
 
-// A plain link, not next/link: the connect route redirects to Google and must not be prefetched.
-function ConnectLink({ children }: { children: string }) {
-  return (
-    <a href="/staff/calendar/connect" className={buttonClass("primary")}>
-      {children}
-    </a>
-  );
-}
 
 export default async function StaffCalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireRole("staff");
@@ -41,10 +32,7 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
   // Read live from Google (about 2 s at most); null list when Google cannot be reached.
   const conflictChoice =
     member?.access === "ok" && cfg && overview?.checksConflicts && overview.status === "active" ? await getConflictChoice(db, member.owner, { cfg }) : null;
-  const connectError = search.error ? (connectErrorMessages[search.error as ConnectError] ?? connectErrorMessages.google) : undefined;
-  const missing = search.error?.startsWith("scopes") ? describeMissing(search.missing) : null;
-  const error = connectError && missing ? `${connectError} ${missing}` : connectError;
-  const done = search.done ? doneMessages[search.done] : undefined;
+  const { error, done } = calendarPageFlash(search);
 
   const header = (
     <>
@@ -111,7 +99,7 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
             busy (never what your events say).
           </p>
           <div className="mt-4">
-            <ConnectLink>Connect my Google Calendar</ConnectLink>
+            <ConnectLink href="/staff/calendar/connect">Connect my Google Calendar</ConnectLink>
           </div>
         </Card>
       ) : (
@@ -123,7 +111,7 @@ export default async function StaffCalendarPage({ searchParams }: { searchParams
                 Slotbook catches up.
               </p>
               <div className="mt-4">
-                <ConnectLink>Reconnect my Google Calendar</ConnectLink>
+                <ConnectLink href="/staff/calendar/connect">Reconnect my Google Calendar</ConnectLink>
               </div>
             </Card>
           ) : null}
